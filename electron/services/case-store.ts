@@ -1,0 +1,85 @@
+/**
+ * Reading and writing a case folder: `case.json` plus its scans.
+ *
+ * Loading never throws for a bad file: it returns a reason a person can act on (not found, not
+ * JSON, wrong shape, written by a newer version), because a broken case must not take the rest
+ * of the app or a batch run down with it.
+ */
+import { existsSync, statSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { parseCase, type Case } from '../../shared/model/case'
+import { isSafeRelativePath } from '../../shared/model/paths'
+import type { FileFacts } from '../../shared/rules/context'
+import { writeFileAtomic } from './atomic-file'
+
+export const CASE_FILE = 'case.json'
+/** A case.json is a few kilobytes; anything this large is not one. */
+const MAX_CASE_BYTES = 20 * 1024 * 1024
+
+export type LoadFailure = 'not-found' | 'too-large' | 'not-json' | 'invalid'
+
+export type LoadResult =
+  | { ok: true; case: Case; folder: string; file: string }
+  | { ok: false; reason: LoadFailure; message: string; messageEn: string; problems: string[] }
+
+/** Accepts a case folder or the path of its case.json. */
+export function resolveCaseFile(target: string): { folder: string; file: string } {
+  const resolved = path.resolve(target)
+  const isFolder = existsSync(resolved) && statSync(resolved).isDirectory()
+  if (!isFolder && resolved.endsWith('.json')) return { folder: path.dirname(resolved), file: resolved }
+  return { folder: resolved, file: path.join(resolved, CASE_FILE) }
+}
+
+function failure(reason: LoadFailure, message: string, messageEn: string, problems: string[] = []): LoadResult {
+  return { ok: false, reason, message, messageEn, problems }
+}
+
+export async function loadCase(target: string): Promise<LoadResult> {
+  const { folder, file } = resolveCaseFile(target)
+  let size: number
+  try {
+    const info = await stat(file)
+    if (!info.isFile()) return failure('not-found', `找不到案件文件 ${file}`, `No case file at ${file}`)
+    size = info.size
+  } catch {
+    return failure('not-found', `找不到案件文件 ${file}`, `No case file at ${file}`)
+  }
+  if (size > MAX_CASE_BYTES)
+    return failure(
+      'too-large',
+      `案件文件过大（${size} 字节），不是有效的 case.json`,
+      `The case file is too large (${size} bytes) to be a case.json`,
+    )
+  let data: unknown
+  try {
+    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''))
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return failure('not-json', `案件文件不是有效的 JSON：${detail}`, `The case file is not valid JSON: ${detail}`)
+  }
+  const parsed = parseCase(data)
+  if (!parsed.ok) {
+    return failure(
+      'invalid',
+      `案件文件的结构不正确：${parsed.problems.slice(0, 5).join('；')}`,
+      `The case file has the wrong shape: ${parsed.problems.slice(0, 5).join('; ')}`,
+      parsed.problems,
+    )
+  }
+  return { ok: true, case: parsed.case, folder, file }
+}
+
+export async function saveCase(folder: string, c: Case): Promise<void> {
+  await writeFileAtomic(path.join(folder, CASE_FILE), `${JSON.stringify(c, null, 2)}\n`)
+}
+
+/** Which document files exist, for the document-file-missing rule. Unsafe paths never resolve. */
+export function caseFileFacts(folder: string): FileFacts {
+  return {
+    exists(file: string): boolean {
+      if (!isSafeRelativePath(file)) return false
+      return existsSync(path.join(folder, ...file.split('/')))
+    },
+  }
+}

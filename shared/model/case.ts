@@ -1,0 +1,147 @@
+/**
+ * The case: one filing being prepared, stored as `case.json` beside its scans.
+ *
+ * The keys are a contract with tools outside the project (add fields freely, never rename).
+ * The schema is deliberately lenient: a case is incomplete while someone works on it, and every
+ * value may be wrong, so the schema only fixes the *shape* and leaves judging to the rules. Unknown
+ * keys are kept, so a file written by a newer tool survives a round trip through an older one.
+ */
+import { z } from 'zod'
+
+export const CASE_SCHEMA_VERSION = 1
+
+/** Text typed by a person or read by OCR: a string, a number someone typed into JSON, or empty. */
+const Text = z
+  .union([z.string().max(10_000), z.number(), z.null()])
+  .optional()
+  .transform((v): string | null => (v === undefined || v === null ? null : String(v)))
+
+export const PersonSchema = z.looseObject({
+  name: Text,
+  idType: Text,
+  idNumber: Text,
+  idValidFrom: Text,
+  idValidTo: Text,
+  mobile: Text,
+  emergencyPhone: Text,
+  email: Text,
+})
+export type Person = z.output<typeof PersonSchema>
+
+export const SponsorSchema = z.looseObject({
+  /** 主办单位性质: 企业, 个人, 政府机关 … (see sponsor-types.json). */
+  type: Text,
+  /** 主办单位名称, or the person's name for 个人. */
+  name: Text,
+  certificateType: Text,
+  certificateNumber: Text,
+  /** 证件住所 (registered address on the certificate). */
+  certificateAddress: Text,
+  /** 通信地址, down to the door or room number. */
+  mailingAddress: Text,
+  legalRepresentative: Text,
+  certificateValidFrom: Text,
+  /** ISO date or "long-term". */
+  certificateValidTo: Text,
+  /** 经营范围 / 业务范围, used by the finance-word rule. */
+  businessScope: Text,
+})
+export type Sponsor = z.output<typeof SponsorSchema>
+
+export const DomainCertificateSchema = z.looseObject({
+  owner: Text,
+  registeredOn: Text,
+  expiresOn: Text,
+  /** The day the registrar finished real-name verification (实名认证), when known. */
+  realNameVerifiedOn: Text,
+})
+export type DomainCertificate = z.output<typeof DomainCertificateSchema>
+
+export const PreApprovalSchema = z.looseObject({
+  category: Text,
+  certificateNumber: Text,
+  validTo: Text,
+})
+export type PreApproval = z.output<typeof PreApprovalSchema>
+
+const emptyPerson = (): Person => PersonSchema.parse({})
+const emptyDomainCertificate = (): DomainCertificate => DomainCertificateSchema.parse({})
+
+export const WebsiteSchema = z.looseObject({
+  name: Text,
+  domain: Text,
+  homepage: Text,
+  /** When the site was filed before (新增接入, 变更备案): used by domain-registered-after-filing. */
+  previousFilingDate: Text,
+  /** 前置审批 categories the site's content falls under, as the user declared them. */
+  serviceContent: z.array(z.string().max(200)).max(50).optional().default([]),
+  manager: PersonSchema.optional().default(emptyPerson),
+  domainCertificate: DomainCertificateSchema.optional().default(emptyDomainCertificate),
+  preApprovals: z.array(PreApprovalSchema).max(50).optional().default([]),
+})
+export type Website = z.output<typeof WebsiteSchema>
+
+/**
+ * A scan or generated file in the case folder. `role` says which upload slot it fills; `website`
+ * (0-based) ties it to a website. What OCR read from it is stored under `extracted` so `check`
+ * can compare scans with the form without running OCR again.
+ */
+export const DocumentSchema = z.looseObject({
+  file: z.string().min(1).max(1000),
+  role: z.string().max(100),
+  website: z.number().int().min(0).max(999).optional(),
+  preApproval: z.number().int().min(0).max(999).optional(),
+  extracted: z.unknown().optional(),
+})
+export type CaseDocument = z.output<typeof DocumentSchema>
+
+export const CaseSchema = z.looseObject({
+  schemaVersion: z
+    .number()
+    .int()
+    .optional()
+    .default(CASE_SCHEMA_VERSION)
+    .refine((v) => v <= CASE_SCHEMA_VERSION, {
+      message: `written by a newer version of ICP Prep (schemaVersion > ${CASE_SCHEMA_VERSION}); please update the app`,
+    }),
+  /** Filing province (广东, 上海 …), with or without 省/市. */
+  province: Text,
+  /** 首次备案, 新增网站, 新增接入, 变更备案, 注销主体, 注销网站, 取消接入. */
+  filingType: Text,
+  /** The planned submission date (ISO); validity rules measure from it. */
+  submissionDate: Text,
+  sponsor: SponsorSchema.optional().default(() => SponsorSchema.parse({})),
+  principal: PersonSchema.optional().default(emptyPerson),
+  websites: z.array(WebsiteSchema).max(100).optional().default([]),
+  documents: z.array(DocumentSchema).max(1000).optional().default([]),
+  /** 备注 sent with the filing (e.g. 「个体工商户无字号无公章」). */
+  remark: Text,
+})
+export type Case = z.output<typeof CaseSchema>
+/** What a caller may write: the lenient input form (missing keys, numbers for text). */
+export type CaseInput = z.input<typeof CaseSchema>
+
+export type CaseParseResult = { ok: true; case: Case } | { ok: false; problems: string[] }
+
+/** Parses untrusted JSON data into a case, or lists what is wrong with its shape (path: problem). */
+export function parseCase(data: unknown): CaseParseResult {
+  const parsed = CaseSchema.safeParse(data)
+  if (parsed.success) return { ok: true, case: parsed.data }
+  const problems = parsed.error.issues.map((i) => `${i.path.length > 0 ? formatPath(i.path) : '(root)'}: ${i.message}`)
+  return { ok: false, problems }
+}
+
+/** An empty case, the starting point of the app's "new case" and of tests. */
+export function emptyCase(): Case {
+  return CaseSchema.parse({ schemaVersion: CASE_SCHEMA_VERSION })
+}
+
+/** `websites[0].manager.mobile` from a zod path. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = ''
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`
+    else out += out === '' ? String(part) : `.${String(part)}`
+  }
+  return out
+}

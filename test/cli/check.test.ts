@@ -1,0 +1,78 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, cliProcess } from '../support/cli'
+import { sampleCase, writeCaseFolder } from '../support/sample-case'
+
+describe('icp-prep check', () => {
+  it('reports no findings and exits 0 on the complete sample case (folder or case.json)', async () => {
+    const folder = await writeCaseFolder()
+    for (const target of [folder, path.join(folder, 'case.json')]) {
+      const r = await cli('check', '--json', target)
+      expect(r.code).toBe(0)
+      expect(JSON.parse(r.stdout)).toEqual({ ok: true, date: '2026-12-01', findings: [] })
+    }
+  })
+
+  it('prints findings with the contract keys and exits 1 on an error', async () => {
+    const data = sampleCase()
+    ;(data.principal as { idValidTo: string }).idValidTo = '2027-01-15'
+    const folder = await writeCaseFolder(data)
+    const r = await cli('check', '--json', folder)
+    expect(r.code).toBe(1)
+    const out = JSON.parse(r.stdout) as { ok: boolean; findings: Array<Record<string, unknown>> }
+    expect(out.ok).toBe(false)
+    const f = out.findings.find((x) => x.rule === 'id-expires-soon')
+    expect(f).toMatchObject({ severity: 'error', field: 'principal.idValidTo' })
+    for (const key of ['rule', 'severity', 'field', 'message', 'messageEn', 'fix']) expect(f).toHaveProperty(key)
+  })
+
+  it('uses --date instead of the planned submission date', async () => {
+    const folder = await writeCaseFolder()
+    const r = await cli('check', '--json', '--date', '2028-03-01', folder)
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('id-expires-soon')
+  })
+
+  it('notices scans missing from the folder', async () => {
+    const folder = await writeCaseFolder()
+    const data = sampleCase()
+    data.documents?.push({ file: 'scans/not-there.jpg', role: 'other' })
+    await writeFile(path.join(folder, 'case.json'), JSON.stringify(data))
+    const r = await cli('check', '--json', folder)
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['document-file-missing'])
+  })
+
+  it('prints a readable summary without --json', async () => {
+    const r = await cli('check', await writeCaseFolder())
+    expect(r.stdout).toMatch(/0 个错误 errors, 0 个注意 warnings, 0 个提示 info — 可以提交 ready to submit/)
+  })
+
+  it('exits 2 with a clear message, never a stack trace, on an unreadable case', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'icp-bad-'))
+    const notJson = path.join(dir, 'case.json')
+    await writeFile(notJson, '{ "schemaVersion": 1, ')
+    const cases: Array<[string, RegExp]> = [
+      [path.join(dir, 'missing'), /找不到案件文件/],
+      [notJson, /不是有效的 JSON/],
+    ]
+    for (const [target, message] of cases) {
+      const r = await cli('check', target)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(message)
+    }
+    await writeFile(notJson, JSON.stringify({ schemaVersion: 9 }))
+    const future = await cli('check', dir)
+    expect(future.code).toBe(2)
+    expect(future.stderr).toMatch(/newer version/)
+    expect((await cli('check')).code).toBe(2)
+    expect((await cli('check', 'a', 'b')).code).toBe(2)
+  })
+
+  it('works as a real process', async () => {
+    const r = cliProcess(['check', '--json', await writeCaseFolder()])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).ok).toBe(true)
+  })
+})
