@@ -14,7 +14,7 @@ import limitsData from '../data/limits.json' with { type: 'json' }
 import materialsData from '../data/materials.json' with { type: 'json' }
 import preApprovalsData from '../data/pre-approvals.json' with { type: 'json' }
 import provincesData from '../data/provinces.json' with { type: 'json' }
-import rulesData from '../data/rules.json' with { type: 'json' }
+import coreRules from '../data/rules/core.json' with { type: 'json' }
 import sponsorTypesData from '../data/sponsor-types.json' with { type: 'json' }
 import wordsData from '../data/words.json' with { type: 'json' }
 
@@ -125,6 +125,12 @@ export type PreApprovalCategory = z.infer<typeof PreApprovalCategory>
 
 const Province = z.tuple([z.string().regex(/^\d{2}$/), z.string(), z.string()])
 
+/**
+ * Rule files, in the order their rules run and are listed. Each feature keeps its rules in its own
+ * file (core: the form; scans: scans compared with the form; letter: the Guangdong letter).
+ */
+const RULE_FILES: ReadonlyArray<readonly [string, unknown]> = [['rules/core.json', coreRules]]
+
 /** Everything the rules read besides the case itself. */
 export interface Catalogue {
   readonly rules: readonly RuleDefinition[]
@@ -148,7 +154,8 @@ export function loadCatalogue(overrides: { rules?: unknown } = {}): Catalogue {
       throw new Error(`shared/data/${name} is invalid: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
     return r.data
   }
-  const rules = parse('rules.json', RuleCatalogueSchema, overrides.rules ?? rulesData).rules
+  const ruleFiles = overrides.rules !== undefined ? [['rules (override)', overrides.rules] as const] : RULE_FILES
+  const rules = ruleFiles.flatMap(([name, data]) => parse(name, RuleCatalogueSchema, data).rules)
   return {
     rules,
     sponsorTypes: parse('sponsor-types.json', z.object({ ...Sourced, types: z.array(SponsorType) }), sponsorTypesData).types,

@@ -329,7 +329,9 @@ describe('rule catalogue', () => {
   })
 
   it('fails loudly on a broken rules file', () => {
-    expect(() => loadCatalogue({ rules: { source: 'x', updated: '', rules: [{ code: 'Bad Code' }] } })).toThrow(/rules.json is invalid/)
+    expect(() => loadCatalogue({ rules: { source: 'x', updated: '', rules: [{ code: 'Bad Code' }] } })).toThrow(
+      /rules \(override\) is invalid/,
+    )
   })
 
   it('reports nothing on the complete, correct sample case', () => {
