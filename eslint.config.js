@@ -93,4 +93,10 @@ export default tseslint.config(
     files: ['scripts/**/*.js', 'bin/**/*.js', '*.config.js', '*.config.ts', 'test/**/*.ts', 'test/**/*.js'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // CommonJS preloads for child processes under test (they must patch built-ins before ESM loads).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

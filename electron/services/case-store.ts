@@ -12,6 +12,7 @@ import { parseCase, type Case } from '../../shared/model/case'
 import { isSafeRelativePath } from '../../shared/model/paths'
 import type { FileFacts } from '../../shared/rules/context'
 import { writeFileAtomic } from './atomic-file'
+import { snapshotBeforeSave } from './case-history'
 
 export const CASE_FILE = 'case.json'
 /** A case.json is a few kilobytes; anything this large is not one. */
@@ -70,8 +71,14 @@ export async function loadCase(target: string): Promise<LoadResult> {
   return { ok: true, case: parsed.case, folder, file }
 }
 
-export async function saveCase(folder: string, c: Case): Promise<void> {
-  await writeFileAtomic(path.join(folder, CASE_FILE), `${JSON.stringify(c, null, 2)}\n`)
+/**
+ * Saves atomically: a crash leaves the old or the new case.json, never a mix. The state being
+ * replaced is kept in the case's history (case-history.ts) so a bad edit can be undone later.
+ */
+export async function saveCase(folder: string, c: Case, now: Date = new Date()): Promise<void> {
+  const file = path.join(folder, CASE_FILE)
+  await snapshotBeforeSave(folder, file, now)
+  await writeFileAtomic(file, `${JSON.stringify(c, null, 2)}\n`)
 }
 
 /** Which document files exist, for the document-file-missing rule. Unsafe paths never resolve. */

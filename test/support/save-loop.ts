@@ -1,0 +1,19 @@
+/**
+ * Child process for the kill test: saves two different versions of a case, alternately, as fast
+ * as it can, until it is killed. Each version is large enough that a write takes a while.
+ * Usage: tsx test/support/save-loop.ts CASE_FOLDER
+ */
+import { loadCase, saveCase } from '../../electron/services/case-store'
+
+const folder = process.argv[2]
+if (!folder) throw new Error('usage: save-loop.ts CASE_FOLDER')
+const loaded = await loadCase(folder)
+if (!loaded.ok) throw new Error(loaded.message)
+// The bulk rides in an unknown key (kept by the schema) so each write takes a while.
+const versions = ['A', 'B'].map((tag) => ({ ...loaded.case, remark: tag, bulk: tag.repeat(2_000_000) }))
+let i = 0
+for (;;) {
+  await saveCase(folder, versions[i % 2] as (typeof versions)[number], new Date(Date.now() + i * 61_000))
+  if (i === 0) process.stdout.write('ready\n')
+  i += 1
+}
