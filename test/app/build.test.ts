@@ -32,5 +32,6 @@ describe('the electron-vite build', () => {
 
     const assets = await readdir(path.join(out, 'renderer', 'assets'))
     expect(assets.some((f) => f.endsWith('.js'))).toBe(true)
+    expect(assets.some((f) => f.endsWith('.css'))).toBe(true)
   }, 120_000)
 })
