@@ -4,8 +4,11 @@
  */
 import path from 'node:path'
 
+/** The scheme the window is served from (registered as standard and secure). */
 export const APP_SCHEME = 'app'
+/** The one host of the scheme; any other host is refused. */
 export const APP_HOST = 'renderer'
+/** The app page's origin: what the IPC sender check trusts. */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 /** What the window loads in a packaged or previewed app. */
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`

@@ -42,6 +42,7 @@ export interface MenuSpec {
   readonly submenu?: readonly MenuSpec[]
 }
 
+/** What the menu depends on: it is rebuilt when any of this changes. */
 export interface MenuState {
   readonly language: Language
   readonly screen: Screen

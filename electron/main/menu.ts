@@ -8,6 +8,7 @@ import type { Language } from '../../shared/i18n/language'
 import type { MenuCommand } from '../../shared/ipc/schemas'
 import { menuTemplate, type MenuSpec, type MenuState } from './menu-template'
 
+/** What menu clicks do, injected so the menu itself stays a pure translation. */
 export interface MenuActions {
   command(command: MenuCommand): void
   language(language: Language): void

@@ -12,7 +12,9 @@ export interface Area {
   readonly height: number
 }
 
+/** Room for the section list, a two-column form and the checks panel side by side. */
 export const DEFAULT_SIZE = { width: 1360, height: 880 } as const
+/** Below this the three columns no longer fit a 1366×768 office laptop. */
 export const MIN_SIZE = { width: 1024, height: 640 } as const
 
 function overlap(a: Area, b: Area): number {

@@ -7,6 +7,7 @@ import type { WindowBounds } from '../services/workspace/settings-store'
 import { secureWebPreferences } from './web-preferences'
 import { MIN_SIZE, restoreBounds } from './window-bounds'
 
+/** What the window needs from the app: its preload, title and remembered bounds. */
 export interface WindowOptions {
   readonly preload: string
   readonly title: string

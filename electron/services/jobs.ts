@@ -32,11 +32,13 @@ export interface JobContext {
 /** A JSON value a job may return to the window. */
 export type JobResult = string | number | boolean | null | JobResult[] | { [key: string]: JobResult }
 
+/** The work of a job; its result (JSON) goes to the window with the finished event. */
 export type JobTask = (context: JobContext) => Promise<JobResult | undefined>
 
 /** Cancels a scheduled callback. */
 export type Cancel = () => void
 
+/** Tuning and injectable time, so throttling is tested without waiting. */
 export interface JobRunnerOptions {
   /** Minimum time between two progress events of one job. */
   readonly throttleMs?: number

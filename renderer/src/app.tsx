@@ -29,6 +29,7 @@ async function boot(): Promise<void> {
   await showCases()
 }
 
+/** The root component: boots the window and shows the current screen. */
 export function App(): ReactElement {
   const t = useT()
   const language = useLanguage()

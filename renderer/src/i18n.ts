@@ -7,6 +7,7 @@ import { translate, type MessageKey } from '../../shared/i18n/messages'
 import { useStore } from './state/store'
 import { settingsStore } from './state/settings'
 
+/** Looks up a catalogue key in the current language. */
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
 
 /** The current language (Chinese until the settings say otherwise). */

@@ -3,8 +3,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
 import './styles/base.css'
+import './styles/frame.css'
 import './styles/list.css'
 import './styles/case.css'
+import './styles/form.css'
+import './styles/checks.css'
 
 const root = document.getElementById('root')
 if (root)

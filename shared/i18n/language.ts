@@ -3,7 +3,9 @@
  * Chinese office staff; English is a switch, not a separate product.
  */
 export const LANGUAGES = ['zh-CN', 'en'] as const
+/** A language code the settings, the menu and the window agree on. */
 export type Language = (typeof LANGUAGES)[number]
+/** Chinese first: what a new installation shows. */
 export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 
 /** A message in both languages: [Simplified Chinese, English]. */

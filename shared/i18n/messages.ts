@@ -14,6 +14,7 @@ import { menuMessages } from './messages/menu'
 /** The parts of the catalogue, for the duplicate-key test. */
 export const catalogueParts = { commonMessages, caseListMessages, caseFormMessages, checksMessages, errorMessages, menuMessages } as const
 
+/** Every message by key. */
 export const messages = {
   ...commonMessages,
   ...caseListMessages,
@@ -23,6 +24,7 @@ export const messages = {
   ...menuMessages,
 } as const satisfies Record<string, Message>
 
+/** A key of the catalogue; a typo is a type error. */
 export type MessageKey = keyof typeof messages
 
 /** The text of a catalogue message in a language, with `{name}` placeholders filled. */

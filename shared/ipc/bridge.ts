@@ -5,6 +5,7 @@
  */
 import type { IpcEnvelope } from './dispatch'
 
+/** window.icpPrep as the preload exposes it and renderer/src/api.ts uses it. */
 export interface BridgeApi {
   /** Calls a channel; always resolves, with a value or an error envelope. */
   invoke(channel: string, input: unknown): Promise<IpcEnvelope>

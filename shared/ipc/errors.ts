@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { pick, type Message } from '../i18n/language'
 import { errorMessages } from '../i18n/messages/errors'
 
+/** Every reason a call can fail; the window may react to a code (e.g. a case gone). */
 export const ERROR_CODES = [
   'unknown-channel',
   'bad-input',

@@ -26,8 +26,11 @@ export function isSafeCaseId(value: string): boolean {
 }
 
 export const CaseId = z.string().refine(isSafeCaseId, { message: 'not a valid case id' })
+/** Job ids as JobRunner makes them. */
 export const JobId = z.string().regex(/^job-[a-z0-9-]{1,40}$/)
+/** What a job does (ocr, export …): the window names it from the catalogue. */
 export const JobKind = z.string().regex(/^[a-z][a-z0-9.-]{0,40}$/)
+/** The interface language. */
 export const Language = z.enum(LANGUAGES)
 
 export const Screen = z.enum(SCREENS)
@@ -78,6 +81,7 @@ export const SettingsViewSchema = z.object({
 })
 export type SettingsView = z.infer<typeof SettingsViewSchema>
 
+/** Facts about the running app the window shows or needs. */
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -86,6 +90,7 @@ export const AppInfoSchema = z.object({
   today: z.string(),
 })
 
+/** A job's state in a snapshot. */
 export const JobState = z.enum(JOB_STATES)
 export type JobState = z.infer<typeof JobState>
 

@@ -9,6 +9,7 @@ import { events, type EventOf } from '../../../shared/ipc/contract'
 /** Sends an event to the window if there is one; drops (and reports) a payload that breaks the contract. */
 export type EventSender = <E extends EventChannel>(event: E, payload: EventOf<E>) => void
 
+/** Builds the sender over the current window (none while it is closed or reloading). */
 export function createEventSender(getWindow: () => BrowserWindow | null, onInvalid: (event: string, problem: string) => void): EventSender {
   return (event, payload) => {
     const parsed = events[event].safeParse(payload)

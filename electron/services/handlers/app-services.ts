@@ -9,6 +9,7 @@ import type { JobRunner } from '../jobs'
 import type { SettingsStore } from '../workspace/settings-store'
 import { Workspace } from '../workspace/workspace'
 
+/** Everything a handler may use, injected so tests replace the trash, picker and clock. */
 export interface AppServices {
   readonly settings: SettingsStore
   readonly jobs: JobRunner

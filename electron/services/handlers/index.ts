@@ -9,6 +9,7 @@ import type { Handlers } from '../../../shared/ipc/contract'
 import { AppError } from '../../../shared/ipc/errors'
 import { type AppServices, WorkspaceRegistry } from './app-services'
 
+/** Re-exported so the main process and tests import handlers and their needs from one place. */
 export type { AppServices } from './app-services'
 
 /** Refuses a folder that does not exist or cannot be written, with the reason. */

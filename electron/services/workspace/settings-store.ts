@@ -11,6 +11,7 @@ import { DEFAULT_LANGUAGE } from '../../../shared/i18n/language'
 import { CaseId, Language, Screen, type SettingsView } from '../../../shared/ipc/schemas'
 import { writeFileAtomic } from '../atomic-file'
 
+/** The file name in the user-data folder, for tests and support. */
 export const SETTINGS_FILE = 'settings.json'
 
 const Bounds = z.object({

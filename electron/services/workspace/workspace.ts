@@ -36,6 +36,7 @@ export interface OpenedCase {
   readonly summary: CaseSummary
 }
 
+/** The list screen's data: rows plus the counts the filter chips show. */
 export interface CaseList {
   readonly cases: CaseSummary[]
   /** Cases in the workspace, before search and filter. */

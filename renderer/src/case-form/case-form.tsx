@@ -44,6 +44,7 @@ export function addWebsite(): void {
   }))
 }
 
+/** The whole form for the open case, with its findings available to every field. */
 export function CaseForm({ draft, findings }: { draft: Case; findings: readonly Finding[] }): ReactElement {
   const t = useT()
   const language = useLanguage()

@@ -12,6 +12,7 @@ import { editField, fieldValue } from '../state/editor'
 import { bilingual } from '../i18n'
 import { useForm } from './form-context'
 
+/** How a field is shown; its value and findings come from the form context by path. */
 export interface FieldProps {
   readonly path: Path
   readonly label: string
@@ -41,6 +42,7 @@ function normaliseDate(text: string, longTerm: boolean): string | null {
   return parsed.ok ? parsed.value : text
 }
 
+/** One input bound to a case path, saved as the user types, with its findings beside it. */
 export function Field(props: FieldProps): ReactElement {
   const { draft, findings, unit, language, t } = useForm()
   const field = formatPath(props.path)

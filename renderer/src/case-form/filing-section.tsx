@@ -5,6 +5,7 @@ import { Field } from './field'
 import { useForm } from './form-context'
 import { Section } from './section'
 
+/** The filing card: province first, because it decides which rules apply. */
 export function FilingSection(): ReactElement {
   const { t, language } = useForm()
   return (

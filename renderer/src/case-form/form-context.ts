@@ -8,6 +8,7 @@ import type { Case } from '../../../shared/model/case'
 import type { Finding } from '../case/findings'
 import type { Translate } from '../i18n'
 
+/** Shared by all fields, computed once per render of the form. */
 export interface FormContextValue {
   readonly draft: Case
   readonly findings: ReadonlyMap<string, readonly Finding[]>
@@ -16,6 +17,7 @@ export interface FormContextValue {
   readonly t: Translate
 }
 
+/** Provided by CaseForm; null outside it. */
 export const FormContext = createContext<FormContextValue | null>(null)
 
 /** The form's context; fields are only ever rendered inside the case form. */

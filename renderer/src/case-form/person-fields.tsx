@@ -5,6 +5,7 @@ import type { Path } from '../case/paths'
 import { Field } from './field'
 import { useForm } from './form-context'
 
+/** The same eight fields for the principal and every manager, so both read alike. */
 export function PersonFields({ base, readOnly }: { base: Path; readOnly?: boolean }): ReactElement {
   const { t } = useForm()
   const at = (key: string): Path => [...base, key]

@@ -11,6 +11,7 @@ import { useForm } from './form-context'
 import { SubSection } from './section'
 import { fieldDomId } from '../case/paths'
 
+/** The pre-approval block of one website. */
 export function PreApprovals({ index }: { index: number }): ReactElement {
   const { t, draft } = useForm()
   const website = draft.websites[index]

@@ -5,6 +5,7 @@ import { useForm } from './form-context'
 import { PersonFields } from './person-fields'
 import { Section } from './section'
 
+/** The principal's card. */
 export function PrincipalSection(): ReactElement {
   const { t } = useForm()
   return (

@@ -1,6 +1,7 @@
 /** A card of the case form: a titled block of fields laid out in two columns. */
 import type { ReactElement, ReactNode } from 'react'
 
+/** A card's title, help text, header actions and fields. */
 export interface SectionProps {
   readonly id: string
   readonly title: ReactNode
@@ -9,6 +10,7 @@ export interface SectionProps {
   readonly children: ReactNode
 }
 
+/** A focusable card, so the section list and findings without a field can land on it. */
 export function Section({ id, title, help, actions, children }: SectionProps): ReactElement {
   const headingId = `${id}-title`
   return (

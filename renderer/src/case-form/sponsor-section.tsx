@@ -6,6 +6,7 @@ import { Field } from './field'
 import { useForm } from './form-context'
 import { Section } from './section'
 
+/** The sponsor's card; for an individual the unit-only fields are not asked. */
 export function SponsorSection(): ReactElement {
   const { t, language, draft, unit } = useForm()
   const s = draft.sponsor

@@ -18,6 +18,7 @@ function emptyPerson(): Person {
   return { name: null, idType: null, idNumber: null, idValidFrom: null, idValidTo: null, mobile: null, emergencyPhone: null, email: null }
 }
 
+/** The card of the website at `index`. */
 export function WebsiteSection({ index }: { index: number }): ReactElement {
   const { t, draft } = useForm()
   const website = draft.websites[index]

@@ -5,9 +5,12 @@
 import type { ResultOf } from '../../../shared/ipc/contract'
 import { sectionOf, sectionRank, type SectionKey } from './paths'
 
+/** A finding as the window receives it over the contract. */
 export type Finding = ResultOf<'case.open'>['findings'][number]
+/** error (the 管局 would refuse), warning (uncertain), info. */
 export type Severity = Finding['severity']
 
+/** Most serious first, as the checks panel lists them. */
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info']
 
 /** Findings keyed by exact field path. */
@@ -22,6 +25,7 @@ export function byField(findings: readonly Finding[]): ReadonlyMap<string, reado
   return map
 }
 
+/** Findings per severity in one section, for the pills in the section list. */
 export interface SectionCounts {
   readonly error: number
   readonly warning: number

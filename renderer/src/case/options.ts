@@ -18,14 +18,17 @@ export interface Option {
 
 const both = (zh: string, en: string | undefined, language: Language) => (language === 'en' && en ? `${zh} · ${en}` : zh)
 
+/** Provinces by the short names the filing system uses (广东, not 广东省). */
 export function provinceOptions(): Option[] {
   return provincesData.provinces.map(([, short]) => ({ value: short ?? '', label: short ?? '' }))
 }
 
+/** 首次备案 … 取消接入, with the English name in English mode. */
 export function filingTypeOptions(language: Language): Option[] {
   return filingTypesData.types.map((t) => ({ value: t.name, label: both(t.name, t.nameEn, language) }))
 }
 
+/** 主办单位性质 as the MIIT system names them. */
 export function sponsorTypeOptions(language: Language): Option[] {
   return sponsorTypesData.types.map((t) => ({ value: t.name, label: both(t.name, t.nameEn, language) }))
 }

@@ -5,6 +5,7 @@
 
 /** One step of a path: a key or an array index. */
 export type PathPart = string | number
+/** A parsed field path. */
 export type Path = readonly PathPart[]
 
 /** `websites[0].manager.mobile` → ['websites', 0, 'manager', 'mobile']. */
@@ -32,6 +33,7 @@ export function fieldDomId(field: string): string {
 /** Where a finding belongs on the screen; null/unknown paths go to the materials group. */
 export type SectionKey = 'filing' | 'sponsor' | 'principal' | `website-${number}` | 'materials'
 
+/** The section a field path belongs to, for counts and ordering. */
 export function sectionOf(field: string | null): SectionKey {
   if (field === null) return 'materials'
   const [head, index] = parsePath(field)

@@ -7,6 +7,7 @@ import { useT } from '../i18n'
 import { confirmStore } from '../state/confirm'
 import { useStore } from '../state/store'
 
+/** Rendered once at the root; shows whatever askConfirm() asked. */
 export function ConfirmDialog(): ReactElement | null {
   const t = useT()
   const { request } = useStore(confirmStore)

@@ -15,6 +15,7 @@ const paths = {
   close: 'm4 4 8 8M12 4l-8 8',
 } as const
 
+/** The icons available. */
 export type IconName = keyof typeof paths
 
 /** A 16-pixel stroke icon in the current text colour. */

@@ -5,6 +5,7 @@ import { dismiss, noticesStore } from '../state/notices'
 import { useStore } from '../state/store'
 import { Icon } from './icons'
 
+/** The notice stack, announced to screen readers. */
 export function Notices(): ReactElement {
   const t = useT()
   const language = useLanguage()

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react'
 import type { CaseStatus } from '../../../shared/ipc/schemas'
 import { useT } from '../i18n'
 
+/** One tag per status, the same in the list and the case header. */
 export function StatusBadge({ status }: { status: CaseStatus }): ReactElement {
   const t = useT()
   return (

@@ -38,6 +38,7 @@ function Jobs(): ReactElement | null {
   )
 }
 
+/** Always visible at the bottom of the window. */
 export function StatusBar(): ReactElement {
   const t = useT()
   const language = useLanguage()

@@ -85,6 +85,7 @@ function Row({ row }: { row: CaseSummary }): ReactElement {
   )
 }
 
+/** The case list screen. */
 export function CaseList(): ReactElement {
   const t = useT()
   const { rows, total, byStatus, query, status, loaded } = useStore(casesStore)

@@ -56,6 +56,7 @@ function SaveState(): ReactElement {
   )
 }
 
+/** The case screen for the case in the editor store. */
 export function CaseScreen(): ReactElement {
   const t = useT()
   const { caseId, draft, findings, summary } = useStore(editorStore)

@@ -59,6 +59,7 @@ function FindingItem({ finding }: { finding: Finding }): ReactElement {
   )
 }
 
+/** The panel beside the form; `date` is the submission date the rules measured from. */
 export function ChecksPanel({ findings, date }: { findings: readonly Finding[]; date: string | null }): ReactElement {
   const t = useT()
   const [showMissing, setShowMissing] = useState(false)

@@ -7,6 +7,7 @@ import type { CaseStatus, CaseSummary } from '../../../shared/ipc/schemas'
 import { call, errorText } from '../api'
 import { createStore } from './store'
 
+/** The list screen's state. */
 export interface CasesState {
   readonly query: string
   readonly status: CaseStatus | null
@@ -17,6 +18,7 @@ export interface CasesState {
   readonly error: { message: string; messageEn: string } | null
 }
 
+/** The case list store. */
 export const casesStore = createStore<CasesState>({
   query: '',
   status: null,
@@ -44,11 +46,13 @@ export async function refreshCases(): Promise<void> {
   }
 }
 
+/** Searches as the user types. */
 export function setQuery(query: string): void {
   casesStore.set({ query })
   void refreshCases()
 }
 
+/** Shows one status only, or all with null. */
 export function setStatusFilter(status: CaseStatus | null): void {
   casesStore.set({ status })
   void refreshCases()

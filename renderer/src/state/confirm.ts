@@ -4,6 +4,7 @@
  */
 import { createStore } from './store'
 
+/** What the dialog shows and how it answers. */
 export interface ConfirmRequest {
   readonly title: string
   readonly body: string
@@ -12,6 +13,7 @@ export interface ConfirmRequest {
   readonly resolve: (confirmed: boolean) => void
 }
 
+/** The pending question, if any. */
 export const confirmStore = createStore<{ request: ConfirmRequest | null }>({ request: null })
 
 /** Asks the user; resolves true when they confirm, false when they cancel or press Escape. */

@@ -14,6 +14,7 @@ import { createStore } from './store'
 type Finding = ResultOf<'case.open'>['findings'][number]
 type Bilingual = { message: string; messageEn: string }
 
+/** The open case, its findings and the save state. */
 export interface EditorState {
   readonly caseId: string | null
   readonly draft: Case | null
@@ -26,6 +27,7 @@ export interface EditorState {
 }
 
 const closed: EditorState = { caseId: null, draft: null, findings: [], summary: null, saving: false, savedAt: null, saveError: null }
+/** The editor store. */
 export const editorStore = createStore<EditorState>(closed)
 
 /** The eight fields of a person, for "same as the principal". */
@@ -54,6 +56,7 @@ export function showCase(opened: ResultOf<'case.open'>): void {
   })
 }
 
+/** Leaves the case screen; a save still in flight finishes but is no longer shown. */
 export function closeCase(): void {
   lastSent = null
   editorStore.set(closed)

@@ -8,6 +8,7 @@ import { notify } from './notices'
 import { createStore } from './store'
 import { translate } from '../../../shared/i18n/messages'
 
+/** Jobs as last heard of. */
 export const jobsStore = createStore<{ jobs: readonly JobSnapshot[] }>({ jobs: [] })
 
 function upsert(jobId: string, change: (job: JobSnapshot | undefined) => JobSnapshot): void {

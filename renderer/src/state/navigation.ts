@@ -5,6 +5,7 @@
 import type { Screen } from '../../../shared/ipc/schemas'
 import { createStore } from './store'
 
+/** The current screen and focus requests. */
 export interface NavigationState {
   /** 'boot' until the settings are loaded and the last place restored. */
   readonly screen: Screen | 'boot'
@@ -13,4 +14,5 @@ export interface NavigationState {
   readonly focusSearch: number
 }
 
+/** The navigation store. */
 export const navigationStore = createStore<NavigationState>({ screen: 'boot', focusChecks: 0, focusSearch: 0 })

@@ -4,6 +4,7 @@
  */
 import { createStore } from './store'
 
+/** One notice, in both languages. */
 export interface Notice {
   readonly id: number
   readonly kind: 'info' | 'error'
@@ -11,6 +12,7 @@ export interface Notice {
   readonly messageEn: string
 }
 
+/** The notices on screen, newest last (at most four). */
 export const noticesStore = createStore<{ notices: readonly Notice[] }>({ notices: [] })
 let counter = 0
 
@@ -22,6 +24,7 @@ export function notify(kind: Notice['kind'], message: string, messageEn: string)
   if (kind === 'info') setTimeout(() => dismiss(id), 4000)
 }
 
+/** Removes a notice (its close button, or the timer). */
 export function dismiss(id: number): void {
   noticesStore.set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }))
 }

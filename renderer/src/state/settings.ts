@@ -8,11 +8,13 @@ import type { SettingsView } from '../../../shared/ipc/schemas'
 import { call } from '../api'
 import { createStore } from './store'
 
+/** Settings and app facts, null until loaded. */
 export interface SettingsState {
   readonly settings: SettingsView | null
   readonly info: ResultOf<'app.info'> | null
 }
 
+/** The settings store; the language of every screen comes from here. */
 export const settingsStore = createStore<SettingsState>({ settings: null, info: null })
 
 /** Loads settings and app facts at start. */

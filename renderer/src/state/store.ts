@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react'
 
+/** Read, replace or merge, and subscribe: all a feature store needs. */
 export interface Store<T> {
   get(): T
   set(update: Partial<T> | ((state: T) => T)): void

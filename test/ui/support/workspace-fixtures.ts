@@ -21,6 +21,7 @@ export interface Fixtures {
   readonly broken: string
 }
 
+/** Writes the fixtures into the workspace before the page loads. */
 export async function writeFixtures(workspace: string): Promise<Fixtures> {
   const id = (folder: string) => path.basename(folder)
 
