@@ -1,9 +1,22 @@
 // Builds the three Electron layers. The preload is emitted as CommonJS because a sandboxed
-// window cannot load an ES module preload (toolchain.md). Native and wasm-heavy packages stay
-// external and are loaded from node_modules (unpacked from the asar by electron-builder).
+// window cannot load an ES module preload (toolchain.md), and it bundles its few imports (channel
+// names, error texts) because a sandboxed preload can require nothing but 'electron'. Native and
+// wasm-heavy packages stay external and are loaded from node_modules (unpacked from the asar).
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'electron-vite'
+import { defineConfig, type Plugin } from 'electron-vite'
+
+// The dev server injects an inline script (React refresh) and talks over a websocket: relax the
+// page's CSP for `npm run dev` only. Built files keep the strict policy of renderer/index.html.
+const devCsp: Plugin = {
+  name: 'icp-prep-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+}
 
 export default defineConfig({
   main: {
@@ -14,7 +27,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      externalizeDeps: true,
+      externalizeDeps: { exclude: [] },
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -23,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devCsp],
     build: { rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') } },
   },
 })

@@ -1,7 +1,22 @@
 /**
- * The preload: the only bridge between the sandboxed renderer and the main process.
- * It exposes nothing but what the IPC contract defines (added with the desktop-app issue).
+ * The preload: the only bridge between the sandboxed window and the main process. It exposes
+ * window.icpPrep = { invoke, on }, built from the contract's channel names, and nothing else —
+ * never ipcRenderer itself, never Node.
  */
-import { contextBridge } from 'electron'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { BRIDGE_GLOBAL } from '../../shared/ipc/channels'
+import { buildApi } from './build-api'
 
-contextBridge.exposeInMainWorld('icpPrep', Object.freeze({ version: 1 }))
+contextBridge.exposeInMainWorld(
+  BRIDGE_GLOBAL,
+  buildApi({
+    invoke: (channel, input) => ipcRenderer.invoke(channel, input),
+    subscribe: (event, listener) => {
+      const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
+      ipcRenderer.on(event, wrapped)
+      return () => {
+        ipcRenderer.removeListener(event, wrapped)
+      }
+    },
+  }),
+)

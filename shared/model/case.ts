@@ -7,6 +7,7 @@
  * keys are kept, so a file written by a newer tool survives a round trip through an older one.
  */
 import { z } from 'zod'
+import { ExportRecordSchema } from './export-record'
 
 export const CASE_SCHEMA_VERSION = 1
 
@@ -116,6 +117,10 @@ export const CaseSchema = z.looseObject({
   documents: z.array(DocumentSchema).max(1000).optional().default([]),
   /** 备注 sent with the filing (e.g. 「个体工商户无字号无公章」). */
   remark: Text,
+  /** ISO date-time of the last edit made in the app (export-record.ts). */
+  updatedAt: z.string().max(40).optional(),
+  /** Exports of the submission package, appended by the packaging step (export-record.ts). */
+  exports: z.array(ExportRecordSchema).max(1000).optional(),
 })
 export type Case = z.output<typeof CaseSchema>
 /** What a caller may write: the lenient input form (missing keys, numbers for text). */

@@ -1,0 +1,64 @@
+/**
+ * Assembles the services and handlers for the running app: the settings in the user-data folder,
+ * the default workspace under Documents, the system trash, the native folder picker and file
+ * manager, and the job runner wired to the window's events.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { app, dialog, shell, type BrowserWindow } from 'electron'
+import { pick } from '../../shared/i18n/language'
+import { menuMessages } from '../../shared/i18n/messages/menu'
+import { AppError } from '../../shared/ipc/errors'
+import type { Handlers } from '../../shared/ipc/contract'
+import { todayIso } from '../services/clock'
+import { createHandlers, type AppServices } from '../services/handlers'
+import { JobRunner } from '../services/jobs'
+import { SettingsStore } from '../services/workspace/settings-store'
+import type { EventSender } from './ipc/events'
+import type { ErrorLog } from './log'
+
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')) as { version?: unknown }
+    return typeof pkg.version === 'string' ? pkg.version : app.getVersion()
+  } catch {
+    return app.getVersion()
+  }
+}
+
+/** Builds everything the IPC handlers need from Electron's real facilities. */
+export async function createAppServices(
+  send: EventSender,
+  getWindow: () => BrowserWindow | null,
+  log: ErrorLog,
+): Promise<{ services: AppServices; handlers: Handlers }> {
+  const defaultWorkspace = path.join(app.getPath('documents'), pick(menuMessages['workspace.defaultFolder'], 'zh-CN'))
+  const settings = await SettingsStore.open(app.getPath('userData'), defaultWorkspace)
+  const jobs = new JobRunner(
+    { progress: (event) => send('job.progress', event), finished: (event) => send('job.finished', event) },
+    { onUnexpected: (kind, error) => log.error(`job ${kind}`, error) },
+  )
+  const services: AppServices = {
+    settings,
+    jobs,
+    info: { name: pick(menuMessages['app.name'], 'zh-CN'), version: appVersion(), platform: process.platform },
+    today: () => todayIso(),
+    now: () => new Date(),
+    trash: (folder) => shell.trashItem(folder),
+    chooseFolder: async (current) => {
+      const window = getWindow()
+      const options = {
+        title: pick(menuMessages['dialog.chooseWorkspace'], settings.get().language),
+        defaultPath: current,
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    reveal: async (folder) => {
+      const problem = await shell.openPath(folder)
+      if (problem !== '') throw AppError.of('io', { reason: problem })
+    },
+  }
+  return { services, handlers: createHandlers(services) }
+}

@@ -1,0 +1,76 @@
+/**
+ * The IPC handlers: one function per contract channel, each a thin layer over a service. The main
+ * process registers them behind dispatch(); the UI tests call the very same object through the
+ * same dispatch(), so what the tests exercise is what the app runs.
+ */
+import { access, constants, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Handlers } from '../../../shared/ipc/contract'
+import { AppError } from '../../../shared/ipc/errors'
+import { type AppServices, WorkspaceRegistry } from './app-services'
+
+/** Re-exported so the main process and tests import handlers and their needs from one place. */
+export type { AppServices } from './app-services'
+
+/** Refuses a folder that does not exist or cannot be written, with the reason. */
+async function checkWorkspaceFolder(folder: string): Promise<void> {
+  try {
+    const info = await stat(folder)
+    if (!info.isDirectory()) throw new Error('not a folder')
+    await access(folder, constants.R_OK | constants.W_OK)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    throw AppError.of('workspace-unusable', {
+      reason: typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown',
+    })
+  }
+}
+
+/** Builds the handler for every channel of the contract. */
+export function createHandlers(services: AppServices): Handlers {
+  const workspaces = new WorkspaceRegistry(services)
+  const { settings, jobs } = services
+
+  return {
+    'app.info': async () => ({ ...services.info, today: services.today() }),
+    'settings.get': async () => settings.view(),
+    'settings.update': async (patch) => {
+      await settings.update({
+        ...(patch.language !== undefined ? { language: patch.language } : {}),
+        ...(patch.lastCaseId !== undefined ? { lastCaseId: patch.lastCaseId } : {}),
+        ...(patch.lastScreen !== undefined ? { lastScreen: patch.lastScreen } : {}),
+      })
+      return settings.view()
+    },
+    'workspace.choose': async () => {
+      const chosen = await services.chooseFolder(settings.workspace())
+      if (chosen === null) return null
+      const folder = path.resolve(chosen)
+      await checkWorkspaceFolder(folder)
+      await settings.update({ workspace: folder, lastCaseId: null, lastScreen: 'cases' })
+      return settings.view()
+    },
+    'case.list': async (filter) =>
+      workspaces.current().list({
+        ...(filter.query !== undefined ? { query: filter.query } : {}),
+        ...(filter.status !== undefined ? { status: filter.status } : {}),
+      }),
+    'case.create': async () => workspaces.current().create(),
+    'case.open': async ({ caseId }) => workspaces.current().open(caseId),
+    'case.save': async ({ caseId, case: edited }) => workspaces.current().save(caseId, edited),
+    'case.duplicate': async ({ caseId }) => workspaces.current().duplicate(caseId),
+    'case.delete': async ({ caseId }) => {
+      await workspaces.current().remove(caseId)
+      if (settings.get().lastCaseId === caseId) await settings.update({ lastCaseId: null, lastScreen: 'cases' })
+      return { caseId }
+    },
+    'case.reveal': async ({ caseId }) => {
+      const workspace = workspaces.current()
+      await workspace.open(caseId) // refuses a case that is gone, instead of opening an empty folder
+      await services.reveal(workspace.folderOf(caseId))
+      return {}
+    },
+    'job.list': async () => jobs.snapshot(),
+    'job.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The workspace: a folder the user chose, holding one sub-folder per case (case.json plus scans).
+ * Everything the case list and the case screen do to cases on disk happens here — list, create,
+ * open, save, duplicate, delete — so the app and the tests share one implementation.
+ *
+ * Cases are addressed by id (their folder name), checked to be one safe path segment and resolved
+ * inside the workspace; the window never hands in a path. Deleting moves the folder to the trash
+ * through an injected function (the system trash in the app, a temporary folder in tests).
+ */
+import { randomBytes } from 'node:crypto'
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { IsoDate } from '../../../shared/dates/iso-date'
+import { AppError } from '../../../shared/ipc/errors'
+import { isSafeCaseId, type CaseStatus, type CaseSummary } from '../../../shared/ipc/schemas'
+import { CASE_SCHEMA_VERSION, CaseSchema, type Case } from '../../../shared/model/case'
+import { checkCase, type Finding } from '../../../shared/rules/engine'
+import { CASE_FILE, caseFileFacts, loadCase, saveCase } from '../case-store'
+import { brokenSummary, countByStatus, matchesQuery, summarise } from './case-summary'
+
+/** What the workspace needs from the outside world. */
+export interface WorkspaceDeps {
+  /** Today in the user's time zone: validity rules measure from it when a case has no date. */
+  today(): IsoDate
+  /** The current time, for `updatedAt` and new case ids. */
+  now(): Date
+  /** Moves a folder to the trash (shell.trashItem in the app). */
+  trash(folder: string): Promise<void>
+}
+
+/** A case as the case screen receives it. */
+export interface OpenedCase {
+  readonly id: string
+  readonly case: Case
+  readonly findings: Finding[]
+  readonly summary: CaseSummary
+}
+
+/** The list screen's data: rows plus the counts the filter chips show. */
+export interface CaseList {
+  readonly cases: CaseSummary[]
+  /** Cases in the workspace, before search and filter. */
+  readonly total: number
+  /** Per status, after the search and before the status filter (the numbers on the filter chips). */
+  readonly byStatus: Record<CaseStatus, number>
+}
+
+/**
+ * Keys of case.json the window never writes: scans and exports are added by their own services
+ * (intake, packaging), so a window holding an older copy of the case can never drop one by saving.
+ */
+export const MAIN_OWNED_KEYS = ['documents', 'exports'] as const
+
+interface CacheEntry {
+  readonly mtimeMs: number
+  readonly size: number
+  readonly summary: CaseSummary
+  readonly today: IsoDate
+}
+
+/** New case ids sort by creation time and read as a date: 20261129-143005-7f3a. */
+export function newCaseId(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
+  return `${stamp}-${randomBytes(2).toString('hex')}`
+}
+
+/** The cases in one workspace folder. */
+export class Workspace {
+  readonly root: string
+  readonly #deps: WorkspaceDeps
+  readonly #cache = new Map<string, CacheEntry>()
+  readonly #writes = new Map<string, Promise<unknown>>()
+
+  constructor(root: string, deps: WorkspaceDeps) {
+    this.root = path.resolve(root)
+    this.#deps = deps
+  }
+
+  /** The folder of a case, refusing any id that could resolve outside the workspace. */
+  folderOf(id: string): string {
+    if (!isSafeCaseId(id)) throw AppError.of('case-not-found')
+    const folder = path.join(this.root, id)
+    if (path.dirname(folder) !== this.root) throw AppError.of('case-not-found')
+    return folder
+  }
+
+  /** Every case folder, searched and filtered, most recently changed first. */
+  async list(filter: { query?: string; status?: CaseStatus } = {}): Promise<CaseList> {
+    const ids = await this.#caseIds()
+    const rows = await Promise.all(ids.map((id) => this.#summary(id)))
+    const all = rows.filter((r): r is CaseSummary => r !== null)
+    const found = all.filter((r) => matchesQuery(r, filter.query))
+    const cases = found
+      .filter((r) => filter.status === undefined || r.status === filter.status)
+      .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || a.id.localeCompare(b.id))
+    return { cases, total: all.length, byStatus: countByStatus(found) }
+  }
+
+  /** Creates an empty 首次备案 case with one website (every filing has at least one). */
+  async create(): Promise<OpenedCase> {
+    await this.#ensureRoot()
+    const id = newCaseId(this.#deps.now())
+    const folder = this.folderOf(id)
+    const c = CaseSchema.parse({ schemaVersion: CASE_SCHEMA_VERSION, filingType: '首次备案', websites: [{}] })
+    try {
+      await mkdir(folder)
+      await saveCase(folder, { ...c, updatedAt: this.#deps.now().toISOString() })
+    } catch (error) {
+      throw ioError(error)
+    }
+    return this.open(id)
+  }
+
+  async open(id: string): Promise<OpenedCase> {
+    const folder = this.folderOf(id)
+    const loaded = await loadCase(folder)
+    if (!loaded.ok) throw loadError(loaded)
+    const findings = this.#check(folder, loaded.case)
+    const modified = await this.#modified(folder)
+    return { id, case: loaded.case, findings, summary: summarise(id, loaded.case, findings, modified) }
+  }
+
+  /**
+   * Saves an edit atomically and returns the findings for exactly what was saved. Saves of one case
+   * run one after another, so an older save can never land after a newer one.
+   */
+  async save(id: string, edited: Case): Promise<{ summary: CaseSummary; findings: Finding[] }> {
+    const folder = this.folderOf(id)
+    return this.#serialise(id, async () => {
+      const onDisk = await loadCase(folder)
+      if (!onDisk.ok && onDisk.reason === 'not-found') throw AppError.of('case-not-found')
+      const kept: Partial<Case> = {}
+      if (onDisk.ok) for (const key of MAIN_OWNED_KEYS) if (onDisk.case[key] !== undefined) Object.assign(kept, { [key]: onDisk.case[key] })
+      const next: Case = { ...edited, ...kept, updatedAt: this.#deps.now().toISOString() }
+      if (!onDisk.ok || onDisk.case.exports === undefined) delete next.exports
+      try {
+        await saveCase(folder, next)
+      } catch (error) {
+        throw ioError(error)
+      }
+      this.#cache.delete(id)
+      const findings = this.#check(folder, next)
+      return { summary: summarise(id, next, findings, null), findings }
+    })
+  }
+
+  /**
+   * Copies a case (scans included) to a new folder. The copy is assembled under a hidden name and
+   * renamed into place, so a half-finished copy never shows up in the list; it has no exports.
+   */
+  async duplicate(id: string): Promise<CaseSummary> {
+    const source = this.folderOf(id)
+    const loaded = await loadCase(source)
+    if (!loaded.ok) throw loadError(loaded)
+    const newId = newCaseId(this.#deps.now())
+    const target = this.folderOf(newId)
+    const partial = path.join(this.root, `.${newId}.partial`)
+    try {
+      await cp(source, partial, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true })
+      const copy: Case = { ...loaded.case, updatedAt: this.#deps.now().toISOString() }
+      delete copy.exports
+      await saveCase(partial, copy)
+      await rename(partial, target)
+    } catch (error) {
+      await rm(partial, { recursive: true, force: true })
+      throw ioError(error)
+    }
+    const summary = await this.#summary(newId)
+    if (!summary) throw AppError.of('case-not-found')
+    return summary
+  }
+
+  /** Moves a case folder to the trash; only folders that hold a case.json are ever touched. */
+  async remove(id: string): Promise<void> {
+    const folder = this.folderOf(id)
+    try {
+      const info = await stat(path.join(folder, CASE_FILE))
+      if (!info.isFile()) throw AppError.of('case-not-found')
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw AppError.of('case-not-found')
+    }
+    try {
+      await this.#serialise(id, () => this.#deps.trash(folder))
+    } catch (error) {
+      throw ioError(error)
+    }
+    this.#cache.delete(id)
+  }
+
+  #check(folder: string, c: Case): Finding[] {
+    return checkCase(c, { today: this.#deps.today(), files: caseFileFacts(folder) })
+  }
+
+  async #ensureRoot(): Promise<void> {
+    try {
+      await mkdir(this.root, { recursive: true })
+    } catch (error) {
+      throw AppError.of('workspace-unusable', { reason: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  async #caseIds(): Promise<string[]> {
+    let entries
+    try {
+      entries = await readdir(this.root, { withFileTypes: true })
+    } catch {
+      return [] // no workspace folder yet: no cases
+    }
+    return entries.filter((e) => e.isDirectory() && isSafeCaseId(e.name)).map((e) => e.name)
+  }
+
+  async #modified(folder: string): Promise<Date | null> {
+    try {
+      return (await stat(path.join(folder, CASE_FILE))).mtime
+    } catch {
+      return null
+    }
+  }
+
+  /** A row for the list, reusing the last one while case.json and the date are unchanged. */
+  async #summary(id: string): Promise<CaseSummary | null> {
+    const folder = path.join(this.root, id)
+    let info
+    try {
+      info = await stat(path.join(folder, CASE_FILE))
+    } catch {
+      return null // a folder without case.json is not a case
+    }
+    const today = this.#deps.today()
+    const cached = this.#cache.get(id)
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today) return cached.summary
+    const loaded = await loadCase(folder)
+    const summary = loaded.ok
+      ? summarise(id, loaded.case, this.#check(folder, loaded.case), info.mtime)
+      : brokenSummary(id, loaded.message, loaded.messageEn, info.mtime)
+    this.#cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary, today })
+    return summary
+  }
+
+  #serialise<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#writes.get(id) ?? Promise.resolve()
+    const next = previous.then(work, work)
+    const settled = next.catch(() => undefined)
+    this.#writes.set(id, settled)
+    void settled.then(() => {
+      if (this.#writes.get(id) === settled) this.#writes.delete(id)
+    })
+    return next
+  }
+}
+
+function loadError(failure: { reason: string; message: string; messageEn: string }): AppError {
+  if (failure.reason === 'not-found') return AppError.of('case-not-found')
+  return new AppError('case-invalid', `案件文件无法打开：${failure.message}`, `The case file cannot be opened: ${failure.messageEn}`)
+}
+
+function ioError(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  const code = (error as { code?: unknown } | null)?.code
+  return AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
+}

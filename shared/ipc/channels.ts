@@ -1,0 +1,43 @@
+/**
+ * The names of every IPC channel, without their schemas. The sandboxed preload imports only this
+ * file (it cannot load zod), so it can refuse unknown channels before anything reaches the main
+ * process; contract.ts must define exactly these channels (a type error and a test otherwise).
+ */
+
+/** Request/response channels the window may call, `noun.verb`. */
+export const INVOKE_CHANNELS = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'workspace.choose',
+  'case.list',
+  'case.create',
+  'case.open',
+  'case.save',
+  'case.duplicate',
+  'case.delete',
+  'case.reveal',
+  'job.list',
+  'job.cancel',
+] as const
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
+
+/** Events the main process pushes to the window. */
+export const EVENT_CHANNELS = ['job.progress', 'job.finished', 'menu.command', 'settings.changed'] as const
+export type EventChannel = (typeof EVENT_CHANNELS)[number]
+
+/** The global name under which the preload exposes the API (window.icpPrep). */
+export const BRIDGE_GLOBAL = 'icpPrep'
+
+const invokeSet: ReadonlySet<string> = new Set(INVOKE_CHANNELS)
+const eventSet: ReadonlySet<string> = new Set(EVENT_CHANNELS)
+
+/** True for a channel the contract defines; everything else is refused at every layer. */
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && invokeSet.has(value)
+}
+
+/** True for an event the contract defines. */
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && eventSet.has(value)
+}
