@@ -315,7 +315,7 @@ function signatureBlock(flow: Flow, values: LetterValues): void {
       const r = mm(Math.min(item.width, item.height) / 2)
       flow.ops.push({ op: 'circle', cx: mm(item.x + item.width / 2), cy: mm(item.y + item.height / 2), r, lineWidth: 0.6, dash: [3, 3] })
     } else {
-      flow.ops.push({ op: 'rect', x: mm(item.x), y: mm(item.y), width: mm(item.width), height: mm(item.height), lineWidth: 0.9 })
+      flow.ops.push({ op: 'rect', x: mm(item.x), y: mm(item.y), width: mm(item.width), height: mm(item.height), lineWidth: 1.2 })
     }
   })
 }
