@@ -60,6 +60,8 @@ export const LetterScanSchema = z.looseObject({
   image: z.looseObject({ width: z.number().int().positive(), height: z.number().int().positive() }),
   /** False when the image is not shaped like an A4 page, so box positions are less certain. */
   pageShaped: z.boolean(),
+  /** Degrees the image was turned (clockwise) to find the boxes: a page scanned sideways or upside down. */
+  turned: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
   boxes: z.array(LetterBoxResultSchema),
   seal: LetterSealResultSchema,
   /** The OCR text compared with the case when the scan was read (rules compare again with the current case). */

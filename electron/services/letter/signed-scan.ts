@@ -35,10 +35,11 @@ export const SCAN_LIMITS = {
   sealFill: [0.04, 0.75] as const,
 } as const
 
-/** Decodes any image sharp reads, upright, at the analysis width, as RGB. */
-export async function loadRaster(input: string | Uint8Array): Promise<Raster> {
-  const { data, info } = await sharp(input, { failOn: 'error' })
-    .rotate()
+/** Decodes any image sharp reads, upright by EXIF, turned by `turn` degrees, at the analysis width, as RGB. */
+export async function loadRaster(input: string | Uint8Array, turn: 0 | 90 | 180 | 270 = 0): Promise<Raster> {
+  const upright = await sharp(input, { failOn: 'error' }).rotate().toBuffer()
+  const { data, info } = await sharp(upright)
+    .rotate(turn)
     .resize({ width: SCAN_LIMITS.width })
     .removeAlpha()
     .toColourspace('srgb')
@@ -93,13 +94,7 @@ function findSeal(classes: Uint8Array, raster: Raster, pxPerMm: number): LetterS
   return { found: false, redShare }
 }
 
-/**
- * Analyses one page image of a signed letter against the template layout the letter was printed
- * with (scanLayout(template), or GeneratedLetter.scanLayout). Pass the page that carries the
- * signature block: the last page of the letter. Throws only when the image cannot be decoded.
- */
-export async function analyseSignedScan(input: string | Uint8Array, layout: ScanLayout): Promise<LetterScan> {
-  const raster = await loadRaster(input)
+function analyseRaster(raster: Raster, layout: ScanLayout, turned: 0 | 90 | 180 | 270): LetterScan {
   const aspect = raster.height / raster.width
   const a4 = layout.page.height / layout.page.width
   const pageShaped = Math.abs(aspect - a4) / a4 <= SCAN_LIMITS.aspectTolerance
@@ -114,7 +109,29 @@ export async function analyseSignedScan(input: string | Uint8Array, layout: Scan
     template: { id: layout.templateId, version: layout.templateVersion, variant: layout.variant },
     image: { width: raster.width, height: raster.height },
     pageShaped,
+    turned,
     boxes,
     seal: findSeal(classes, raster, scale.x),
   }
+}
+
+const located = (r: LetterScan): boolean => r.boxes.length > 0 && r.boxes.every((b) => b.located)
+
+/**
+ * Analyses one page image of a signed letter against the template layout the letter was printed
+ * with (scanLayout(template), or GeneratedLetter.scanLayout). Pass the page that carries the
+ * signature block: the last page of the letter. A page scanned sideways or upside down is turned
+ * until its boxes are found. Throws only when the image cannot be decoded.
+ */
+export async function analyseSignedScan(input: string | Uint8Array, layout: ScanLayout): Promise<LetterScan> {
+  const meta = await sharp(input, { failOn: 'error' }).metadata()
+  const landscape = meta.autoOrient.width > meta.autoOrient.height
+  const turns: Array<0 | 90 | 180 | 270> = landscape ? [0, 90, 270] : [0, 180]
+  let first: LetterScan | undefined
+  for (const turn of turns) {
+    const result = analyseRaster(await loadRaster(input, turn), layout, turn)
+    if (located(result)) return result
+    first ??= result
+  }
+  return first as LetterScan
 }

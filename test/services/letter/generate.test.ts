@@ -246,6 +246,21 @@ describe('generateLetter: hard layouts', () => {
 })
 
 describe('generateLetter refuses a case that would make a wrong letter', () => {
+  it('a name too long for the signature line even at 8 pt: letter-layout-overflow, never a clipped name', async () => {
+    const name = `${LONG_NAME.repeat(5)}有限公司`
+    const r = await generateLetter(
+      caseOf((c) => {
+        c.sponsor.name = name
+        const site = c.websites[0]
+        if (site) site.domainCertificate.owner = name
+      }),
+      { today: SAMPLE_DATE, fonts },
+    )
+    expect(r.pdf).toBeNull()
+    expect(r.findings[0]).toMatchObject({ rule: 'letter-layout-overflow', severity: 'error' })
+    expect(r.findings[0]?.message).toContain('signature.items[0]')
+  })
+
   const refused = async (mutate: (c: EditableCase) => void): Promise<GeneratedLetter> => {
     const r = await generateLetter(caseOf(mutate), { today: SAMPLE_DATE, fonts })
     expect(r.pdf).toBeNull()

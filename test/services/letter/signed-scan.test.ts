@@ -117,6 +117,7 @@ describe('analyseSignedScan', () => {
     const r = await analyseSignedScan(top, unit.scanLayout)
     expect(r.pageShaped).toBe(false)
     expect(r.boxes[0]).toMatchObject({ state: 'unknown', located: false })
+    expect(r.turned).toBe(0)
   })
 
   it('measures a personal letter’s fingerprint box', async () => {
@@ -130,6 +131,20 @@ describe('analyseSignedScan', () => {
     ])
     const bare = await analyseSignedScan(await makeScan(png, letter.scanLayout, { sign: true }), letter.scanLayout)
     expect(bare.boxes.map((b) => b.state)).toEqual(['marked', 'empty'])
+  })
+
+  it('turns a page scanned sideways or upside down until it finds the boxes', async () => {
+    const scan = await makeScan(page, unit.scanLayout, { sign: true, seal: true })
+    for (const [turn, expected] of [
+      [90, 270],
+      [180, 180],
+      [270, 90],
+    ] as const) {
+      const r = await analyseSignedScan(await sharp(scan).rotate(turn).jpeg().toBuffer(), unit.scanLayout)
+      expect(r.turned, `scan turned ${turn}°`).toBe(expected)
+      expect(r.boxes[0]).toMatchObject({ state: 'marked', located: true })
+      expect(r.seal.found).toBe(true)
+    }
   })
 
   it('rejects an image it cannot decode', async () => {

@@ -8,7 +8,12 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadLetterFonts, type LetterFonts } from '../../../electron/services/letter/fonts'
 import { generateLetter } from '../../../electron/services/letter/generate'
-import { loadTemplateFile, templatePlaceholders } from '../../../electron/services/letter/templates'
+import {
+  loadBundledTemplate,
+  loadTemplateFile,
+  templateGlyphProblems,
+  templatePlaceholders,
+} from '../../../electron/services/letter/templates'
 import { resourcePath } from '../../../electron/services/resources'
 import { parseCase } from '../../../shared/model/case'
 import { poppler } from '../../support/letter-scan'
@@ -30,6 +35,11 @@ async function write(name: string, content: string): Promise<string> {
 }
 
 describe('loadTemplateFile', () => {
+  it('finds every character of the bundled templates in the letter font', async () => {
+    for (const variant of ['unit', 'individual'] as const)
+      expect(templateGlyphProblems(await loadBundledTemplate(variant), fonts.metrics)).toEqual([])
+  })
+
   it('accepts a provider template (UTF-8 with a BOM) and prints its clauses', async () => {
     const provider = {
       ...unit,
