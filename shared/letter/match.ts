@@ -76,9 +76,14 @@ function matchCode(lines: readonly string[], e: LetterExpectation): Pick<LetterT
   if (e.code === null) return { code: 'missing' }
   const isId = e.codeKind === 'resident-id'
   const expected = isId ? normaliseResidentId(e.code) : normaliseUscc(e.code)
+  if (e.codeKind === 'other') {
+    // Passports and permits have no check character to repair by: only an exact reading counts.
+    const clean = (s: string): string => toHalfWidth(s).toUpperCase().replace(/\s+/g, '')
+    const wanted = clean(e.code)
+    return lines.some((l) => clean(l).includes(wanted)) || clean(lines.join('')).includes(wanted) ? { code: 'found' } : { code: 'missing' }
+  }
   const windows = codeWindows(lines)
   if (windows.includes(expected)) return { code: 'found' }
-  if (e.codeKind === 'other') return { code: 'missing' }
   let other: string | undefined
   for (const w of windows) {
     const fix = isId ? correctResidentId(w, e.today) : correctUscc(w)
