@@ -21,6 +21,21 @@ export interface Rect {
   height: number
 }
 
+/**
+ * A rectangle on a slightly skewed scan: x/width are measured along the page's rows and y/height
+ * along its columns after undoing the skew (tan of the angle) around the centre (cx, cy).
+ */
+export interface SkewedRect extends Rect {
+  skew: number
+  cx: number
+  cy: number
+}
+
+/** Row and column coordinates of a pixel once a skew of `t` (tan of the angle) around (cx, cy) is undone. */
+function unskew(x: number, y: number, t: number, cx: number, cy: number): { c: number; r: number } {
+  return { c: x + (y - cy) * t, r: y - (x - cx) * t }
+}
+
 /** The paper's colour: per channel, the value 90 % of the pixels are at or below. */
 export function paperColour(r: Raster): [number, number, number] {
   const hist = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)]
@@ -63,16 +78,23 @@ export function classify(r: Raster, paper: readonly [number, number, number]): U
   return out
 }
 
-/** Share of pixels in `rect` whose class is in `classes`. */
-export function share(classes: Uint8Array, width: number, rect: Rect, accept: (c: number) => boolean): number {
+/** Share of pixels in `rect` (skewed or not) whose class passes `accept`. */
+export function share(classes: Uint8Array, width: number, rect: Rect | SkewedRect, accept: (c: number) => boolean): number {
+  const height = classes.length / width
+  const t = 'skew' in rect ? rect.skew : 0
+  const cx = 'skew' in rect ? rect.cx : 0
+  const cy = 'skew' in rect ? rect.cy : 0
+  const margin = Math.abs(t) * Math.max(rect.width, rect.height) + 2
   let hit = 0
   let total = 0
-  const x0 = Math.max(0, Math.round(rect.x))
-  const y0 = Math.max(0, Math.round(rect.y))
-  const x1 = Math.min(width, Math.round(rect.x + rect.width))
-  const y1 = Math.min(classes.length / width, Math.round(rect.y + rect.height))
+  const x0 = Math.max(0, Math.floor(rect.x - margin))
+  const y0 = Math.max(0, Math.floor(rect.y - margin))
+  const x1 = Math.min(width, Math.ceil(rect.x + rect.width + margin))
+  const y1 = Math.min(height, Math.ceil(rect.y + rect.height + margin))
   for (let y = y0; y < y1; y += 1)
     for (let x = x0; x < x1; x += 1) {
+      const { c, r } = unskew(x, y, t, cx, cy)
+      if (c < rect.x || c >= rect.x + rect.width || r < rect.y || r >= rect.y + rect.height) continue
       total += 1
       if (accept(classes[y * width + x]!)) hit += 1
     }
@@ -100,38 +122,66 @@ function nearest(values: readonly number[], target: number, within: number): num
   return best
 }
 
+/** Skews tried when looking for a box: ±2° in quarter degrees (feeders skew pages by a degree or so). */
+const SKEWS = Array.from({ length: 17 }, (_, i) => Math.tan(((i - 8) * 0.25 * Math.PI) / 180))
+
+function histogram(values: readonly number[], from: number, size: number): number[] {
+  const h = new Array<number>(size).fill(0)
+  for (const v of values) {
+    const i = Math.round(v - from)
+    if (i >= 0 && i < size) h[i] = (h[i] ?? 0) + 1
+  }
+  return h
+}
+
 /**
  * Finds a printed rectangle near where the template says it is: the dark rows and columns that
- * run most of its width or height, nearest the expected edges. Null when they are not there.
+ * run most of its width or height, nearest the expected edges, trying small skews so a page fed
+ * a little crooked is still found. Null when the border is not there.
  */
-export function locateRect(classes: Uint8Array, width: number, expected: Rect, slack: number): Rect | null {
+export function locateRect(classes: Uint8Array, width: number, expected: Rect, slack: number): SkewedRect | null {
   const height = classes.length / width
-  const isDark = (x: number, y: number): boolean => classes[y * width + x] !== 0
   const xa = Math.max(0, Math.round(expected.x - slack))
   const xb = Math.min(width - 1, Math.round(expected.x + expected.width + slack))
   const ya = Math.max(0, Math.round(expected.y - slack))
   const yb = Math.min(height - 1, Math.round(expected.y + expected.height + slack))
-  const rowCounts: number[] = []
-  for (let y = ya; y <= yb; y += 1) {
-    let n = 0
-    for (let x = xa; x <= xb; x += 1) if (isDark(x, y)) n += 1
-    rowCounts.push(n)
+  if (xb - xa < expected.width * 0.8 || yb - ya < expected.height * 0.8) return null // the box is off the image
+  const cx = expected.x + expected.width / 2
+  const cy = expected.y + expected.height / 2
+  const dark: Array<[number, number]> = []
+  for (let y = ya; y <= yb; y += 1) for (let x = xa; x <= xb; x += 1) if (classes[y * width + x] !== 0) dark.push([x, y])
+  // The skew whose rows line up best: the highest row peak.
+  let best = { t: 0, peak: -1 }
+  for (const t of SKEWS) {
+    const rows = histogram(
+      dark.map(([x, y]) => unskew(x, y, t, cx, cy).r),
+      ya,
+      yb - ya + 1,
+    )
+    const peak = Math.max(...rows)
+    if (peak > best.peak) best = { t, peak }
   }
+  const t = best.t
+  const points = dark.map(([x, y]) => unskew(x, y, t, cx, cy))
+  const rowCounts = histogram(
+    points.map((p) => p.r),
+    ya,
+    yb - ya + 1,
+  )
   const rows = lineCentres(rowCounts, expected.width * 0.6).map((v) => v + ya)
   const top = nearest(rows, expected.y, slack)
   const bottom = nearest(rows, expected.y + expected.height, slack)
   if (top === null || bottom === null || bottom - top < expected.height * 0.8 || bottom - top > expected.height * 1.2) return null
-  const colCounts: number[] = []
-  for (let x = xa; x <= xb; x += 1) {
-    let n = 0
-    for (let y = Math.round(top); y <= Math.round(bottom); y += 1) if (isDark(x, y)) n += 1
-    colCounts.push(n)
-  }
+  const colCounts = histogram(
+    points.filter((p) => p.r >= top && p.r <= bottom).map((p) => p.c),
+    xa,
+    xb - xa + 1,
+  )
   const cols = lineCentres(colCounts, (bottom - top) * 0.6).map((v) => v + xa)
   const left = nearest(cols, expected.x, slack)
   const right = nearest(cols, expected.x + expected.width, slack)
   if (left === null || right === null || right - left < expected.width * 0.8 || right - left > expected.width * 1.2) return null
-  return { x: left, y: top, width: right - left, height: bottom - top }
+  return { x: left, y: top, width: right - left, height: bottom - top, skew: t, cx, cy }
 }
 
 export interface RedBlob {

@@ -60,10 +60,14 @@ function measureBox(
   const located = box.shape === 'rect' ? locateRect(classes, raster.width, expected, SCAN_LIMITS.slackMm * scale.x) : null
   const rect = located ?? expected
   const inset = Math.max(SCAN_LIMITS.insetMm * scale.x, Math.min(rect.width, rect.height) * 0.06)
-  const inside = { x: rect.x + inset, y: rect.y + inset, width: rect.width - 2 * inset, height: rect.height - 2 * inset }
+  const inside = { ...rect, x: rect.x + inset, y: rect.y + inset, width: rect.width - 2 * inset, height: rect.height - 2 * inset }
   // A signature is dark, non-red ink; a fingerprint is usually red (印泥) or dark.
   const ink = share(classes, raster.width, inside, (c) => (box.kind === 'signature' ? c === 1 : c === 1 || c === 2))
-  const state = located === null && !pageShaped ? 'unknown' : ink >= SCAN_LIMITS.minInk ? 'marked' : 'empty'
+  // A box whose printed border cannot be found is not judged: whatever ink is there may be body
+  // text of another page, or the scan may be cropped. A round box (no border to find) is judged
+  // where the template puts it, on a page-shaped image only.
+  const trusted = located !== null || (box.shape === 'circle' && pageShaped)
+  const state = !trusted ? 'unknown' : ink >= SCAN_LIMITS.minInk ? 'marked' : 'empty'
   const round = (v: number): number => Math.round(v)
   return {
     id: box.id,

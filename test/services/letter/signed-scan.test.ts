@@ -133,6 +133,21 @@ describe('analyseSignedScan', () => {
     expect(bare.boxes.map((b) => b.state)).toEqual(['marked', 'empty'])
   })
 
+  it('finds the box on a page fed crooked (±1.5°), signed or not', async () => {
+    for (const angle of [1.5, -1.5]) {
+      for (const sign of [true, false]) {
+        const scan = await makeScan(page, unit.scanLayout, { sign, seal: true })
+        const skewed = await sharp(scan)
+          .rotate(angle, { background: { r: 255, g: 237, b: 204 } })
+          .jpeg()
+          .toBuffer()
+        const r = await analyseSignedScan(skewed, unit.scanLayout)
+        expect(r.boxes[0], `${angle}° signed=${sign}`).toMatchObject({ located: true, state: sign ? 'marked' : 'empty' })
+        expect(r.seal.found).toBe(true)
+      }
+    }
+  })
+
   it('turns a page scanned sideways or upside down until it finds the boxes', async () => {
     const scan = await makeScan(page, unit.scanLayout, { sign: true, seal: true })
     for (const [turn, expected] of [
