@@ -168,7 +168,13 @@ class Flow {
     const lh = size * this.t.page.lineHeight
     const indent = options.indent ?? 0
     const lines = breakLines(runs, { maxWidth: this.width, measure: this.measure, firstIndent: indent })
+    // No lone first line at a page foot (孤行) and no lone last line at a page head (寡行).
+    const fit = Math.floor((this.bottom - this.y + 1e-6) / lh)
+    let breakAt = -1
+    if (fit < lines.length && lines.length > 1) breakAt = fit <= 1 ? 0 : lines.length - fit === 1 ? fit - 1 : -1
+    if (breakAt === 0) this.newPage()
     lines.forEach((line, i) => {
+      if (i === breakAt && i > 0) this.newPage()
       this.ensure(lh)
       const baseline = this.y + (lh - size) / 2 + size * 0.88
       if (options.align === 'center') this.drawLine(line, this.left + (this.width - line.width) / 2, baseline)
@@ -265,12 +271,17 @@ function websiteTable(flow: Flow, values: LetterValues): void {
 /** A text item of the signature block: wrapped in its width, shrunk (not clipped) to its line limit. */
 function signatureText(flow: Flow, item: TextItem, values: LetterValues, path: string): void {
   const maxLines = item.maxLines ?? 1
+  const align = item.align ?? 'left'
   let size = item.size ?? flow.t.page.bodySize
-  const make = (s: number): Array<LaidLine<RunStyle>> =>
-    breakLines(styledRuns(item.text, values.case, { face: 'regular', size: s, filled: false, source: path }, path), {
-      maxWidth: mm(item.width),
-      measure: flow.measure,
-    })
+  let hang = 0
+  const make = (s: number): Array<LaidLine<RunStyle>> => {
+    const runs = styledRuns(item.text, values.case, { face: 'regular', size: s, filled: false, source: path }, path)
+    // Left-aligned "label：value" wraps under the value (悬挂缩进), not under the label.
+    const label = runs[0] && !runs[0].style.filled && runs.length > 1 ? runs[0].text : ''
+    hang = align === 'left' ? [...label].reduce((w, ch) => w + flow.metrics.advance(ch, 'regular') * s, 0) : 0
+    if (hang > mm(item.width) / 2) hang = 0
+    return breakLines(runs, { maxWidth: mm(item.width) - hang, measure: flow.measure, firstIndent: -hang })
+  }
   let lines = make(size)
   while (lines.length > maxLines && size > 8) {
     size = Math.max(8, size - 0.5)
@@ -280,10 +291,9 @@ function signatureText(flow: Flow, item: TextItem, values: LetterValues, path: s
   const lh = size * 1.4
   lines.forEach((line, i) => {
     const baseline = mm(item.y) + i * lh + size * 0.88
-    const align = item.align ?? 'left'
     const x =
       align === 'left'
-        ? mm(item.x)
+        ? mm(item.x) + (i === 0 ? 0 : hang)
         : align === 'right'
           ? mm(item.x + item.width) - line.width
           : mm(item.x) + (mm(item.width) - line.width) / 2
