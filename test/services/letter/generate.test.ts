@@ -3,89 +3,21 @@
  * image (glyphs must be ink, not blank — the known pdf-lib subsetting failure), text extracted,
  * fonts listed, page size measured; and refused when the case would make it wrong.
  */
-import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadLetterFonts, type LetterFonts } from '../../../electron/services/letter/fonts'
 import { generateLetter, layoutFor, type GeneratedLetter } from '../../../electron/services/letter/generate'
 import { loadBundledTemplate } from '../../../electron/services/letter/templates'
-import { A4_PT, type TextOp } from '../../../shared/letter/draw-ops'
 import type { LetterLayout } from '../../../shared/letter/layout'
-import { parseCase, type Case } from '../../../shared/model/case'
 import { makeResidentId } from '../../support/ids'
-import { poppler, renderPage } from '../../support/letter-scan'
-import { PRINCIPAL_ID, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../../support/sample-case'
+import { poppler } from '../../support/letter-scan'
+import { SAMPLE_DATE, SAMPLE_USCC, type EditableCase } from '../../support/sample-case'
+import { caseOf, generate as generateWith, individual, inkPerTextRun, LONG_NAME, MIN_INK, squash } from './helpers'
 
 let fonts: LetterFonts
 beforeAll(async () => {
   fonts = await loadLetterFonts()
 })
-
-function caseOf(mutate: (c: EditableCase) => void = () => {}): Case {
-  const data = sampleCase()
-  mutate(data)
-  const parsed = parseCase(data)
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '))
-  return parsed.case
-}
-
-async function generate(c: Case, date = SAMPLE_DATE): Promise<GeneratedLetter & { pdf: Uint8Array }> {
-  const r = await generateLetter(c, { today: SAMPLE_DATE, date, fonts })
-  if (!r.pdf) throw new Error(JSON.stringify(r.findings, null, 1))
-  return r as GeneratedLetter & { pdf: Uint8Array }
-}
-
-const LONG_NAME = '深圳市前海深港现代服务业合作区云帆国际网络科技与数字文化传播发展有限公司'
-
-const individual = (name: string) => (c: EditableCase) => {
-  c.sponsor = {
-    type: '个人',
-    name,
-    certificateType: '居民身份证',
-    certificateNumber: PRINCIPAL_ID,
-    mailingAddress: '广东省深圳市南山区科苑路15号1201',
-  }
-  c.principal.name = name
-  c.documents = c.documents.filter((d) => d.role !== 'sponsor-certificate')
-  const site = c.websites[0]
-  if (site) {
-    site.name = '思远的摄影日记'
-    site.domainCertificate.owner = name
-    site.manager = { ...c.principal }
-  }
-}
-
-/** Share of dark pixels inside each text run's box on a page rendered at `dpi`. */
-async function inkPerTextRun(
-  pdf: Uint8Array,
-  layout: LetterLayout,
-  page: number,
-  dpi = 100,
-): Promise<Array<{ text: string; ink: number }>> {
-  const png = renderPage(pdf, dpi, page)
-  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true })
-  const k = dpi / 72
-  const ops = (layout.pages[page - 1]?.ops ?? []).filter((o): o is TextOp => o.op === 'text' && o.text.trim() !== '')
-  return ops.map((op) => {
-    const width = [...op.text].reduce((s, ch) => s + fonts.metrics.advance(ch, op.face) * op.size + op.spacing, 0)
-    const x0 = Math.floor(op.x * k)
-    const x1 = Math.ceil((op.x + width) * k)
-    const y0 = Math.floor((op.baseline - op.size * 0.9) * k)
-    const y1 = Math.ceil((op.baseline + op.size * 0.15) * k)
-    let dark = 0
-    let total = 0
-    for (let y = y0; y < y1; y += 1)
-      for (let x = x0; x < x1; x += 1) {
-        total += 1
-        if ((data[y * info.width + x] ?? 255) < 200) dark += 1
-      }
-    return { text: op.text, ink: dark / Math.max(1, total) }
-  })
-}
-
-/** A run of text with less ink than this is blank (一、 the leanest, has ~3 %). */
-const MIN_INK = 0.01
-
-const squash = (s: string): string => s.replace(/\s+/g, '')
+const generate = (c: Parameters<typeof generateWith>[0], date?: string) => generateWith(c, fonts, date)
 
 describe('generateLetter: the sample unit case', () => {
   let letter: GeneratedLetter & { pdf: Uint8Array }
@@ -130,7 +62,7 @@ describe('generateLetter: the sample unit case', () => {
   })
 
   it('draws real glyphs: every text run on the rendered page has ink (never blank)', async () => {
-    const runs = await inkPerTextRun(letter.pdf, layout, 1)
+    const runs = await inkPerTextRun(letter.pdf, layout, fonts, 1)
     expect(runs.length).toBeGreaterThan(40)
     const blank = runs.filter((r) => r.ink < MIN_INK)
     expect(blank, JSON.stringify(runs.filter((r) => r.ink < MIN_INK))).toEqual([])
@@ -157,91 +89,6 @@ describe('generateLetter: the sample unit case', () => {
   it('says the wording is ours', () => {
     expect(letter.findings.map((f) => [f.rule, f.severity])).toEqual([['letter-wording-ours', 'info']])
     expect(letter.template).toMatchObject({ id: 'gd-commitment-unit', variant: 'unit', wording: 'ours' })
-  })
-})
-
-describe('generateLetter: hard layouts', () => {
-  it('wraps a long sponsor name inside its cell and on the signature line, never clipping it', async () => {
-    const c = caseOf((d) => {
-      d.sponsor.name = LONG_NAME
-      const site = d.websites[0]
-      if (site) site.domainCertificate.owner = LONG_NAME
-    })
-    const letter = await generate(c)
-    expect(squash(poppler('pdftotext', letter.pdf))).toContain(LONG_NAME)
-    const layout = layoutFor(c, await loadBundledTemplate('unit'), SAMPLE_DATE, fonts)
-    const rightEdge = A4_PT.width - (22 * 72) / 25.4
-    for (const page of layout.pages)
-      for (const op of page.ops.filter((o): o is TextOp => o.op === 'text' && !o.grey)) {
-        const width = [...op.text].reduce((s, ch) => s + fonts.metrics.advance(ch, op.face) * op.size + op.spacing, 0) - op.spacing
-        expect(op.x + width, op.text).toBeLessThanOrEqual(rightEdge + op.size) // at most one hanging punctuation mark
-      }
-    // The name is split over lines, so some line holds only part of it.
-    const nameLines = layout.pages
-      .flatMap((p) => p.ops)
-      .filter((o): o is TextOp => o.op === 'text' && LONG_NAME.includes(o.text) && o.text.length > 4)
-    expect(nameLines.some((o) => o.text !== LONG_NAME)).toBe(true)
-    expect(layout.overflows).toEqual([])
-    const runs = await inkPerTextRun(letter.pdf, layout, 1)
-    expect(runs.filter((r) => r.ink < MIN_INK)).toEqual([])
-  })
-
-  it('lists ten websites, continuing on a second page with the signature block at its place on the last page', async () => {
-    const c = caseOf((d) => {
-      const first = d.websites[0]
-      if (!first) throw new Error('sample')
-      for (let i = 2; i <= 10; i += 1)
-        d.websites.push({
-          ...JSON.parse(JSON.stringify(first)),
-          name: `云帆服务站点${i}`,
-          domain: `yunfan-site${i}.cn`,
-          homepage: `www.yunfan-site${i}.cn`,
-        })
-    })
-    const letter = await generate(c)
-    expect(letter.pages).toBe(2)
-    const text = squash(poppler('pdftotext', letter.pdf))
-    for (let i = 2; i <= 10; i += 1) {
-      expect(text).toContain(`云帆服务站点${i}`)
-      expect(text).toContain(`yunfan-site${i}.cn`)
-    }
-    expect(text).toContain('共10个')
-    expect(text).toContain('第2页共2页')
-    const layout = layoutFor(c, await loadBundledTemplate('unit'), SAMPLE_DATE, fonts)
-    const lastOps = layout.pages[1]?.ops ?? []
-    expect(lastOps.some((o) => o.op === 'circle')).toBe(true)
-    for (const page of [1, 2]) expect((await inkPerTextRun(letter.pdf, layout, page)).filter((r) => r.ink < MIN_INK)).toEqual([])
-  })
-
-  it('prints 䶮 (CJK Ext. A) and reports 𠮷 (U+20BB7), which the font lacks, with a visible box instead of a blank', async () => {
-    const c = caseOf(individual('刘䶮𠮷'))
-    const r = await generateLetter(c, { today: SAMPLE_DATE, fonts })
-    expect(r.pdf).not.toBeNull()
-    const pdf = r.pdf as Uint8Array
-    const missing = r.findings.filter((f) => f.rule === 'letter-glyph-missing')
-    expect(missing.map((f) => [f.field, f.severity])).toEqual([
-      ['sponsor.name', 'warning'],
-      ['websites[0].manager.name', 'warning'],
-    ])
-    expect(missing[0]?.message).toContain('U+20BB7')
-    expect(missing[0]?.message).toContain('主办单位名称')
-    const text = poppler('pdftotext', pdf)
-    expect(text).toContain('刘䶮')
-    expect(text).not.toContain('𠮷')
-    // Where 𠮷 would be, a box is drawn: dark pixels on its border.
-    const layout = layoutFor(c, await loadBundledTemplate('individual'), SAMPLE_DATE, fonts)
-    const box = layout.pages[0]?.ops.find((o) => o.op === 'rect' && o.width < 20)
-    expect(box).toBeDefined()
-    if (box?.op !== 'rect') return
-    const dpi = 150
-    const { data, info } = await sharp(renderPage(pdf, dpi)).greyscale().raw().toBuffer({ resolveWithObject: true })
-    const k = dpi / 72
-    let dark = 0
-    for (let x = Math.floor(box.x * k); x <= Math.ceil((box.x + box.width) * k); x += 1)
-      for (const y of [Math.round(box.y * k), Math.round((box.y + box.height) * k)])
-        for (let dy = -1; dy <= 1; dy += 1) if ((data[(y + dy) * info.width + x] ?? 255) < 180) dark += 1
-    expect(dark).toBeGreaterThan(10)
-    expect((await inkPerTextRun(pdf, layout, 1)).filter((x) => x.ink < MIN_INK)).toEqual([])
   })
 })
 
