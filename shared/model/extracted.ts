@@ -6,6 +6,7 @@
  * are and where on the image it came from, so the UI can show the crop beside the value.
  */
 import { z } from 'zod'
+import { LetterScanSchema } from '../letter/scan-result'
 
 export const DOCUMENT_KINDS = ['business-licence', 'id-card', 'domain-certificate', 'commitment-letter', 'other'] as const
 export const DocumentKind = z.enum(DOCUMENT_KINDS)
@@ -91,6 +92,8 @@ export const ExtractedDocumentSchema = z.looseObject({
   /** ISO timestamp and engine description, for the report. */
   readAt: z.string().optional(),
   engine: z.string().optional(),
+  /** For commitment-letter: signature, seal and fingerprint found on the scan (shared/letter/scan-result.ts). */
+  letter: LetterScanSchema.optional(),
 })
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>
 

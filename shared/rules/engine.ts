@@ -9,6 +9,7 @@ import { isIsoDate, type IsoDate } from '../dates/iso-date'
 import type { Case } from '../model/case'
 import { defaultCatalogue, fieldDefinition, SEVERITIES, type Catalogue, type RuleDefinition, type Severity } from './catalogue'
 import { fieldChecks } from './checks/fields'
+import { letterChecks } from './checks/letter'
 import { materialChecks } from './checks/materials'
 import { peopleChecks } from './checks/people'
 import { sponsorChecks } from './checks/sponsor'
@@ -37,6 +38,7 @@ const registry: Readonly<Record<string, Check>> = {
   ...peopleChecks,
   ...websiteChecks,
   ...materialChecks,
+  ...letterChecks,
 }
 
 export function registeredCheckCodes(): string[] {

@@ -1,0 +1,169 @@
+/**
+ * The signed-letter rules (gd-letter-mismatch, gd-letter-unsigned, gd-letter-no-seal) over
+ * case.json data as the OCR pipeline stores it: `extracted.text` and `extracted.letter`.
+ */
+import { describe, expect, it } from 'vitest'
+import type { LetterScan } from '../../shared/letter/scan-result'
+import { parseCase } from '../../shared/model/case'
+import { readExtracted } from '../../shared/model/extracted'
+import { checkCase, type Finding } from '../../shared/rules/engine'
+import { makeUscc } from '../support/ids'
+import { PRINCIPAL_ID, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../support/sample-case'
+
+const LETTER_RULES = ['gd-letter-mismatch', 'gd-letter-unsigned', 'gd-letter-no-seal']
+
+function scan(overrides: Partial<LetterScan> = {}, variant: 'unit' | 'individual' = 'unit'): LetterScan {
+  return {
+    version: 1,
+    template: { id: `gd-commitment-${variant}`, version: '2026.12.1', variant },
+    image: { width: 1240, height: 1754 },
+    pageShaped: true,
+    boxes: [{ id: 'signature', kind: 'signature', state: 'marked', ink: 0.07, located: true }],
+    seal: { found: true, redShare: 0.006, widthMm: 43, heightMm: 41 },
+    ...overrides,
+  }
+}
+
+const UNIT_TEXT = [
+  '互联网信息服务备案承诺书',
+  '(单位)',
+  '主办单位名称 | 深圳市云帆网络科技有限公司',
+  `本单位深圳市云帆网络科技有限公司（统一社会信用代码：${SAMPLE_USCC}）就上述网站申请互联网信息服务备案`,
+  '承诺单位 (盖章) : 深圳市云帆网络科技有限公司',
+]
+
+function run(text: string[] | undefined, letter: LetterScan | undefined, mutate: (c: EditableCase) => void = () => {}): Finding[] {
+  const data = sampleCase()
+  mutate(data)
+  const doc = data.documents.find((d) => d.role === 'commitment-letter')
+  if (!doc) throw new Error('no letter document')
+  doc.extracted = {
+    version: 1,
+    kind: 'commitment-letter',
+    colour: true,
+    image: { width: 1240, height: 1754 },
+    fields: {},
+    findings: [],
+    ...(text ? { text } : {}),
+    ...(letter ? { letter } : {}),
+  }
+  const parsed = parseCase(data)
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '))
+  return checkCase(parsed.case, { today: SAMPLE_DATE }).filter((f) => LETTER_RULES.includes(f.rule))
+}
+
+const individual = (c: EditableCase): void => {
+  c.sponsor = {
+    type: '个人',
+    name: '陈思远',
+    certificateType: '居民身份证',
+    certificateNumber: PRINCIPAL_ID,
+    mailingAddress: '广东省深圳市南山区科苑路15号1201',
+  }
+  c.documents = c.documents.filter((d) => d.role !== 'sponsor-certificate')
+  const site = c.websites[0]
+  if (site) site.domainCertificate.owner = '陈思远'
+}
+
+describe('signed letter rules', () => {
+  it('stay quiet for a matching, signed and sealed letter, and for a scan not yet read', () => {
+    expect(run(UNIT_TEXT, scan())).toEqual([])
+    expect(run(undefined, undefined)).toEqual([])
+  })
+
+  it('the stored analysis is valid ExtractedDocument data (the additive `letter` key)', () => {
+    const data = {
+      version: 1,
+      kind: 'commitment-letter',
+      colour: true,
+      image: { width: 10, height: 14 },
+      fields: {},
+      findings: [],
+      letter: scan(),
+    }
+    expect(readExtracted(data)?.letter?.seal.found).toBe(true)
+    expect(readExtracted({ ...data, letter: { version: 1, boxes: 'x' } })).toBeNull()
+  })
+
+  it("'gd-letter-mismatch': neither the name nor the code of this case", () => {
+    const f = run(['互联网信息服务备案承诺书', '(单位)', '本单位广州市海蓝贸易有限公司就上述网站申请'], scan())
+    expect(f.map((x) => [x.rule, x.severity, x.field, x.document])).toEqual([['gd-letter-mismatch', 'error', 'documents[4]', 4]])
+    expect(f[0]?.message).toContain('深圳市云帆网络科技有限公司')
+  })
+
+  it("'gd-letter-mismatch': the right name with another company's valid code names the code read", () => {
+    const other = makeUscc('91440101', 'MA59XY42')
+    const f = run(
+      UNIT_TEXT.map((l) => l.replace(SAMPLE_USCC, other)),
+      scan(),
+    )
+    expect(f.map((x) => x.rule)).toEqual(['gd-letter-mismatch'])
+    expect(f[0]?.message).toContain(other)
+    expect(f[0]?.message).toContain(SAMPLE_USCC)
+  })
+
+  it("'gd-letter-mismatch' tolerates OCR noise: spaces, a look-alike in the code, one wrong character in a long name", () => {
+    const noisy = SAMPLE_USCC.replace('0', 'O').replace(/^(.{5})/, '$1 ')
+    const text = ['互 联 网 信 息 服 务 备 案 承 诺 书', '本单位深圳市云帆网络科枝有限公司（统一社会信用代码：' + noisy + '）']
+    expect(run(text, scan())).toEqual([])
+  })
+
+  it("'gd-letter-mismatch': a personal letter for a unit case", () => {
+    const text = ['互联网信息服务备案承诺书', '(个人)', '主办人姓名 深圳市云帆网络科技有限公司', SAMPLE_USCC, '承诺人签字']
+    const f = run(text, scan())
+    expect(f.map((x) => x.rule)).toEqual(['gd-letter-mismatch'])
+    expect(f[0]?.message).toMatch(/个人版.*单位版/)
+  })
+
+  it("'gd-letter-mismatch' warns when no text was recognised", () => {
+    const f = run(['  ', ''], scan())
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([['gd-letter-mismatch', 'warning']])
+  })
+
+  it('compares with the current case, not the one at OCR time (a corrected name is re-checked)', () => {
+    const f = run(UNIT_TEXT, scan(), (c) => {
+      c.sponsor.name = '深圳市云帆智能科技有限公司'
+      const site = c.websites[0]
+      if (site) site.domainCertificate.owner = '深圳市云帆智能科技有限公司'
+    })
+    expect(f.map((x) => x.rule)).toEqual(['gd-letter-mismatch'])
+    expect(f[0]?.message).toContain('深圳市云帆智能科技有限公司')
+  })
+
+  it("'gd-letter-unsigned': an empty signature box is an error; a box not found is a warning", () => {
+    const empty = run(UNIT_TEXT, scan({ boxes: [{ id: 'signature', kind: 'signature', state: 'empty', ink: 0, located: true }] }))
+    expect(empty.map((x) => [x.rule, x.severity])).toEqual([['gd-letter-unsigned', 'error']])
+    expect(empty[0]?.fix).toContain('法定代表人')
+    const unknown = run(UNIT_TEXT, scan({ boxes: [{ id: 'signature', kind: 'signature', state: 'unknown', ink: 0, located: false }] }))
+    expect(unknown.map((x) => [x.rule, x.severity])).toEqual([['gd-letter-unsigned', 'warning']])
+  })
+
+  it("'gd-letter-no-seal': a unit letter without a red seal; a personal letter needs none but warns on an empty fingerprint box", () => {
+    const unsealed = run(UNIT_TEXT, scan({ seal: { found: false, redShare: 0 } }))
+    expect(unsealed.map((x) => [x.rule, x.severity])).toEqual([['gd-letter-no-seal', 'error']])
+    const personalText = ['互联网信息服务备案承诺书', '(个人)', '主办人姓名 陈思远', `居民身份证号码：${PRINCIPAL_ID}`]
+    const personal = run(
+      personalText,
+      scan(
+        {
+          seal: { found: false, redShare: 0 },
+          boxes: [
+            { id: 'signature', kind: 'signature', state: 'marked', ink: 0.05, located: true },
+            { id: 'fingerprint', kind: 'fingerprint', state: 'empty', ink: 0, located: true },
+          ],
+        },
+        'individual',
+      ),
+      individual,
+    )
+    expect(personal.map((x) => [x.rule, x.severity])).toEqual([['gd-letter-unsigned', 'warning']])
+  })
+
+  it('masks another person’s ID number read from a personal letter', () => {
+    const other = '11010519491231002X'
+    const f = run(['(个人)', '主办人姓名 陈思远', `居民身份证号码：${other}`], scan({}, 'individual'), individual)
+    expect(f.map((x) => x.rule)).toEqual(['gd-letter-mismatch'])
+    expect(f[0]?.message).not.toContain(other)
+    expect(f[0]?.message).toContain('1101**********002X')
+  })
+})
