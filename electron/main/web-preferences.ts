@@ -19,5 +19,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click must not open windows (window.open is denied anyway; electronegativity AUXCLICK).
+    disableBlinkFeatures: 'Auxclick',
   }
 }

@@ -4,7 +4,7 @@
  * never carries personal data. Writes go to a file the caller chooses (the app: its user-data
  * folder) or nowhere; never to the network.
  */
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { maskFields, maskText } from '../../shared/privacy/mask'
 
@@ -21,12 +21,20 @@ export function formatLogLine(level: LogLevel, message: string, fields: Readonly
   return `${now.toISOString()} ${level.toUpperCase()} ${maskText(message)}${extra}\n`
 }
 
+/** A log file stays small enough to attach to a support request: one previous file is kept. */
+export const LOG_MAX_BYTES = 1_000_000
+
 /** A logger appending masked lines to `file` (created with its folder, private to the user). */
-export function fileLogger(file: string): Logger {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+export function fileLogger(file: string, maxBytes = LOG_MAX_BYTES): Logger {
   return {
     log(level, message, fields) {
       try {
+        mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+        try {
+          if (statSync(file).size > maxBytes) renameSync(file, `${file}.1`)
+        } catch {
+          // no log yet
+        }
         appendFileSync(file, formatLogLine(level, message, fields), { mode: 0o600 })
       } catch {
         // Logging must never break the work it describes.

@@ -36,13 +36,20 @@ const ID_18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
 const ID_15 = /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g
 const MOBILE = /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
+// 统一社会信用代码: public for companies, but a 个体工商户's code points at a person.
+const CREDIT_CODE = /(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])/g
 
 /**
- * Masks ID numbers, mobiles and e-mail addresses wherever they appear in a message. Names cannot be
- * recognised in free text, so callers pass them as structured fields (see maskFields).
+ * Masks ID numbers, credit codes, mobiles and e-mail addresses wherever they appear in a message.
+ * Names cannot be recognised in free text, so callers pass them as structured fields (maskFields).
  */
 export function maskText(text: string): string {
-  return text.replace(ID_18, maskIdNumber).replace(ID_15, maskIdNumber).replace(MOBILE, maskPhone).replace(EMAIL, maskEmail)
+  return text
+    .replace(ID_18, maskIdNumber)
+    .replace(CREDIT_CODE, maskIdNumber)
+    .replace(ID_15, maskIdNumber)
+    .replace(MOBILE, maskPhone)
+    .replace(EMAIL, maskEmail)
 }
 
 const SENSITIVE_KEYS: ReadonlyArray<readonly [RegExp, (v: string) => string]> = [

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../electron/main/csp'
-import { maskPersonalData } from '../../electron/main/log'
+import { formatLogLine } from '../../electron/services/log'
 import { ACCELERATORS, menuTemplate, type MenuSpec } from '../../electron/main/menu-template'
 import { secureWebPreferences } from '../../electron/main/web-preferences'
 import { DEFAULT_SIZE, restoreBounds } from '../../electron/main/window-bounds'
@@ -120,8 +120,8 @@ describe('packaging', () => {
 
 describe('the error log', () => {
   it('masks identifiers, phone numbers and e-mail addresses', () => {
-    const masked = maskPersonalData('save failed for 440305198506121237 / 13800138000 / 91440300MA5FXK2L9W / chen@yunfan-tech.cn')
+    const masked = formatLogLine('error', 'save failed for 440305198506121237 / 13800138000 / 91440300MA5FXK2L9W / chen@yunfan-tech.cn')
     expect(masked).not.toMatch(/440305198506121237|13800138000|91440300MA5FXK2L9W|chen@/)
-    expect(maskPersonalData('ENOENT case.json')).toBe('ENOENT case.json')
+    expect(formatLogLine('error', 'ENOENT case.json')).toMatch(/ERROR ENOENT case\.json\n$/)
   })
 })

@@ -13,11 +13,13 @@ describe('masking personal data', () => {
   })
 
   it('finds ID numbers, mobiles and e-mails in free text', () => {
-    const text = '读取 440106199602142464 与 11010519491231002x，电话 +86 138 0013 8000，邮箱 a.b@c.cn；代码 91350100M000100Y43 保留'
+    const text =
+      '读取 440106199602142464 与 11010519491231002x，电话 +86 138 0013 8000，邮箱 a.b@c.cn；代码 91350100M000100Y43；ENOENT case.json'
     const masked = maskText(text)
-    expect(masked).not.toMatch(/440106199602142464|11010519491231002x|13800138000|138 0013 8000|a\.b@c\.cn/)
+    expect(masked).not.toMatch(/440106199602142464|11010519491231002x|13800138000|138 0013 8000|a\.b@c\.cn|91350100M000100Y43/)
     expect(masked).toContain('4401**********2464')
-    expect(masked).toContain('91350100M000100Y43')
+    expect(masked).toContain('9135**********0Y43')
+    expect(masked).toContain('ENOENT case.json')
   })
 
   it('masks structured fields by key, nested too', () => {
