@@ -1,0 +1,296 @@
+/**
+ * packCase: the checked submission package, built by the one function the CLI (`icp-prep pack`),
+ * the desktop app's export job and `icp-prep demo` all call.
+ *
+ * It checks the case with the rule engine, plans the upload files for the chosen provider, fits each
+ * scan to the provider's limits, writes 报告.html and manifest.json, and writes the zip atomically
+ * (temporary file, verified, renamed). With errors it refuses — nothing is written — unless `force`,
+ * in which case the package is written and marked NOT ready in the report and the manifest.
+ */
+import { createHash } from 'node:crypto'
+import { availableParallelism } from 'node:os'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { toParts, type IsoDate } from '../../../shared/dates/iso-date'
+import { MANIFEST_FORMAT, MANIFEST_VERSION, type ExportRecord, type Manifest, type ManifestFile } from '../../../shared/package/manifest'
+import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
+import { planUpload } from '../../../shared/package/plan'
+import { mergeFindings, problemFinding, type PackageProblem } from '../../../shared/package/problems'
+import { buildReportModel } from '../../../shared/package/report-model'
+import { defaultCatalogue } from '../../../shared/rules/catalogue'
+import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
+import { caseFileFacts, loadCase } from '../case-store'
+import { todayIso } from '../clock'
+import { processPlannedFile, type ProcessedFile } from './process-file'
+import { renderReportHtml } from './report-html'
+import { TOOL_NAME, TOOL_VERSION } from './tool-version'
+import { writeVerifiedZip, type ZipEntry } from './zip-writer'
+
+export const REPORT_NAME = '报告.html'
+export const MANIFEST_NAME = 'manifest.json'
+
+export type PackPhase = 'check' | 'images' | 'report' | 'zip' | 'verify' | 'done'
+
+/** Progress for a job UI: `fraction` only grows and ends at exactly 1 with phase `done`. */
+export interface PackProgress {
+  readonly phase: PackPhase
+  readonly fraction: number
+  /** Files processed so far and in all (images phase). */
+  readonly done: number
+  readonly total: number
+  /** The upload file just finished, during the images phase. */
+  readonly file?: string
+}
+
+export interface PackOptions {
+  /** Where the zip goes. Its folder must exist; an existing file there is replaced atomically. */
+  readonly output: string
+  /** Provider profile name (providers.json) or a profile object; default: the strictest. */
+  readonly provider?: string | ProviderProfile
+  /** Submission date validity is measured from (else the case's, else today). */
+  readonly date?: IsoDate
+  /** Write the package despite errors, marked NOT ready. */
+  readonly force?: boolean
+  readonly onProgress?: (progress: PackProgress) => void
+  readonly signal?: AbortSignal
+  /** Today, for a case without a submission date; default from the local clock. */
+  readonly today?: IsoDate
+  /** Wall clock for the export record (never written into the zip). */
+  readonly now?: () => Date
+  /** Images processed in parallel; default: the number of cores, at most 4. */
+  readonly concurrency?: number
+}
+
+export interface PackOutcome {
+  /** No error findings (rules or packaging). */
+  readonly ready: boolean
+  /** Errors were found and `force` was not set: nothing was written. */
+  readonly refused: boolean
+  /** The zip written, or null when refused. */
+  readonly output: string | null
+  readonly manifest: Manifest | null
+  /** Rule findings and packaging problems, errors first. */
+  readonly findings: readonly Finding[]
+  readonly date: IsoDate
+  readonly provider: ProviderProfile
+  /** For the app to append to case.json under `exports`; null when refused. */
+  readonly exportRecord: ExportRecord | null
+  /** Size of the zip written. */
+  readonly bytes: number
+}
+
+/** A failure the user can act on (unreadable case, unknown provider, bad output path): exit code 2. */
+export class PackError extends Error {
+  constructor(
+    readonly reason: 'case-unreadable' | 'unknown-provider' | 'bad-output',
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message)
+    this.name = 'PackError'
+  }
+}
+
+async function checkOutput(output: string, caseFile: string): Promise<string> {
+  const resolved = path.resolve(output)
+  const dir = path.dirname(resolved)
+  const dirInfo = await stat(dir).catch(() => null)
+  if (!dirInfo?.isDirectory()) throw new PackError('bad-output', `输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`)
+  const existing = await stat(resolved).catch(() => null)
+  if (existing?.isDirectory())
+    throw new PackError('bad-output', `输出路径是一个文件夹：${resolved}`, `The output path is a folder: ${resolved}`)
+  if (resolved === path.resolve(caseFile))
+    throw new PackError('bad-output', '不能覆盖案件文件 case.json', 'Refusing to overwrite the case file')
+  return resolved
+}
+
+function resolveProvider(provider: PackOptions['provider']): ProviderProfile {
+  if (provider === undefined) return defaultProvider()
+  if (typeof provider !== 'string') return provider
+  const found = findProvider(provider)
+  if (found) return found
+  const names = packageData()
+    .providers.map((p) => p.name)
+    .join(', ')
+  throw new PackError(
+    'unknown-provider',
+    `未知的接入商配置：${provider}（可选：${names}）`,
+    `Unknown provider profile: ${provider} (choose one of: ${names})`,
+  )
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next
+      next += 1
+      results[i] = await work(items[i] as T)
+    }
+  })
+  await Promise.all(runners)
+  return results
+}
+
+/** The DOS timestamp for every entry: midnight of the submission date, local time (toolchain.md). */
+function entryTime(date: IsoDate): Date {
+  const p = toParts(date)
+  return p ? new Date(p.year, p.month - 1, p.day, 0, 0, 0) : new Date(2000, 0, 1)
+}
+
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
+
+function manifestFile(f: ProcessedFile): ManifestFile {
+  return {
+    name: f.name,
+    role: f.plan.role,
+    website: f.plan.website,
+    place: f.plan.place,
+    mediaType: f.mediaType,
+    bytes: f.data.length,
+    width: f.width,
+    height: f.height,
+    sha256: sha256(f.data),
+    sources: [...f.sources],
+    processing: f.processing,
+  }
+}
+
+/** Builds, checks and writes the submission package of a case folder (or its case.json). */
+export async function packCase(caseTarget: string, options: PackOptions): Promise<PackOutcome> {
+  const { signal, onProgress } = options
+  let reported = 0
+  const progress = (phase: PackPhase, fraction: number, done = 0, total = 0, file?: string): void => {
+    reported = Math.max(reported, Math.min(1, fraction))
+    onProgress?.({ phase, fraction: phase === 'done' ? 1 : reported, done, total, ...(file !== undefined ? { file } : {}) })
+  }
+  signal?.throwIfAborted()
+  const loaded = await loadCase(caseTarget)
+  if (!loaded.ok) throw new PackError('case-unreadable', loaded.message, loaded.messageEn)
+  const provider = resolveProvider(options.provider)
+  const output = await checkOutput(options.output, loaded.file)
+  const c = loaded.case
+  const catalogue = defaultCatalogue()
+  const data = packageData()
+  const checkOptions = {
+    today: options.today ?? todayIso(),
+    ...(options.date ? { date: options.date } : {}),
+    files: caseFileFacts(loaded.folder),
+  }
+  const date = effectiveDate(c, checkOptions)
+  progress('check', 0)
+  const ruleFindings = checkCase(c, checkOptions)
+
+  const plan = planUpload(c, catalogue, data, provider)
+  const limit = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()))
+  let done = 0
+  const ctx = { folder: loaded.folder, provider, encoding: data.encoding, ...(signal ? { signal } : {}) }
+  const outcomes = await mapLimit(plan, limit, async (planned) => {
+    const outcome = await processPlannedFile(planned, ctx)
+    done += 1
+    progress('images', 0.05 + 0.75 * (done / Math.max(1, plan.length)), done, plan.length, outcome.file?.name)
+    return outcome
+  })
+  signal?.throwIfAborted()
+  const problems: PackageProblem[] = []
+  const seen = new Set<string>()
+  for (const p of outcomes.flatMap((o) => o.problems)) {
+    const key = `${p.code}|${p.document ?? ''}|${JSON.stringify(p.params)}`
+    if (!seen.has(key)) problems.push(p)
+    seen.add(key)
+  }
+  const findings = mergeFindings(
+    ruleFindings,
+    problems.map((p) => problemFinding(p, data)),
+  )
+  const ready = !hasErrors(findings)
+  const forced = !ready && options.force === true
+  const base = { ready, findings, date, provider }
+  if (!ready && !forced) {
+    progress('done', 1)
+    return { ...base, refused: true, output: null, manifest: null, exportRecord: null, bytes: 0 }
+  }
+
+  progress('report', 0.82)
+  const files = outcomes.flatMap((o) => (o.file ? [o.file] : []))
+  const fileEntries = files.map(manifestFile)
+  const documentHashes = new Map<number, string>()
+  for (const f of files) for (const s of f.sources) documentHashes.set(s.document, s.sha256)
+  const model = buildReportModel({
+    case: c,
+    catalogue,
+    data,
+    provider,
+    date,
+    ready,
+    forced,
+    toolVersion: TOOL_VERSION,
+    findings,
+    files: files.map((f, i) => ({
+      file: fileEntries[i] as ManifestFile,
+      placeEn: f.plan.placeEn,
+      thumbnail: f.thumbnail,
+      sameAsPrincipal: f.plan.sameAsPrincipal,
+    })),
+    documentHashes,
+  })
+  const report = Buffer.from(renderReportHtml(model, data), 'utf8')
+  const reportEntry: ManifestFile = {
+    name: REPORT_NAME,
+    role: 'report',
+    website: null,
+    place: '—',
+    mediaType: 'text/html',
+    bytes: report.length,
+    width: null,
+    height: null,
+    sha256: sha256(report),
+    sources: [],
+    processing: { passthrough: false, scaled: false, combined: false, quality: null, rotated: false },
+  }
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const f of findings) counts[f.severity] += 1
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    formatVersion: MANIFEST_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    ready,
+    forced,
+    submissionDate: date,
+    provider: {
+      name: provider.name,
+      label: provider.label,
+      maxBytes: provider.maxBytes,
+      acceptsPdf: provider.acceptsPdf,
+      idBothSidesOneImage: provider.idBothSidesOneImage,
+    },
+    case: {
+      province: c.province,
+      filingType: c.filingType,
+      sponsorType: c.sponsor.type,
+      sponsorName: c.sponsor.name,
+      websites: c.websites.map((w) => ({ name: w.name, domain: w.domain })),
+      documents: c.documents.length,
+    },
+    counts,
+    files: [...fileEntries, reportEntry],
+    findings: findings.map((f) => ({ ...f })),
+  }
+  const entries: ZipEntry[] = [
+    ...files.map((f) => ({ name: f.name, data: f.data, compress: false })),
+    { name: REPORT_NAME, data: report, compress: true },
+    { name: MANIFEST_NAME, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), compress: true },
+  ]
+  signal?.throwIfAborted()
+  const written = await writeVerifiedZip(output, entries, {
+    mtime: entryTime(date),
+    ...(signal ? { signal } : {}),
+    onStage: (stage) => progress(stage, stage === 'zip' ? 0.85 : 0.95),
+  })
+  progress('done', 1)
+  const at = (options.now ?? (() => new Date()))().toISOString()
+  const exportRecord: ExportRecord = { at, file: output, provider: provider.name, ready, submissionDate: date, sha256: written.sha256 }
+  return { ...base, refused: false, output, manifest, exportRecord, bytes: written.bytes }
+}
