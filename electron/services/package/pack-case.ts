@@ -7,27 +7,23 @@
  * (temporary file, verified, renamed). With errors it refuses — nothing is written — unless `force`,
  * in which case the package is written and marked NOT ready in the report and the manifest.
  */
-import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { toParts, type IsoDate } from '../../../shared/dates/iso-date'
-import { MANIFEST_FORMAT, MANIFEST_VERSION, type ExportRecord, type Manifest, type ManifestFile } from '../../../shared/package/manifest'
+import type { ExportRecord, Manifest } from '../../../shared/package/manifest'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
 import { planUpload } from '../../../shared/package/plan'
 import { mergeFindings, problemFinding, type PackageProblem } from '../../../shared/package/problems'
-import { buildReportModel } from '../../../shared/package/report-model'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
 import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
 import { caseFileFacts, loadCase } from '../case-store'
 import { todayIso } from '../clock'
-import { processPlannedFile, type ProcessedFile } from './process-file'
-import { renderReportHtml } from './report-html'
-import { TOOL_NAME, TOOL_VERSION } from './tool-version'
-import { writeVerifiedZip, type ZipEntry } from './zip-writer'
+import { packageContents } from './package-contents'
+import { processPlannedFile, type ProcessOutcome } from './process-file'
+import { writeVerifiedZip } from './zip-writer'
 
-export const REPORT_NAME = '报告.html'
-export const MANIFEST_NAME = 'manifest.json'
+export { MANIFEST_NAME, REPORT_NAME } from './package-contents'
 
 export type PackPhase = 'check' | 'images' | 'report' | 'zip' | 'verify' | 'done'
 
@@ -140,24 +136,6 @@ function entryTime(date: IsoDate): Date {
   return p ? new Date(p.year, p.month - 1, p.day, 0, 0, 0) : new Date(2000, 0, 1)
 }
 
-const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
-
-function manifestFile(f: ProcessedFile): ManifestFile {
-  return {
-    name: f.name,
-    role: f.plan.role,
-    website: f.plan.website,
-    place: f.plan.place,
-    mediaType: f.mediaType,
-    bytes: f.data.length,
-    width: f.width,
-    height: f.height,
-    sha256: sha256(f.data),
-    sources: [...f.sources],
-    processing: f.processing,
-  }
-}
-
 /** Builds, checks and writes the submission package of a case folder (or its case.json). */
 export async function packCase(caseTarget: string, options: PackOptions): Promise<PackOutcome> {
   const { signal, onProgress } = options
@@ -184,11 +162,26 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   const ruleFindings = checkCase(c, checkOptions)
 
   const plan = planUpload(c, catalogue, data, provider)
-  const limit = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()))
+  const limit = Math.max(1, options.concurrency ?? Math.min(3, availableParallelism()))
   let done = 0
   const ctx = { folder: loaded.folder, provider, encoding: data.encoding, ...(signal ? { signal } : {}) }
+  // The same scans for two slots (a manager who is the principal) are processed once.
+  const processed = new Map<string, Promise<ProcessOutcome>>()
   const outcomes = await mapLimit(plan, limit, async (planned) => {
-    const outcome = await processPlannedFile(planned, ctx)
+    const key = JSON.stringify([planned.sources, planned.combine, planned.mayBePdf, planned.minLongSidePx, planned.minBytes])
+    const earlier = processed.get(key)
+    let outcome: ProcessOutcome
+    if (earlier) {
+      const first = await earlier
+      const file = first.file
+        ? { ...first.file, plan: planned, name: `${planned.baseName}${first.file.name.slice(first.file.plan.baseName.length)}` }
+        : null
+      outcome = { file, problems: [] }
+    } else {
+      const running = processPlannedFile(planned, ctx)
+      processed.set(key, running)
+      outcome = await running
+    }
     done += 1
     progress('images', 0.05 + 0.75 * (done / Math.max(1, plan.length)), done, plan.length, outcome.file?.name)
     return outcome
@@ -215,74 +208,7 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
 
   progress('report', 0.82)
   const files = outcomes.flatMap((o) => (o.file ? [o.file] : []))
-  const fileEntries = files.map(manifestFile)
-  const documentHashes = new Map<number, string>()
-  for (const f of files) for (const s of f.sources) documentHashes.set(s.document, s.sha256)
-  const model = buildReportModel({
-    case: c,
-    catalogue,
-    data,
-    provider,
-    date,
-    ready,
-    forced,
-    toolVersion: TOOL_VERSION,
-    findings,
-    files: files.map((f, i) => ({
-      file: fileEntries[i] as ManifestFile,
-      placeEn: f.plan.placeEn,
-      thumbnail: f.thumbnail,
-      sameAsPrincipal: f.plan.sameAsPrincipal,
-    })),
-    documentHashes,
-  })
-  const report = Buffer.from(renderReportHtml(model, data), 'utf8')
-  const reportEntry: ManifestFile = {
-    name: REPORT_NAME,
-    role: 'report',
-    website: null,
-    place: '—',
-    mediaType: 'text/html',
-    bytes: report.length,
-    width: null,
-    height: null,
-    sha256: sha256(report),
-    sources: [],
-    processing: { passthrough: false, scaled: false, combined: false, quality: null, rotated: false },
-  }
-  const counts = { error: 0, warning: 0, info: 0 }
-  for (const f of findings) counts[f.severity] += 1
-  const manifest: Manifest = {
-    format: MANIFEST_FORMAT,
-    formatVersion: MANIFEST_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    ready,
-    forced,
-    submissionDate: date,
-    provider: {
-      name: provider.name,
-      label: provider.label,
-      maxBytes: provider.maxBytes,
-      acceptsPdf: provider.acceptsPdf,
-      idBothSidesOneImage: provider.idBothSidesOneImage,
-    },
-    case: {
-      province: c.province,
-      filingType: c.filingType,
-      sponsorType: c.sponsor.type,
-      sponsorName: c.sponsor.name,
-      websites: c.websites.map((w) => ({ name: w.name, domain: w.domain })),
-      documents: c.documents.length,
-    },
-    counts,
-    files: [...fileEntries, reportEntry],
-    findings: findings.map((f) => ({ ...f })),
-  }
-  const entries: ZipEntry[] = [
-    ...files.map((f) => ({ name: f.name, data: f.data, compress: false })),
-    { name: REPORT_NAME, data: report, compress: true },
-    { name: MANIFEST_NAME, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), compress: true },
-  ]
+  const { entries, manifest } = packageContents({ case: c, catalogue, data, provider, date, ready, forced, findings, files })
   signal?.throwIfAborted()
   const written = await writeVerifiedZip(output, entries, {
     mtime: entryTime(date),
