@@ -51,7 +51,11 @@ function printOutcome(io: CliIo, outcome: PackOutcome): void {
 
 export const packCommand: Command = {
   name: 'pack',
-  summary: '生成可直接上传的提交包（图片、报告.html、manifest.json）。Build the checked, ready-to-upload zip.',
+  summary:
+    '生成可直接上传的提交包（图片、报告.html、manifest.json）。Build the checked, ready-to-upload zip. ' +
+    `--provider: ${packageData()
+      .providers.map((p) => p.name)
+      .join(' | ')}（默认 default ${packageData().defaultProvider}）`,
   usage: 'icp-prep pack CASE -o OUT.zip [--provider NAME] [--date YYYY-MM-DD] [--force] [--json]',
   async run(args, io) {
     const { values, positionals } = parseOptions({

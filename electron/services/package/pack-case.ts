@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { toParts, type IsoDate } from '../../../shared/dates/iso-date'
+import { isSafeRelativePath } from '../../../shared/model/paths'
 import type { ExportRecord, Manifest } from '../../../shared/package/manifest'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
 import { planUpload } from '../../../shared/package/plan'
@@ -87,7 +88,7 @@ export class PackError extends Error {
   }
 }
 
-async function checkOutput(output: string, caseFile: string): Promise<string> {
+async function checkOutput(output: string, caseFile: string, scans: readonly string[]): Promise<string> {
   const resolved = path.resolve(output)
   const dir = path.dirname(resolved)
   const dirInfo = await stat(dir).catch(() => null)
@@ -97,6 +98,8 @@ async function checkOutput(output: string, caseFile: string): Promise<string> {
     throw new PackError('bad-output', `输出路径是一个文件夹：${resolved}`, `The output path is a folder: ${resolved}`)
   if (resolved === path.resolve(caseFile))
     throw new PackError('bad-output', '不能覆盖案件文件 case.json', 'Refusing to overwrite the case file')
+  if (scans.includes(resolved))
+    throw new PackError('bad-output', `不能覆盖案件中的扫描件：${resolved}`, `Refusing to overwrite a scan of the case: ${resolved}`)
   return resolved
 }
 
@@ -148,7 +151,8 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   const loaded = await loadCase(caseTarget)
   if (!loaded.ok) throw new PackError('case-unreadable', loaded.message, loaded.messageEn)
   const provider = resolveProvider(options.provider)
-  const output = await checkOutput(options.output, loaded.file)
+  const scans = loaded.case.documents.filter((d) => isSafeRelativePath(d.file)).map((d) => path.join(loaded.folder, ...d.file.split('/')))
+  const output = await checkOutput(options.output, loaded.file, scans)
   const c = loaded.case
   const catalogue = defaultCatalogue()
   const data = packageData()

@@ -289,6 +289,7 @@ describe('packCase refusals and packaging problems', () => {
     expect(await reasons(packCase(folder, { output: path.join(out, 'no-dir', 'x.zip') }))).toBe('bad-output')
     expect(await reasons(packCase(folder, { output: out }))).toBe('bad-output')
     expect(await reasons(packCase(folder, { output: path.join(folder, 'case.json') }))).toBe('bad-output')
+    expect(await reasons(packCase(folder, { output: path.join(folder, 'scans', 'licence.jpg') }))).toBe('bad-output')
     expect(packageData().providers.length).toBeGreaterThanOrEqual(4)
   })
 })
