@@ -85,22 +85,20 @@ function probeOf(img: RawImage): { probe: RawImage; share: number } {
 async function predictQuality(img: RawImage, limits: FitLimits, count: () => void): Promise<{ quality: number | null; smallest: number }> {
   const { probe, share } = probeOf(img)
   const budget = limits.maxBytes * share * 0.97
-  let lo = limits.qualityMin - 1
-  let hi = limits.qualityMax + 1
-  let smallest = Number.POSITIVE_INFINITY
+  let lo = limits.qualityMin - 1 // fits (virtually)
+  let hi = limits.qualityMax + 1 // does not fit (virtually)
+  let atMin: number | null = null
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2)
     const size = (await encodeJpeg(probe, mid)).length
     count()
-    if (mid === limits.qualityMin || size < smallest) smallest = Math.min(smallest, size / share)
+    if (mid === limits.qualityMin) atMin = size / share
     if (size <= budget) lo = mid
     else hi = mid
   }
-  if (lo < limits.qualityMin) {
-    if (!Number.isFinite(smallest) || hi > limits.qualityMin) smallest = (await encodeJpeg(probe, limits.qualityMin)).length / share
-    return { quality: null, smallest }
-  }
-  return { quality: lo, smallest }
+  if (lo >= limits.qualityMin) return { quality: lo, smallest: atMin ?? 0 }
+  // Nothing fits: the search has necessarily tried the lowest quality on its way down.
+  return { quality: null, smallest: atMin ?? (await encodeJpeg(probe, limits.qualityMin)).length / share }
 }
 
 /** Full-size search from a predicted quality: usually one or two encodes. */
