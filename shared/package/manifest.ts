@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 
+/** Identifies a manifest written by this tool, and its layout version, for readers years later. */
 export const MANIFEST_FORMAT = 'icp-prep-package'
 export const MANIFEST_VERSION = 1
 

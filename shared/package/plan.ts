@@ -14,6 +14,7 @@ import type { Catalogue } from '../rules/catalogue'
 import { isBlank } from '../text/normalise'
 import type { PackageData, ProviderProfile, SlotDefinition } from './package-data'
 
+/** Which side of an ID card a scan shows; `both` for the common A4 scan of front above back. */
 export type IdSide = 'front' | 'back' | 'both'
 
 /** One scan feeding a planned file. */

@@ -17,6 +17,7 @@ export type PackageProblemCode =
   | 'package-file-below-minimum'
   | 'package-extra-pages-ignored'
 
+/** Values filled into a problem's message templates ({file}, {limit} …). */
 export type ProblemParams = Readonly<Record<string, string | number>>
 
 /** A packaging problem before its messages are filled in. */

@@ -34,6 +34,7 @@ export function label(data: PackageData, key: string, params: Params = {}): Text
   return { zh: fill(zh, params), en: fill(en, params) }
 }
 
+/** A packed file as the report needs it: its manifest entry plus what only the report shows. */
 export interface ReportFileInput {
   readonly file: ManifestFile
   readonly placeEn: string
@@ -42,6 +43,7 @@ export interface ReportFileInput {
   readonly sameAsPrincipal: boolean
 }
 
+/** Everything the report is built from; plain data, so the app can build the same report. */
 export interface ReportInput {
   readonly case: Case
   readonly catalogue: Catalogue
@@ -57,6 +59,7 @@ export interface ReportInput {
   readonly documentHashes: ReadonlyMap<number, string>
 }
 
+/** One card of the upload list. */
 export interface ReportFile {
   readonly name: string
   readonly place: Text2
@@ -67,6 +70,7 @@ export interface ReportFile {
   readonly notes: readonly Text2[]
 }
 
+/** What OCR read for a field, from which scan, and whether it agrees with the form. */
 export interface ScanReading {
   readonly value: string
   readonly confidence: number
@@ -76,6 +80,7 @@ export interface ScanReading {
   readonly stale: boolean
 }
 
+/** One row of the form-values table. */
 export interface FieldRow {
   readonly path: string
   readonly label: Text2
@@ -86,11 +91,13 @@ export interface FieldRow {
   readonly severity: Severity | null
 }
 
+/** A group of form values (filing, sponsor, principal, each website). */
 export interface FieldSection {
   readonly title: Text2
   readonly rows: readonly FieldRow[]
 }
 
+/** The whole report as data, in display order. */
 export interface ReportModel {
   readonly ready: boolean
   readonly forced: boolean

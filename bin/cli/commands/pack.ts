@@ -49,6 +49,7 @@ function printOutcome(io: CliIo, outcome: PackOutcome): void {
   )
 }
 
+/** Registered in bin/cli/main.ts. */
 export const packCommand: Command = {
   name: 'pack',
   summary:

@@ -7,6 +7,7 @@
 import sharp from 'sharp'
 import type { RawImage } from './scan-image'
 
+/** The provider's limits and the slot's floor, as one fitting problem. */
 export interface FitLimits {
   readonly maxBytes: number
   /** Raise quality (at full resolution only) until the file reaches this size; 0 for none. */
@@ -20,6 +21,7 @@ export interface FitLimits {
   readonly qualityStep: number
 }
 
+/** The fitted JPEG, or — when nothing fits above the floor — how close it came (for the report). */
 export type FitResult =
   | {
       readonly ok: true

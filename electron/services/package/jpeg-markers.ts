@@ -16,6 +16,7 @@ export interface JpegSegment {
   readonly tag: string
 }
 
+/** A file that is not a whole JPEG: callers fall back to decoding and re-encoding, or report it. */
 export class JpegStructureError extends Error {
   constructor(message: string) {
     super(message)

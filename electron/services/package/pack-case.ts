@@ -24,8 +24,10 @@ import { packageContents } from './package-contents'
 import { processPlannedFile, type ProcessOutcome } from './process-file'
 import { writeVerifiedZip } from './zip-writer'
 
+/** The fixed names of the report and the manifest inside every package. */
 export { MANIFEST_NAME, REPORT_NAME } from './package-contents'
 
+/** The steps of an export, in order, for a progress display. */
 export type PackPhase = 'check' | 'images' | 'report' | 'zip' | 'verify' | 'done'
 
 /** Progress for a job UI: `fraction` only grows and ends at exactly 1 with phase `done`. */
@@ -39,6 +41,7 @@ export interface PackProgress {
   readonly file?: string
 }
 
+/** How to pack: where to, for which provider and date, and how to report progress or be cancelled. */
 export interface PackOptions {
   /** Where the zip goes. Its folder must exist; an existing file there is replaced atomically. */
   readonly output: string
@@ -58,6 +61,7 @@ export interface PackOptions {
   readonly concurrency?: number
 }
 
+/** Everything the CLI prints and the app shows or stores after an export (or a refusal). */
 export interface PackOutcome {
   /** No error findings (rules or packaging). */
   readonly ready: boolean

@@ -15,7 +15,9 @@ import { renderReportHtml } from './report-html'
 import { TOOL_NAME, TOOL_VERSION } from './tool-version'
 import type { ZipEntry } from './zip-writer'
 
+/** The report a person opens first; Chinese name, as users see it. */
 export const REPORT_NAME = '报告.html'
+/** The machine-readable description of the package. */
 export const MANIFEST_NAME = 'manifest.json'
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
@@ -39,6 +41,7 @@ export function manifestFile(f: ProcessedFile): ManifestFile {
   }
 }
 
+/** The facts the report and the manifest are both built from, so they cannot disagree. */
 export interface ContentsInput {
   readonly case: Case
   readonly catalogue: Catalogue

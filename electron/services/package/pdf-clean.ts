@@ -14,6 +14,7 @@ function isDct(dict: PDFDict): boolean {
   return false
 }
 
+/** A PDF that cannot be read or rewritten (broken, encrypted): reported as an unreadable scan. */
 export class PdfCleanError extends Error {
   constructor(message: string) {
     super(message)

@@ -31,6 +31,7 @@ export interface ProcessedFile {
   readonly thumbnail: string | null
 }
 
+/** What processing one file needs to know about the whole export. */
 export interface ProcessContext {
   readonly folder: string
   readonly provider: ProviderProfile
@@ -38,6 +39,7 @@ export interface ProcessContext {
   readonly signal?: AbortSignal
 }
 
+/** The packed file (or null when it could not be made) and the problems met on the way. */
 export interface ProcessOutcome {
   readonly file: ProcessedFile | null
   readonly problems: PackageProblem[]

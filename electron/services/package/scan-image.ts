@@ -40,6 +40,7 @@ export interface ScanSource {
   readonly plainJpeg: boolean
 }
 
+/** A decoded image, a PDF for the caller to judge, or a problem to report: never an exception. */
 export type LoadedScan =
   | { readonly kind: 'image'; readonly image: RawImage; readonly source: ScanSource; readonly original: Buffer }
   | { readonly kind: 'pdf'; readonly source: ScanSource; readonly original: Buffer }

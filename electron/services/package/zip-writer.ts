@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import yazl from 'yazl'
 
+/** One file of the package, already in memory, with its final name. */
 export interface ZipEntry {
   readonly name: string
   readonly data: Buffer
@@ -23,6 +24,7 @@ export interface ZipEntry {
   readonly compress: boolean
 }
 
+/** The zip read back differs from what was meant to go in: the export is abandoned, not renamed. */
 export class ZipVerifyError extends Error {
   constructor(message: string) {
     super(message)
