@@ -149,4 +149,27 @@ describe('icp-prep pack', () => {
     expect(cliProcess(args.slice(1)).code).toBe(0)
     expect(await readdir(dir)).toEqual(['pkg.zip'])
   }, 300_000)
+
+  it('cancels cleanly on Ctrl+C: exit 130, a message, nothing written', async () => {
+    // Two large photos keep the export busy for a while after the first image is done.
+    const big = await writeScannedCase([
+      { doc: { file: 'scans/licence.jpg', role: 'sponsor-certificate' }, scan: { width: 4000, height: 3000, kind: 'licence' } },
+      { doc: { file: 'scans/id.jpg', role: 'principal-id' }, scan: { width: 4000, height: 3000, kind: 'id-front' } },
+      ...SMALL.slice(2),
+    ])
+    const dir = await mkdtemp(path.join(tmpdir(), 'icp-cli-sigint-'))
+    const child = spawn(process.execPath, [BIN, 'pack', big, '-o', path.join(dir, 'pkg.zip'), '--provider', 'tencent'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    let sent = false
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (!sent && stderr.includes('images 1/')) sent = child.kill('SIGINT')
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+    expect(code).toBe(130)
+    expect(stderr).toContain('已取消，未写入任何文件。 Cancelled; nothing was written.')
+    expect(await readdir(dir)).toEqual([])
+  }, 60_000)
 })
