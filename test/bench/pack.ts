@@ -6,7 +6,7 @@
  * wall time on a shared machine also measures the neighbours (the load average is printed too).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -71,6 +71,7 @@ async function main(): Promise<void> {
         `${r.files} files, ${r.reencoded} re-encoded, ${r.scaled} scaled, largest ${(r.largest / 1e6).toFixed(2)} MB, zip ${(r.zip / MB).toFixed(1)} MiB, ready ${r.ready}`,
     )
   }
+  await Promise.all([folder, out].map((dir) => rm(dir, { recursive: true, force: true })))
 }
 
 const at = process.argv.indexOf('--run')

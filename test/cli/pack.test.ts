@@ -3,14 +3,13 @@
  * moments — that an interrupted export never leaves a file under the final name.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManifestSchema } from '../../shared/package/manifest'
 import { BIN, cli, cliProcess } from '../support/cli'
 import { seededRandom } from '../support/misread'
-import { writeScannedCase, type FixtureDoc } from '../support/pack-fixtures'
+import { cleanScratch, scratch, writeScannedCase, type FixtureDoc } from '../support/pack-fixtures'
 
 const SMALL: FixtureDoc[] = [
   { doc: { file: 'scans/licence.jpg', role: 'sponsor-certificate' }, scan: { width: 1800, height: 1300, kind: 'licence' } },
@@ -25,8 +24,10 @@ let out: string
 
 beforeAll(async () => {
   folder = await writeScannedCase(SMALL)
-  out = await mkdtemp(path.join(tmpdir(), 'icp-cli-pack-'))
+  out = await scratch('icp-cli-pack-')
 }, 60_000)
+
+afterAll(cleanScratch)
 
 describe('icp-prep pack', () => {
   it('writes the package, lists its files and exits 0', async () => {
@@ -94,7 +95,7 @@ describe('icp-prep pack', () => {
       { doc: { file: 'scans/licence.jpg', role: 'sponsor-certificate' }, scan: { width: 4000, height: 3000, kind: 'licence' } },
       ...SMALL.slice(1),
     ])
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-cli-kill-'))
+    const dir = await scratch('icp-cli-kill-')
     const zip = path.join(dir, 'pkg.zip')
     const args = [BIN, 'pack', big, '-o', zip, '--provider', 'tencent']
     /** Whatever is under the final name must be the previous file or a complete package. */
@@ -157,7 +158,7 @@ describe('icp-prep pack', () => {
       { doc: { file: 'scans/id.jpg', role: 'principal-id' }, scan: { width: 4000, height: 3000, kind: 'id-front' } },
       ...SMALL.slice(2),
     ])
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-cli-sigint-'))
+    const dir = await scratch('icp-cli-sigint-')
     const child = spawn(process.execPath, [BIN, 'pack', big, '-o', path.join(dir, 'pkg.zip'), '--provider', 'tencent'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     })

@@ -3,7 +3,8 @@
  * 4000×3000 px and several MB with EXIF and GPS, a sideways photo, A4 scans at 300 DPI, and the
  * OCR readings (`extracted`) that `icp-prep extract` would have stored.
  */
-import { writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ExtractedDocument } from '../../shared/model/extracted'
 import { makeScan, type ScanOptions } from './scan-images'
@@ -126,6 +127,21 @@ export async function writeScannedCase(docs: FixtureDoc[] = tenDocuments(), edit
   data.documents = docs.map((d) => d.doc)
   edit(data)
   const folder = await writeCaseFolder(data)
+  created.push(folder)
   for (const d of docs) await writeFile(path.join(folder, ...d.doc.file.split('/')), await makeScan(d.scan))
   return folder
+}
+
+const created: string[] = []
+
+/** A new temporary folder, removed by cleanScratch(): the realistic scans are megabytes each. */
+export async function scratch(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix))
+  created.push(dir)
+  return dir
+}
+
+/** Removes every folder made by scratch() and writeScannedCase() in this test file. */
+export async function cleanScratch(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 }

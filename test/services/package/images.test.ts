@@ -4,21 +4,21 @@
  * resolution floor.
  */
 import sharp from 'sharp'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { stackImages } from '../../../electron/services/package/combine'
 import { fitImage, type FitLimits } from '../../../electron/services/package/fit-image'
 import { hasJpegMetadata, JpegStructureError, jpegSegments, stripJpegMetadata } from '../../../electron/services/package/jpeg-markers'
 import { loadScanImage, type RawImage } from '../../../electron/services/package/scan-image'
 import { chromaFraction, jpegHeaderMarkers, makeScan } from '../../support/scan-images'
+import { cleanScratch, scratch } from '../../support/pack-fixtures'
 
 let dir: string
 let photo: Buffer // 4000×3000, ~5 MB, EXIF + GPS
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'icp-images-'))
+  dir = await scratch('icp-images-')
   photo = await makeScan({ width: 4000, height: 3000, kind: 'licence' })
 })
 
@@ -48,6 +48,8 @@ async function pixel(img: RawImage, x: number, y: number): Promise<[number, numb
   const i = (y * img.width + x) * 3
   return [img.data[i] as number, img.data[i + 1] as number, img.data[i + 2] as number]
 }
+
+afterAll(cleanScratch)
 
 describe('JPEG metadata stripping', () => {
   it('removes EXIF (with GPS), XMP, comments and trailing data, and leaves the image data byte for byte', async () => {

@@ -5,15 +5,14 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packCase, PackError, type PackProgress } from '../../../electron/services/package/pack-case'
 import { ManifestSchema, type Manifest } from '../../../shared/package/manifest'
 import { findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
-import { writeScannedCase, type FixtureDoc } from '../../support/pack-fixtures'
+import { cleanScratch, scratch, writeScannedCase, type FixtureDoc } from '../../support/pack-fixtures'
 import { chromaFraction, jpegHeaderMarkers } from '../../support/scan-images'
 import { SAMPLE_DATE } from '../../support/sample-case'
 
@@ -40,7 +39,7 @@ let out: string
 
 beforeAll(async () => {
   folder = await writeScannedCase(DOCS)
-  out = await mkdtemp(path.join(tmpdir(), 'icp-pack-out-'))
+  out = await scratch('icp-pack-out-')
 }, 120_000)
 
 interface Unpacked {
@@ -56,6 +55,8 @@ function unpack(zip: string): Unpacked {
   const manifest = ManifestSchema.parse(JSON.parse(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' })))
   return { dir, names, manifest }
 }
+
+afterAll(cleanScratch)
 
 describe('packCase', () => {
   for (const name of ['huawei', 'tencent', 'aliyun', 'generic']) {
@@ -154,7 +155,7 @@ describe('packCase', () => {
   }, 60_000)
 
   it('stops when aborted, leaving neither the zip nor a partial file', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-pack-abort-'))
+    const dir = await scratch('icp-pack-abort-')
     const controller = new AbortController()
     const run = packCase(folder, {
       output: path.join(dir, 'pkg.zip'),
@@ -179,7 +180,7 @@ describe('packCase refusals and packaging problems', () => {
       ],
       (c) => void (c.principal.idValidTo = '2027-01-15'),
     )
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-pack-refuse-'))
+    const dir = await scratch('icp-pack-refuse-')
     const zip = path.join(dir, 'pkg.zip')
     await writeFile(zip, 'the previous export')
     const refused = await packCase(small, { output: zip })

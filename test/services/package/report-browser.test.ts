@@ -6,14 +6,13 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packCase } from '../../../electron/services/package/pack-case'
-import { tenDocuments, writeScannedCase } from '../../support/pack-fixtures'
+import { cleanScratch, scratch, tenDocuments, writeScannedCase } from '../../support/pack-fixtures'
 import { PRINCIPAL_ID } from '../../support/sample-case'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -33,7 +32,7 @@ beforeAll(async () => {
     c.documents.push({ file: 'scans/missing.jpg', role: 'other' })
   })
   await rm(path.join(folder, 'scans', 'missing.jpg')) // listed in case.json, absent on disk
-  const out = await mkdtemp(path.join(tmpdir(), 'icp-report-'))
+  const out = await scratch('icp-report-')
   const zip = path.join(out, 'pkg.zip')
   const outcome = await packCase(folder, { output: zip, provider: 'huawei', force: true })
   expect(outcome.ready).toBe(false)
@@ -50,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
+  await cleanScratch()
 })
 
 describe.skipIf(!existsSync(CHROMIUM))('报告.html in Chromium', () => {

@@ -3,12 +3,11 @@
  * for signed letters scanned to PDF.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFDocument } from '@cantoo/pdf-lib'
 import sharp from 'sharp'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { cleanPdf, PdfCleanError } from '../../../electron/services/package/pdf-clean'
 import {
   removeStalePartials,
@@ -17,6 +16,7 @@ import {
   ZipVerifyError,
   type ZipEntry,
 } from '../../../electron/services/package/zip-writer'
+import { cleanScratch, scratch } from '../../support/pack-fixtures'
 
 const MTIME = new Date(2026, 11, 1, 0, 0, 0)
 
@@ -31,9 +31,11 @@ async function entries(): Promise<ZipEntry[]> {
   ]
 }
 
+afterAll(cleanScratch)
+
 describe('writeVerifiedZip', () => {
   it('writes a zip that unzip reads with UTF-8 names, fixed times, and nothing left beside it', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-zip-'))
+    const dir = await scratch('icp-zip-')
     const out = path.join(dir, '备案包.zip')
     const list = await entries()
     const written = await writeVerifiedZip(out, list, { mtime: MTIME })
@@ -48,7 +50,7 @@ describe('writeVerifiedZip', () => {
   })
 
   it('is byte-identical for the same entries', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-zip-'))
+    const dir = await scratch('icp-zip-')
     const list = await entries()
     await writeVerifiedZip(path.join(dir, 'a.zip'), list, { mtime: MTIME })
     await writeVerifiedZip(path.join(dir, 'b.zip'), list, { mtime: MTIME })
@@ -56,7 +58,7 @@ describe('writeVerifiedZip', () => {
   })
 
   it('leaves the old file and no temporary file when aborted', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-zip-'))
+    const dir = await scratch('icp-zip-')
     const out = path.join(dir, 'pkg.zip')
     await writeFile(out, 'previous export')
     const controller = new AbortController()
@@ -71,7 +73,7 @@ describe('writeVerifiedZip', () => {
   })
 
   it('notices a zip whose content is not what was meant to go in', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-zip-'))
+    const dir = await scratch('icp-zip-')
     const out = path.join(dir, 'pkg.zip')
     const list = await entries()
     await writeVerifiedZip(out, list, { mtime: MTIME })
@@ -87,7 +89,7 @@ describe('writeVerifiedZip', () => {
   })
 
   it('removes partial files of exports that died, but not those of a running export', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'icp-zip-'))
+    const dir = await scratch('icp-zip-')
     const out = path.join(dir, 'pkg.zip')
     const dead = `.pkg.zip.${2 ** 22 + 12345}.0a1b2c3d.partial`
     const running = `.pkg.zip.${process.pid}.0a1b2c3d.partial`
