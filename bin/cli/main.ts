@@ -3,10 +3,11 @@
  */
 import { checkCommand } from './commands/check'
 import { letterCommand } from './commands/letter'
+import { packCommand } from './commands/pack'
 import { validateCommand } from './commands/validate'
 import { EXIT, UsageError, type CliIo, type Command } from './io'
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, letterCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, letterCommand, packCommand]
 
 function help(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)

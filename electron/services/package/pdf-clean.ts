@@ -1,0 +1,51 @@
+/**
+ * A signed letter scanned to PDF may be uploaded as PDF where the provider accepts it. Scanner PDFs
+ * carry an Info dictionary (author, software, dates), XMP metadata and, inside their JPEG page
+ * images, the scanner's or phone's EXIF; all of it goes, the page images' pixels stay untouched.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib'
+import { JpegStructureError, stripJpegMetadata } from './jpeg-markers'
+
+function isDct(dict: PDFDict): boolean {
+  const filter = dict.get(PDFName.of('Filter'))
+  if (filter instanceof PDFName) return filter === PDFName.of('DCTDecode')
+  // A chain such as [/FlateDecode /DCTDecode] wraps the JPEG: leave those alone.
+  if (filter instanceof PDFArray) return filter.size() === 1 && filter.get(0) === PDFName.of('DCTDecode')
+  return false
+}
+
+/** A PDF that cannot be read or rewritten (broken, encrypted): reported as an unreadable scan. */
+export class PdfCleanError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PdfCleanError'
+  }
+}
+
+/** The PDF without document metadata and with metadata-free page JPEGs; deterministic for one input. */
+export async function cleanPdf(bytes: Uint8Array): Promise<Buffer> {
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true })
+    if (doc.getPageCount() === 0) throw new PdfCleanError('the PDF has no pages')
+    const ctx = doc.context
+    delete ctx.trailerInfo.Info
+    for (const [, object] of ctx.enumerateIndirectObjects()) {
+      const dict = object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : null
+      if (!dict) continue
+      dict.delete(PDFName.of('Metadata'))
+      dict.delete(PDFName.of('PieceInfo'))
+      if (object instanceof PDFRawStream && isDct(dict)) {
+        try {
+          object.updateContents(stripJpegMetadata(object.getContents()))
+        } catch (error) {
+          if (!(error instanceof JpegStructureError)) throw error
+        }
+      }
+    }
+    return Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }))
+  } catch (error) {
+    if (error instanceof PdfCleanError) throw error
+    // pdf-lib reports broken, encrypted or unsupported files with assorted error types.
+    throw new PdfCleanError(error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid PDF') : 'invalid PDF')
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Turns one planned upload file into its bytes: decode the scan(s), turn upright, stack ID sides if
+ * the slot wants one image, then either keep the original JPEG (metadata removed) when it already
+ * fits, or re-encode it to fit the provider. Everything that goes wrong becomes a packaging problem
+ * for the report; nothing here throws for a bad scan.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import type { EncodingLimits, ProviderProfile } from '../../../shared/package/package-data'
+import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
+import { formatBytes, type PackageProblem } from '../../../shared/package/problems'
+import type { ManifestFile } from '../../../shared/package/manifest'
+import { stackImages } from './combine'
+import { fitImage } from './fit-image'
+import { stripJpegMetadata } from './jpeg-markers'
+import { cleanPdf, PdfCleanError } from './pdf-clean'
+import { loadScanImage, type LoadedScan, type RawImage } from './scan-image'
+
+/** A file ready to go into the zip, with what the manifest and the report say about it. */
+export interface ProcessedFile {
+  readonly plan: PlannedFile
+  readonly name: string
+  readonly data: Buffer
+  readonly mediaType: 'image/jpeg' | 'application/pdf'
+  readonly width: number | null
+  readonly height: number | null
+  readonly sources: ManifestFile['sources']
+  readonly processing: ManifestFile['processing']
+  /** A small JPEG of the packaged image as a data: URI (null for a PDF). */
+  readonly thumbnail: string | null
+}
+
+/** What processing one file needs to know about the whole export. */
+export interface ProcessContext {
+  readonly folder: string
+  readonly provider: ProviderProfile
+  readonly encoding: EncodingLimits
+  readonly signal?: AbortSignal
+}
+
+/** The packed file (or null when it could not be made) and the problems met on the way. */
+export interface ProcessOutcome {
+  readonly file: ProcessedFile | null
+  readonly problems: PackageProblem[]
+}
+
+const THUMB_BOX = { width: 320, height: 400 }
+
+async function thumbnail(jpeg: Buffer): Promise<string> {
+  const small = await sharp(jpeg)
+    .resize({ ...THUMB_BOX, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 72 })
+    .toBuffer()
+  return `data:image/jpeg;base64,${small.toString('base64')}`
+}
+
+type Loaded = { source: PlannedSource; scan: LoadedScan }
+
+function manifestSource(s: PlannedSource, scan: LoadedScan): ManifestFile['sources'][number] | null {
+  if (scan.kind === 'problem') return null
+  const upright = scan.kind === 'image' ? scan.image : null
+  return {
+    file: s.file,
+    document: s.document,
+    side: s.side,
+    format: scan.source.format,
+    bytes: scan.source.bytes,
+    width: upright?.width ?? null,
+    height: upright?.height ?? null,
+    sha256: scan.source.sha256,
+  }
+}
+
+async function asPdf(plan: PlannedFile, loaded: Loaded, ctx: ProcessContext, problems: PackageProblem[]): Promise<ProcessOutcome> {
+  const { provider } = ctx
+  const doc = loaded.source.document
+  const labels = { provider: provider.label, providerEn: provider.labelEn }
+  if (!plan.mayBePdf || !provider.acceptsPdf || loaded.scan.kind !== 'pdf') {
+    problems.push({ code: 'package-pdf-needs-conversion', document: doc, params: { file: loaded.source.file, ...labels } })
+    return { file: null, problems }
+  }
+  let data: Buffer
+  try {
+    data = await cleanPdf(loaded.scan.original)
+  } catch (error) {
+    if (!(error instanceof PdfCleanError)) throw error
+    problems.push({ code: 'package-image-unreadable', document: doc, params: { file: loaded.source.file, reason: error.message } })
+    return { file: null, problems }
+  }
+  const name = `${plan.baseName}.pdf`
+  if (data.length > provider.maxBytes) {
+    const params = { name, bytes: formatBytes(data.length), limit: formatBytes(provider.maxBytes), ...labels }
+    problems.push({ code: 'package-image-cannot-fit', variant: 'pdf', document: doc, params })
+    return { file: null, problems }
+  }
+  const source = manifestSource(loaded.source, loaded.scan)
+  const processing = { passthrough: true, scaled: false, combined: false, quality: null, rotated: false }
+  const file: ProcessedFile = {
+    plan,
+    name,
+    data,
+    mediaType: 'application/pdf',
+    width: null,
+    height: null,
+    sources: source ? [source] : [],
+    processing,
+    thumbnail: null,
+  }
+  return { file, problems }
+}
+
+/** Processes one planned file; a missing scan is skipped quietly (document-file-missing reports it). */
+export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext): Promise<ProcessOutcome> {
+  const { provider, encoding, signal } = ctx
+  const problems: PackageProblem[] = []
+  const loaded: Loaded[] = []
+  for (const source of plan.sources) {
+    const abs = path.join(ctx.folder, ...source.file.split('/'))
+    if (!existsSync(abs)) continue
+    signal?.throwIfAborted()
+    const scan = await loadScanImage(abs, source.file)
+    if (scan.kind === 'problem') problems.push({ code: scan.code, params: scan.params, document: source.document })
+    else loaded.push({ source, scan })
+  }
+  const pdf = loaded.find((l) => l.scan.kind === 'pdf')
+  if (pdf && loaded.length === 1) return asPdf(plan, pdf, ctx, problems)
+  if (pdf) await asPdf({ ...plan, mayBePdf: false }, pdf, ctx, problems)
+  const images = loaded.filter((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'image' }> } => l.scan.kind === 'image')
+  if (images.length === 0) return { file: null, problems }
+
+  for (const { source, scan } of images) {
+    if (scan.source.pages > 1)
+      problems.push({
+        code: 'package-extra-pages-ignored',
+        document: source.document,
+        params: { file: source.file, pages: scan.source.pages },
+      })
+    const { width, height } = scan.image
+    if (Math.max(width, height) < provider.minLongSidePx)
+      problems.push({
+        code: 'package-image-low-resolution',
+        document: source.document,
+        params: { file: source.file, width, height, minPx: provider.minLongSidePx },
+      })
+  }
+  signal?.throwIfAborted()
+  const name = `${plan.baseName}.jpg`
+  const first = images[0] as (typeof images)[number]
+  const sources = images.flatMap((l) => manifestSource(l.source, l.scan) ?? [])
+  const rotated = images.some((l) => l.scan.source.rotated)
+  const combined = images.length > 1
+
+  if (!combined && first.scan.source.plainJpeg) {
+    const stripped = stripJpegMetadata(first.scan.original)
+    const { width, height } = first.scan.image
+    if (stripped.length <= provider.maxBytes && stripped.length >= plan.minBytes && Math.max(width, height) <= provider.maxLongSidePx) {
+      const processing = { passthrough: true, scaled: false, combined: false, quality: null, rotated: false }
+      const file = {
+        plan,
+        name,
+        data: stripped,
+        mediaType: 'image/jpeg' as const,
+        width,
+        height,
+        sources,
+        processing,
+        thumbnail: await thumbnail(stripped),
+      }
+      return { file, problems }
+    }
+  }
+
+  const stacked = combined
+    ? await stackImages(
+        images.map((l) => l.scan.image),
+        provider.maxLongSidePx,
+      )
+    : { image: first.scan.image, scaled: false }
+  const pixels: RawImage = stacked.image
+  const fit = await fitImage(
+    pixels,
+    {
+      maxBytes: provider.maxBytes,
+      minBytes: plan.minBytes,
+      maxLongSidePx: provider.maxLongSidePx,
+      floorLongSidePx: plan.minLongSidePx,
+      qualityMax: encoding.qualityMax,
+      qualityMin: encoding.qualityMin,
+      qualityStep: encoding.qualityStep,
+    },
+    signal,
+  )
+  if (!fit.ok) {
+    problems.push({
+      code: 'package-image-cannot-fit',
+      document: first.source.document,
+      params: {
+        name,
+        minPx: fit.floorLongSidePx,
+        minQuality: encoding.qualityMin,
+        limit: formatBytes(provider.maxBytes),
+        bytes: formatBytes(fit.smallestBytes),
+        provider: provider.label,
+        providerEn: provider.labelEn,
+      },
+    })
+    return { file: null, problems }
+  }
+  if (fit.jpeg.length < plan.minBytes) {
+    problems.push({
+      code: 'package-file-below-minimum',
+      document: first.source.document,
+      params: {
+        name,
+        bytes: formatBytes(fit.jpeg.length),
+        minimum: formatBytes(plan.minBytes),
+        provider: provider.label,
+        providerEn: provider.labelEn,
+      },
+    })
+  }
+  const processing = { passthrough: false, scaled: fit.scaled || stacked.scaled, combined, quality: fit.quality, rotated }
+  const file: ProcessedFile = {
+    plan,
+    name,
+    data: fit.jpeg,
+    mediaType: 'image/jpeg',
+    width: fit.width,
+    height: fit.height,
+    sources,
+    processing,
+    thumbnail: await thumbnail(fit.jpeg),
+  }
+  return { file, problems }
+}

@@ -1,0 +1,115 @@
+/**
+ * The one place the packager decodes a scan. Everything else works on the upright, sRGB, 8-bit
+ * pixels this returns, so when the intake service's decoder (scanner PDFs, HEIC, orientation
+ * detection) is merged it replaces this function alone.
+ *
+ * Handles what sharp handles: JPEG, PNG, WebP, TIFF, GIF (first frame), AVIF, with EXIF orientation
+ * applied. A PDF is returned as such (the caller decides whether the provider takes PDF); HEIC, BMP
+ * and anything undecodable come back as a packaging problem naming the file, never as a throw.
+ */
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import sharp from 'sharp'
+import type { ProblemParams } from '../../../shared/package/problems'
+
+/** Scans larger than this are not scans (a 600 DPI A3 colour TIFF is ~130 MB). */
+const MAX_SCAN_BYTES = 200 * 1024 * 1024
+/** 100 megapixels: an A3 page at 600 DPI is 70 MP; more is a decompression bomb, not a scan. */
+const MAX_PIXELS = 100_000_000
+
+/** Upright 8-bit sRGB pixels, 3 channels, row-major. */
+export interface RawImage {
+  readonly data: Buffer
+  readonly width: number
+  readonly height: number
+}
+
+/** What the scan file was, before anything was done to it. */
+export interface ScanSource {
+  readonly bytes: number
+  readonly sha256: string
+  /** sharp's format name (jpeg, png, webp, tiff, gif, heif) or pdf. */
+  readonly format: string
+  /** Pixel size as stored (before orientation), or null for a PDF. */
+  readonly width: number | null
+  readonly height: number | null
+  /** EXIF orientation 2–8 was applied. */
+  readonly rotated: boolean
+  readonly pages: number
+  /** 8-bit 3-channel sRGB JPEG without orientation: may be carried as is, metadata removed. */
+  readonly plainJpeg: boolean
+}
+
+/** A decoded image, a PDF for the caller to judge, or a problem to report: never an exception. */
+export type LoadedScan =
+  | { readonly kind: 'image'; readonly image: RawImage; readonly source: ScanSource; readonly original: Buffer }
+  | { readonly kind: 'pdf'; readonly source: ScanSource; readonly original: Buffer }
+  | {
+      readonly kind: 'problem'
+      readonly code: 'package-image-unreadable' | 'package-format-unsupported'
+      readonly params: ProblemParams
+    }
+
+function magic(buf: Buffer): 'pdf' | 'heic' | 'bmp' | null {
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf'
+  if (buf.subarray(0, 2).toString('latin1') === 'BM') return 'bmp'
+  const brand = buf.subarray(4, 12).toString('latin1')
+  if (/^ftyp(heic|heix|hevc|hevx|mif1|msf1|heim|heis)/.test(brand)) return 'heic'
+  return null
+}
+
+function problem(code: 'package-image-unreadable' | 'package-format-unsupported', params: ProblemParams): LoadedScan {
+  return { kind: 'problem', code, params }
+}
+
+/** Reads, identifies and decodes one scan (path on disk) into upright sRGB pixels. */
+export async function loadScanImage(filePath: string, displayName: string = filePath): Promise<LoadedScan> {
+  let original: Buffer
+  try {
+    const info = await stat(filePath)
+    if (!info.isFile()) return problem('package-image-unreadable', { file: displayName, reason: 'not a file' })
+    if (info.size > MAX_SCAN_BYTES) return problem('package-image-unreadable', { file: displayName, reason: `${info.size} bytes` })
+    original = await readFile(filePath)
+  } catch (error) {
+    return problem('package-image-unreadable', { file: displayName, reason: (error as NodeJS.ErrnoException).code ?? 'read error' })
+  }
+  const sha256 = createHash('sha256').update(original).digest('hex')
+  const kind = magic(original)
+  if (kind === 'pdf') {
+    const source = { bytes: original.length, sha256, format: 'pdf', width: null, height: null, rotated: false, pages: 1, plainJpeg: false }
+    return { kind: 'pdf', source, original }
+  }
+  if (kind === 'heic') return problem('package-format-unsupported', { file: displayName, format: 'HEIC' })
+  if (kind === 'bmp') return problem('package-format-unsupported', { file: displayName, format: 'BMP' })
+  try {
+    const input = sharp(original, { failOn: 'error', limitInputPixels: MAX_PIXELS, pages: 1, page: 0 })
+    const meta = await input.metadata()
+    const supported = ['jpeg', 'png', 'webp', 'tiff', 'gif', 'heif']
+    if (!supported.includes(meta.format))
+      return problem('package-format-unsupported', { file: displayName, format: meta.format.toUpperCase() })
+    const orientation = meta.orientation ?? 1
+    const decoded = await input
+      .autoOrient()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true })
+    if (decoded.info.channels !== 3) throw new Error(`unexpected ${decoded.info.channels} channels`)
+    const source: ScanSource = {
+      bytes: original.length,
+      sha256,
+      format: meta.format,
+      width: meta.width,
+      height: meta.height,
+      rotated: orientation > 1,
+      pages: meta.pages ?? 1,
+      plainJpeg: meta.format === 'jpeg' && orientation === 1 && meta.channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar',
+    }
+    return { kind: 'image', image: { data: decoded.data, width: decoded.info.width, height: decoded.info.height }, source, original }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 160) : String(error)
+    if (/heif|hevc|compression format has not been built in/i.test(reason ?? ''))
+      return problem('package-format-unsupported', { file: displayName, format: 'HEIF' })
+    return problem('package-image-unreadable', { file: displayName, reason: reason ?? 'decode error' })
+  }
+}

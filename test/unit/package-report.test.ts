@@ -1,0 +1,148 @@
+/**
+ * The report's content as data: each field beside what OCR read from its scan, the human checks
+ * that fit the case, and the notes on each packed file.
+ */
+import { describe, expect, it } from 'vitest'
+import { parseCase, type Case } from '../../shared/model/case'
+import type { ExtractedDocument } from '../../shared/model/extracted'
+import type { ManifestFile } from '../../shared/package/manifest'
+import { findProvider, packageData, type ProviderProfile } from '../../shared/package/package-data'
+import { buildReportModel, label, valueAt, type ReportInput } from '../../shared/package/report-model'
+import { defaultCatalogue } from '../../shared/rules/catalogue'
+import { checkCase } from '../../shared/rules/engine'
+import { PRINCIPAL_ID, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../support/sample-case'
+
+const reading = (fields: Record<string, [string, number]>, extra: Partial<ExtractedDocument> = {}): ExtractedDocument => ({
+  version: 1,
+  kind: 'business-licence',
+  colour: true,
+  image: { width: 100, height: 100 },
+  fields: Object.fromEntries(Object.entries(fields).map(([k, [value, confidence]]) => [k, { value, confidence }])),
+  findings: [],
+  ...extra,
+})
+
+function input(edit: (c: EditableCase) => void = () => {}, providerName = 'huawei', extra: Partial<ReportInput> = {}): ReportInput {
+  const data = sampleCase()
+  edit(data)
+  const parsed = parseCase(data)
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '))
+  const c = parsed.case as Case
+  return {
+    case: c,
+    catalogue: defaultCatalogue(),
+    data: packageData(),
+    provider: findProvider(providerName) as ProviderProfile,
+    date: SAMPLE_DATE,
+    ready: true,
+    forced: false,
+    toolVersion: '9.9.9',
+    findings: checkCase(c, { today: SAMPLE_DATE }),
+    files: [],
+    documentHashes: new Map(),
+    ...extra,
+  }
+}
+
+const row = (model: ReturnType<typeof buildReportModel>, path: string) => model.sections.flatMap((s) => s.rows).find((r) => r.path === path)
+
+describe('report model', () => {
+  it('lists every required field, with 长期 for long-term, grouped by section', () => {
+    const model = buildReportModel(input())
+    expect(model.sections.map((s) => s.title.zh)).toEqual(['备案信息', '主办单位', '主体负责人', '网站1：云帆软件服务'])
+    expect(row(model, 'sponsor.certificateValidTo')?.value).toBe('长期 long-term')
+    expect(row(model, 'websites[0].manager.mobile')?.value).toBe('13700137000')
+    expect(row(model, 'principal.email')?.label).toEqual({ zh: '主体负责人电子邮箱', en: "principal's e-mail" })
+    expect(row(model, 'remark')).toBeUndefined() // optional and empty
+  })
+
+  it('puts the value read from the scan beside the form value: matching, differing, uncertain or stale', () => {
+    const model = buildReportModel(
+      input(
+        (c) => {
+          const licence = c.documents.find((d) => d.role === 'sponsor-certificate')
+          if (licence)
+            licence.extracted = reading(
+              {
+                entityName: ['深圳市云帆网络科技有限公司', 0.97],
+                creditCode: [SAMPLE_USCC.replace('9W', '9X'), 0.99],
+                legalRepresentative: ['陈思远', 0.5],
+              },
+              { sourceSha256: 'a'.repeat(64) },
+            )
+          const id = c.documents.find((d) => d.role === 'principal-id')
+          if (id)
+            id.extracted = reading({ idNumber: [PRINCIPAL_ID.toLowerCase(), 0.95], validTo: ['2039-06-30', 0.9] }, { kind: 'id-card' })
+        },
+        'huawei',
+        { documentHashes: new Map([[0, 'b'.repeat(64)]]) },
+      ),
+    )
+    expect(row(model, 'sponsor.name')?.scan).toMatchObject({ matches: true, uncertain: false, stale: true, file: 'scans/licence.jpg' })
+    expect(row(model, 'sponsor.certificateNumber')?.scan).toMatchObject({ matches: false, confidence: 0.99 })
+    expect(row(model, 'sponsor.legalRepresentative')?.scan).toMatchObject({ matches: true, uncertain: true })
+    expect(row(model, 'principal.idNumber')?.scan).toMatchObject({ matches: true, uncertain: false, stale: false })
+    expect(row(model, 'principal.mobile')?.scan).toBeNull()
+  })
+
+  it('marks fields that carry a finding with its worst severity', () => {
+    const model = buildReportModel(input((c) => void (c.principal.idValidTo = '2027-01-15')))
+    expect(row(model, 'principal.idValidTo')?.severity).toBe('error')
+    expect(row(model, 'principal.name')?.severity).toBeNull()
+  })
+
+  it('asks a unit for the legal representative’s signature and the seal, a person for a fingerprint; Tencent’s watermark rule', () => {
+    const unit = buildReportModel(input()).humanChecks.map((h) => h.zh)
+    expect(unit.some((t) => t.includes('由法定代表人用黑色签字笔'))).toBe(true)
+    expect(unit.some((t) => t.includes('单位公章'))).toBe(true)
+    expect(unit.some((t) => t.includes('按手印'))).toBe(false)
+    const person = buildReportModel(
+      input((c) => {
+        c.sponsor = { type: '个人', name: '陈思远', certificateType: '居民身份证', certificateNumber: PRINCIPAL_ID }
+      }, 'tencent'),
+    ).humanChecks.map((h) => h.zh)
+    expect(person.some((t) => t.includes('由主办人本人用黑色签字笔'))).toBe(true)
+    expect(person.some((t) => t.includes('按手印'))).toBe(true)
+    expect(person.some((t) => t.includes('仅供备案使用'))).toBe(true)
+    const shanghai = buildReportModel(input((c) => void (c.province = '上海'))).humanChecks.map((h) => h.zh)
+    expect(shanghai.some((t) => t.includes('承诺书'))).toBe(false)
+  })
+
+  it('describes what was done to each file', () => {
+    const file: ManifestFile = {
+      name: '02_主体负责人_身份证.jpg',
+      role: 'principal-id',
+      website: null,
+      place: '主办单位信息 › 主体负责人证件',
+      mediaType: 'image/jpeg',
+      bytes: 1_900_000,
+      width: 2730,
+      height: 4095,
+      sha256: 'c'.repeat(64),
+      sources: [
+        { file: 'a.jpg', document: 1, side: 'front', format: 'jpeg', bytes: 5_000_000, width: 4000, height: 3000, sha256: 'd'.repeat(64) },
+        { file: 'b.jpg', document: 2, side: 'back', format: 'jpeg', bytes: 5_000_000, width: 4000, height: 3000, sha256: 'e'.repeat(64) },
+      ],
+      processing: { passthrough: false, scaled: true, combined: true, quality: 87, rotated: true },
+    }
+    const model = buildReportModel(
+      input(undefined, 'huawei', { files: [{ file, placeEn: 'Sponsor › principal’s ID', thumbnail: null, sameAsPrincipal: false }] }),
+    )
+    const notes = model.files[0]?.notes.map((n) => n.zh) ?? []
+    expect(notes).toEqual([
+      '由 2 张扫描件合成，重新压缩为 JPG（质量 87）',
+      '已删除 EXIF/GPS 等元数据',
+      '为满足大小限制缩小到 2730×4095',
+      '已按拍摄方向转正',
+      '身份证两面合成一张：人像面在上，国徽面在下',
+    ])
+    expect(model.files[0]?.details).toBe('2730×4095 px · 1.90 MB')
+  })
+
+  it('reads values by path and fails loudly on a missing label', () => {
+    const c = input().case
+    expect(valueAt(c, 'websites[0].manager.name')).toBe('林晓彤')
+    expect(valueAt(c, 'websites[3].name')).toBeUndefined()
+    expect(() => label(packageData(), 'no-such-label')).toThrow(/no label/)
+  })
+})
