@@ -268,3 +268,20 @@ export function correctResidentId(
   }
   return finish(ocrText, normalised, found)
 }
+
+/** The values worth showing: the unique repair alone, otherwise the `limit` likeliest. */
+export function suggestedValues(r: CorrectionResult, limit = 5): string[] {
+  return r.unique && r.best !== undefined ? [r.best] : r.candidates.slice(0, limit).map((c) => c.value)
+}
+
+/** A sentence for a finding's fix that proposes the repair, or says plainly that it is not unique. */
+export function suggestionSentence(r: CorrectionResult): { suggestion: string; suggestionEn: string } {
+  const values = suggestedValues(r, 3)
+  if (values.length === 0) return { suggestion: '', suggestionEn: '' }
+  return r.unique
+    ? { suggestion: `按形近字校正，可能应为 ${values[0]}。`, suggestionEn: `Correcting look-alike characters, it may be ${values[0]}.` }
+    : {
+        suggestion: `可能是：${values.join('、')}（不唯一，请对照证件）。`,
+        suggestionEn: `Possibly: ${values.join(', ')} (not unique; compare with the document).`,
+      }
+}

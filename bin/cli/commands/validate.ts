@@ -2,7 +2,7 @@
  * `icp-prep validate --type uscc|resident-id [--json] VALUE…`: checks identifiers one by one, in
  * input order, and proposes corrections for values that look like OCR or typing slips.
  */
-import { correctResidentId, correctUscc, type CorrectionResult } from '../../../shared/ids/corrector'
+import { correctResidentId, correctUscc, suggestedValues } from '../../../shared/ids/corrector'
 import { validateDomain } from '../../../shared/ids/domain'
 import { validateEmail, validateMobile } from '../../../shared/ids/contact'
 import type { ValidationIssue, ValidationResult } from '../../../shared/ids/issue'
@@ -10,11 +10,6 @@ import { validateResidentId } from '../../../shared/ids/resident-id'
 import { validateUscc } from '../../../shared/ids/uscc'
 import { todayIso } from '../../../electron/services/clock'
 import { dateOption, EXIT, parseOptions, UsageError, type Command } from '../io'
-
-/** A unique repair alone; otherwise the five likeliest, so the user sees the answer is open. */
-function suggestionsFrom(r: CorrectionResult): string[] {
-  return r.unique && r.best !== undefined ? [r.best] : r.candidates.slice(0, 5).map((c) => c.value)
-}
 
 interface Validator {
   readonly label: string
@@ -27,7 +22,7 @@ const VALIDATORS: Record<string, Validator> = {
   uscc: {
     label: '统一社会信用代码',
     validate: (v) => validateUscc(v),
-    suggest: (v) => suggestionsFrom(correctUscc(v)),
+    suggest: (v) => suggestedValues(correctUscc(v)),
     describe: (d) => {
       const x = d as { department?: string; category?: string; area?: string }
       return [x.department, x.category, x.area].filter(Boolean).join('·')
@@ -36,7 +31,7 @@ const VALIDATORS: Record<string, Validator> = {
   'resident-id': {
     label: '公民身份号码',
     validate: (v, today) => validateResidentId(v, today),
-    suggest: (v, today) => suggestionsFrom(correctResidentId(v, today)),
+    suggest: (v, today) => suggestedValues(correctResidentId(v, today)),
     describe: (d) => {
       const x = d as { birthDate: string; sex: string; area?: string }
       return [x.area, `出生 ${x.birthDate}`, x.sex === 'male' ? '男' : '女'].filter(Boolean).join('·')

@@ -5,7 +5,7 @@
 import { ageOn, toParts } from '../../dates/iso-date'
 import { LONG_TERM } from '../../dates/parse-chinese-date'
 import { normaliseEmail, normalisePhone, validateEmail, validateMobile, validatePhone } from '../../ids/contact'
-import { correctResidentId } from '../../ids/corrector'
+import { correctResidentId, suggestionSentence } from '../../ids/corrector'
 import { normaliseResidentId, validateResidentId } from '../../ids/resident-id'
 import type { Person } from '../../model/case'
 import { nameKey } from '../../text/normalise'
@@ -29,15 +29,7 @@ function validId(ctx: RuleContext, person: Person) {
 }
 
 function suggestionFor(ctx: RuleContext, value: string): { suggestion: string; suggestionEn: string } {
-  const fix = correctResidentId(value, ctx.date)
-  const top = fix.candidates.slice(0, 3).map((c) => c.value)
-  if (top.length === 0) return { suggestion: '', suggestionEn: '' }
-  return fix.unique
-    ? { suggestion: `可能应为 ${top[0]}。`, suggestionEn: `It may be ${top[0]}.` }
-    : {
-        suggestion: `可能是：${top.join('、')}（不唯一，请对照证件）。`,
-        suggestionEn: `Possibly: ${top.join(', ')} (not unique; check the card).`,
-      }
+  return suggestionSentence(correctResidentId(value, ctx.date))
 }
 
 /** Everyone whose ID number should be checked: the people, and the sponsor of a 个人 filing. */

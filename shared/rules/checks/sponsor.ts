@@ -2,7 +2,7 @@
  * The sponsor (主办单位 / 主办人): its certificate number, type, validity, address, legal
  * representative and name.
  */
-import { correctUscc } from '../../ids/corrector'
+import { correctUscc, suggestionSentence } from '../../ids/corrector'
 import { describeUscc, normaliseUscc, validateUscc } from '../../ids/uscc'
 import { provinceOfAddress } from '../../text/address'
 import { nameKey, stripSpaces } from '../../text/normalise'
@@ -17,15 +17,7 @@ function creditCodeOf(ctx: RuleContext): string | null {
 }
 
 function suggestionFor(value: string): { suggestion: string; suggestionEn: string } {
-  const fix = correctUscc(value)
-  const top = fix.candidates.slice(0, 3).map((c) => c.value)
-  if (top.length === 0) return { suggestion: '', suggestionEn: '' }
-  return fix.unique
-    ? { suggestion: `按形近字校正，可能应为 ${top[0]}。`, suggestionEn: `Correcting look-alike characters, it may be ${top[0]}.` }
-    : {
-        suggestion: `可能是：${top.join('、')}（不唯一，请对照证件）。`,
-        suggestionEn: `Possibly: ${top.join(', ')} (not unique; check the licence).`,
-      }
+  return suggestionSentence(correctUscc(value))
 }
 
 const FIELD = 'sponsor.certificateNumber'
