@@ -1,0 +1,63 @@
+/**
+ * The second look: each value region found on the page is cropped from the upright image, enlarged
+ * to a comfortable text height and read again as a single line with settings for its field — a
+ * character whitelist for codes, dates and domains, Chinese for names — then interpreted.
+ */
+import { DATE_WHITELIST, FIELD_READS, type FieldRead } from '../../../shared/extraction/field-reads'
+import type { FieldLocation } from '../../../shared/extraction/locate'
+import type { Reading } from '../../../shared/extraction/interpret'
+import { meanConfidence, textOf } from '../../../shared/extraction/glyphs'
+import type { Box } from '../../../shared/model/extracted'
+import { CROP_MARGIN, cropForLine } from '../intake/prepare'
+import type { RawImage } from '../intake/pixels'
+import type { OcrEngine } from '../ocr/engine'
+
+export { DATE_WHITELIST }
+
+/** Scales a box from working-image pixels to upright-image pixels. */
+export function scaleBox(b: Box, scale: number): Box {
+  return { x: b.x * scale, y: b.y * scale, width: b.width * scale, height: b.height * scale }
+}
+
+/** Readings of every located field: the page pass first, then the re-read of its crop. */
+export async function readFields(
+  engine: OcrEngine,
+  upright: RawImage,
+  located: readonly FieldLocation[],
+  scale: number,
+  signal?: AbortSignal,
+): Promise<Map<string, Reading[]>> {
+  const out = new Map<string, Reading[]>()
+  const jobs = located.map(async (loc) => {
+    const box = scaleBox(loc.box, scale)
+    const h = loc.textHeight * scale
+    const pageReading: Reading = { text: textOf(loc.glyphs), confidence: meanConfidence(loc.glyphs), box }
+    const readings: Reading[] = [pageReading]
+    const spec: FieldRead | undefined = FIELD_READS[loc.field]
+    if (spec) {
+      // Pad the box: OCR boxes hug the ink, and the page pass may have dropped a last character.
+      const crop = {
+        x: box.x - h * 0.4,
+        y: box.y - h * 0.3,
+        width: box.width + h * (0.4 + spec.extendRight),
+        height: box.height + h * 0.6,
+      }
+      const { png, factor } = await cropForLine(upright, crop, h)
+      // Block mode, then the line nearest the crop's middle: a single-line read fails outright when a
+      // sliver of the next line or a frame line got into the crop.
+      const r = await engine.recognize(
+        { image: png, language: spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
+        signal,
+      )
+      const middle = CROP_MARGIN.top + (crop.height * factor) / 2
+      const line = [...r.lines].sort(
+        (a, b) => Math.abs(a.box.y + a.box.height / 2 - middle) - Math.abs(b.box.y + b.box.height / 2 - middle),
+      )[0]
+      if (line && line.text.trim() !== '') readings.unshift({ text: line.text, confidence: line.confidence, box })
+      if (!spec.preferReread) readings.reverse()
+    }
+    out.set(loc.field, readings)
+  })
+  await Promise.all(jobs)
+  return out
+}

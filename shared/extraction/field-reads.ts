@@ -1,0 +1,41 @@
+/**
+ * How each field's value region is read the second time: which models, which characters may
+ * appear, how far past the first pass's box to look, and whether that crop is trusted over the
+ * page pass. Codes through the English model with the code alphabet read exactly in a fraction of
+ * the time (toolchain.md); names and dates through the Chinese model, one line at a time.
+ */
+import { USCC_ALPHABET } from '../ids/uscc'
+
+export interface FieldRead {
+  readonly language: 'chi_sim+eng' | 'eng'
+  readonly whitelist?: string
+  /** Extra width to read to the right of the first box, in text heights. */
+  readonly extendRight: number
+  /** Try the crop's reading before the page pass's. */
+  readonly preferReread: boolean
+}
+
+export const DATE_WHITELIST = '0123456789年月日至长期.-/'
+
+const chiLine = (extendRight = 1.2): FieldRead => ({ language: 'chi_sim+eng', extendRight, preferReread: true })
+
+export const FIELD_READS: Readonly<Record<string, FieldRead>> = {
+  creditCode: { language: 'eng', whitelist: USCC_ALPHABET, extendRight: 1.5, preferReread: true },
+  idNumber: { language: 'eng', whitelist: '0123456789X', extendRight: 1.5, preferReread: true },
+  licenceNumber: { language: 'eng', whitelist: '0123456789', extendRight: 1.5, preferReread: true },
+  establishedOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
+  birthDate: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
+  registeredOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
+  expiresOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
+  term: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
+  personName: chiLine(),
+  legalRepresentative: chiLine(),
+  entityName: chiLine(),
+  domainOwner: chiLine(),
+  issuer: chiLine(),
+  entityType: chiLine(),
+  address: chiLine(0.6),
+  ethnicity: chiLine(1),
+  sex: chiLine(0.6),
+  domain: { language: 'eng', whitelist: 'abcdefghijklmnopqrstuvwxyz0123456789.-', extendRight: 1.5, preferReread: true },
+}

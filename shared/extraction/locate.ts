@@ -1,0 +1,190 @@
+/**
+ * Where each field's value is on the page: find the printed labels, then take what follows a label
+ * on its line (up to the next label), or the line below when the value is printed under its label
+ * (the credit code on current licences). Multi-line values (addresses) continue on the lines below
+ * that start under the value. The boxes found here are read again with the right OCR settings.
+ */
+import labels from '../data/document-labels.json' with { type: 'json' }
+import type { Box, DocumentKind } from '../model/extracted'
+import { findLabels, glyphsOf, trimLeading, type Glyph, type LabelHit, type LabelSpec } from './glyphs'
+import { bottom, right, union, verticalOverlap, type OcrLine, type OcrPage } from './ocr-types'
+
+export interface FieldLocation {
+  /** A field name, or `term` for a validity range (营业期限 / 有效期限). */
+  readonly field: string
+  readonly glyphs: readonly Glyph[]
+  /** The value's first line: the box to read again. */
+  readonly box: Box
+  /** Further lines of a multi-line value (glyphs, already in reading order). */
+  readonly more: readonly (readonly Glyph[])[]
+  /** Typical character height on this line, to scale crops. */
+  readonly textHeight: number
+  readonly label: string
+  readonly labelBox: Box
+}
+
+const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner'])
+
+/** The label set for a kind (id-card covers both sides). */
+export function labelSpecs(kind: DocumentKind): LabelSpec[] {
+  const table = (labels.fields as Record<string, Record<string, string[]>>)[kind === 'id-card' ? 'id-card' : kind]
+  if (!table) return []
+  return Object.entries(table).flatMap(([field, list]) => list.map((label) => ({ field, label })))
+}
+
+interface PreparedLine {
+  readonly line: OcrLine
+  readonly glyphs: Glyph[]
+  readonly hits: LabelHit[]
+  readonly height: number
+}
+
+function medianHeight(glyphs: readonly Glyph[], fallback: number): number {
+  const hs = glyphs.map((g) => g.box.height).sort((a, b) => a - b)
+  return hs.length > 0 ? (hs[Math.floor(hs.length / 2)] as number) : fallback
+}
+
+/**
+ * Joins OCR lines that sit on the same row of the page (sparse-text OCR returns 「名」「称」 and
+ * the value as separate lines): a row is read left to right as one line of glyphs.
+ */
+export function joinRows(lines: readonly OcrLine[]): OcrLine[] {
+  const rows: OcrLine[][] = []
+  for (const line of [...lines].sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2))) {
+    const row = rows.find((r) =>
+      r.some((o) => {
+        const ratio = line.box.height / Math.max(1, o.box.height)
+        return ratio > 0.55 && ratio < 1.8 && verticalOverlap(o.box, line.box) >= 0.5
+      }),
+    )
+    if (row) row.push(line)
+    else rows.push([line])
+  }
+  return rows
+    .map((r) => {
+      const ordered = [...r].sort((a, b) => a.box.x - b.box.x)
+      const chars = ordered.reduce((n, l) => n + l.text.length, 0)
+      return {
+        text: ordered.map((l) => l.text).join(' '),
+        confidence: ordered.reduce((s, l) => s + l.confidence * l.text.length, 0) / Math.max(1, chars),
+        box: union(ordered.map((l) => l.box)),
+        words: ordered.flatMap((l) => l.words),
+      }
+    })
+    .sort((a, b) => a.box.y - b.box.y)
+}
+
+/** A quick look at whether a value could belong to its field, so a label inside a title (「域名证书」) does not win. */
+export function plausible(field: string, text: string): boolean {
+  const t = text.replace(/\s+/g, '')
+  switch (field) {
+    case 'domain':
+      return (t.match(/[A-Za-z]/g) ?? []).length >= 4 || /\.[A-Za-z\p{Script=Han}]/u.test(t)
+    case 'creditCode':
+    case 'idNumber':
+      return (t.match(/[0-9A-Za-z]/g) ?? []).length >= 12
+    case 'establishedOn':
+    case 'birthDate':
+    case 'registeredOn':
+    case 'expiresOn':
+      return /\d{2}/.test(t)
+    case 'term':
+      return /\d{2}|长期/.test(t)
+    default:
+      return t.length > 0
+  }
+}
+
+/** Finds every labelled value of a document of this kind. The first usable hit of a field wins. */
+export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[] {
+  const specs = labelSpecs(kind)
+  const lines: PreparedLine[] = joinRows(page.lines).map((line) => {
+    const glyphs = glyphsOf(line)
+    return { line, glyphs, hits: findLabels(glyphs, specs), height: medianHeight(glyphsOf(line), line.box.height) }
+  })
+  const found = new Map<string, FieldLocation>()
+  lines.forEach((pl, li) => {
+    pl.hits.forEach((hit, hi) => {
+      if (hit.field === 'stop' || found.has(hit.field)) return
+      const next = pl.hits[hi + 1]
+      const limitX = next ? next.box.x : Number.POSITIVE_INFINITY
+      let value = trimLeading(pl.glyphs.slice(hit.end, next ? next.start : pl.glyphs.length))
+      let valueLine = li
+      if (value.length === 0) {
+        // The value may be a separate OCR line beside the label, or printed under it.
+        const besideOrBelow = lines
+          .map((o, oi) => ({ o, oi }))
+          .filter(({ o, oi }) => {
+            if (oi === li) return false
+            const beside = verticalOverlap(o.line.box, hit.box) > 0.5 && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
+            const below = oi > li && o.line.box.y > hit.box.y + pl.height * 0.5 && o.line.box.y - bottom(hit.box) < pl.height * 3
+            return beside || below
+          })
+          .sort((a, b) => a.o.line.box.y - b.o.line.box.y)
+        for (const { o, oi } of besideOrBelow) {
+          const isBeside = verticalOverlap(o.line.box, hit.box) > 0.5
+          const firstHit = o.hits[0]
+          const candidate = trimLeading(
+            o.glyphs.filter(
+              (g) =>
+                (isBeside
+                  ? g.box.x >= right(hit.box) - 2
+                  : right(g.box) > hit.box.x - pl.height && g.box.x < right(hit.box) + pl.height * 4) &&
+                g.box.x < limitX &&
+                (!firstHit || g.box.x < firstHit.box.x),
+            ),
+          )
+          if (candidate.length > 0 && plausible(hit.field, candidate.map((g) => g.ch).join(''))) {
+            value = candidate
+            valueLine = oi
+            break
+          }
+        }
+      }
+      if (value.length === 0 || !plausible(hit.field, value.map((g) => g.ch).join(''))) return
+      const startX = (value[0] as Glyph).box.x
+      const more: Glyph[][] = []
+      if (MULTILINE.has(hit.field)) {
+        let prevBottom = bottom(union(value.map((g) => g.box)))
+        for (let k = valueLine + 1; k < lines.length && more.length < 3; k += 1) {
+          const o = lines[k] as PreparedLine
+          if (o.line.box.y - prevBottom > pl.height * 1.2) break
+          const part = o.glyphs.filter((g) => g.box.x >= startX - pl.height * 0.8 && g.box.x < limitX)
+          if (part.length === 0) continue
+          if (o.hits.some((h) => right(h.box) > hit.box.x - pl.height && h.box.x < limitX)) break
+          if (Math.abs((part[0] as Glyph).box.x - startX) > pl.height * 1.5) break
+          more.push(part)
+          prevBottom = bottom(union(part.map((g) => g.box)))
+        }
+      }
+      found.set(hit.field, {
+        field: hit.field,
+        glyphs: value,
+        box: union(value.map((g) => g.box)),
+        more,
+        textHeight: medianHeight(value, pl.height),
+        label: hit.label,
+        labelBox: hit.box,
+      })
+    })
+  })
+  return [...found.values()]
+}
+
+/** A line-shaped token anywhere on the page (the fallback when a code's label was not read). */
+export function findToken(page: OcrPage, pattern: RegExp): { text: string; box: Box; textHeight: number; confidence: number } | null {
+  for (const line of page.lines) {
+    const glyphs = glyphsOf(line)
+    const text = glyphs.map((g) => g.ch).join('')
+    const m = pattern.exec(text)
+    if (!m) continue
+    const slice = glyphs.slice(m.index, m.index + m[0].length)
+    return {
+      text: m[0],
+      box: union(slice.map((g) => g.box)),
+      textHeight: medianHeight(slice, line.box.height),
+      confidence: line.confidence,
+    }
+  }
+  return null
+}
