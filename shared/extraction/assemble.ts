@@ -12,6 +12,8 @@ import {
   interpretCreditCode,
   interpretDate,
   interpretDomain,
+  interpretEthnicity,
+  interpretIssuer,
   interpretRange,
   interpretResidentId,
   interpretSex,
@@ -81,14 +83,7 @@ export function assembleFields(
     put('personName', interpretText(r('personName'), 'person'))
     const sex = interpretSex([...r('sex'), ...r('ethnicity')])
     put('sex', sex)
-    put(
-      'ethnicity',
-      interpretText(
-        r('ethnicity').map((x) => ({ ...x, text: x.text.replace(/^.*民族/, '') })),
-        'person',
-        1,
-      ),
-    )
+    put('ethnicity', interpretEthnicity(r('ethnicity')))
     const birth = interpretDate(r('birthDate'))
     put('birthDate', birth)
     put('address', interpretText(r('address'), 'text', 4))
@@ -96,7 +91,7 @@ export function assembleFields(
     if (birth && !birth.uncertain) hints.birthDate = birth.value
     if (sex) hints.sex = sex.value as Sex
     code(out, 'idNumber', interpretResidentId(r('idNumber'), today, hints))
-    put('issuer', interpretText(r('issuer'), 'organisation', 4))
+    put('issuer', interpretIssuer(r('issuer')))
     term()
     crossCheckId(out)
   } else if (kind === 'domain-certificate') {

@@ -13,29 +13,38 @@ export interface FieldRead {
   readonly extendRight: number
   /** Try the crop's reading before the page pass's. */
   readonly preferReread: boolean
+  /** Also read the crop at this text height (names: a second scale outvotes a one-off misread). */
+  readonly alsoAt?: number
+  /** The least width a full value takes, in text heights (an 18-character code is ~12): the page pass may have read only part. */
+  readonly minWidth?: number
 }
 
 export const DATE_WHITELIST = '0123456789年月日至长期.-/'
 
-const chiLine = (extendRight = 1.2): FieldRead => ({ language: 'chi_sim+eng', extendRight, preferReread: true })
+const chiLine = (extendRight = 2, alsoAt?: number): FieldRead => ({
+  language: 'chi_sim+eng',
+  extendRight,
+  preferReread: true,
+  ...(alsoAt ? { alsoAt } : {}),
+})
 
 export const FIELD_READS: Readonly<Record<string, FieldRead>> = {
-  creditCode: { language: 'eng', whitelist: USCC_ALPHABET, extendRight: 1.5, preferReread: true },
-  idNumber: { language: 'eng', whitelist: '0123456789X', extendRight: 1.5, preferReread: true },
-  licenceNumber: { language: 'eng', whitelist: '0123456789', extendRight: 1.5, preferReread: true },
-  establishedOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
-  birthDate: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
-  registeredOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
-  expiresOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
-  term: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true },
-  personName: chiLine(),
-  legalRepresentative: chiLine(),
-  entityName: chiLine(),
-  domainOwner: chiLine(),
+  creditCode: { language: 'eng', whitelist: USCC_ALPHABET, extendRight: 1.5, preferReread: true, minWidth: 18 },
+  idNumber: { language: 'eng', whitelist: '0123456789X', extendRight: 1.5, preferReread: true, minWidth: 20 },
+  licenceNumber: { language: 'eng', whitelist: '0123456789', extendRight: 1.5, preferReread: true, minWidth: 12 },
+  establishedOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true, minWidth: 9 },
+  birthDate: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true, minWidth: 9 },
+  registeredOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true, minWidth: 9 },
+  expiresOn: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true, minWidth: 9 },
+  term: { language: 'chi_sim+eng', whitelist: DATE_WHITELIST, extendRight: 1.5, preferReread: true, minWidth: 16 },
+  personName: chiLine(2, 64),
+  legalRepresentative: chiLine(2, 64),
+  entityName: chiLine(2, 64),
+  domainOwner: chiLine(2, 64),
   issuer: chiLine(),
   entityType: chiLine(),
   address: chiLine(0.6),
   ethnicity: chiLine(1),
   sex: chiLine(0.6),
-  domain: { language: 'eng', whitelist: 'abcdefghijklmnopqrstuvwxyz0123456789.-', extendRight: 1.5, preferReread: true },
+  domain: { language: 'eng', whitelist: 'abcdefghijklmnopqrstuvwxyz0123456789.-', extendRight: 1.5, preferReread: true, minWidth: 8 },
 }

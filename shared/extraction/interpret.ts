@@ -10,7 +10,9 @@ import type { IsoDate } from '../dates/iso-date'
 import { correctResidentId, correctUscc, normaliseOcrCode, type CorrectionResult } from '../ids/corrector'
 import type { Sex } from '../ids/resident-id'
 import type { Box, ExtractedField } from '../model/extracted'
+import ethnicityData from '../data/ethnicities.json' with { type: 'json' }
 import { toHalfWidth } from '../text/normalise'
+import { repairPlaceNames } from './places'
 
 /** One reading of a value region. */
 export interface Reading {
@@ -35,20 +37,28 @@ export interface CodeResult {
   readonly corrected?: { readonly raw: string; readonly value: string }
 }
 
-/** 18 code characters out of a reading (spaces, punctuation and a leading label remnant dropped). */
-function codeCandidates(text: string, alphabet: RegExp): string[] {
-  const cleaned = normaliseOcrCode(text).replace(/[^0-9A-Z]/g, (c) => (alphabet.test(c) ? c : ''))
+/**
+ * 18-character candidates out of a reading: the runs of code characters (spaces and punctuation
+ * dropped), and every 18-long window of a longer run (OCR adds stray characters at either end, and
+ * a generous crop may catch a neighbour).
+ */
+function codeCandidates(text: string): string[] {
+  const runs = normaliseOcrCode(text)
+    .split(/[^0-9A-Z]+/)
+    .filter((r) => r.length >= 16)
+  const joined = normaliseOcrCode(text).replace(/[^0-9A-Z]/g, '')
   const out: string[] = []
-  if (cleaned.length === 18) out.push(cleaned)
-  // OCR sometimes adds a stray character before or after: every 18-long window is a candidate.
-  for (let i = 0; i + 18 <= cleaned.length && cleaned.length <= 21; i += 1) out.push(cleaned.slice(i, i + 18))
+  for (const run of [...runs, joined]) {
+    if (run.length === 18) out.push(run)
+    for (let i = 0; i + 18 <= run.length && run.length <= 40; i += 1) out.push(run.slice(i, i + 18))
+  }
   return [...new Set(out)]
 }
 
 function fromCorrection(readings: readonly Reading[], correct: (s: string) => CorrectionResult): CodeResult | null {
   const tried: Array<{ r: Reading; c: CorrectionResult; candidate: string }> = []
   for (const r of readings)
-    for (const candidate of codeCandidates(r.text, /[0-9A-Z]/)) {
+    for (const candidate of codeCandidates(r.text)) {
       const c = correct(candidate)
       if (c.alreadyValid && c.best)
         return { field: field(c.best, Math.max(0.95, r.confidence), r.box, candidate !== r.text ? { raw: r.text } : {}) }
@@ -102,7 +112,10 @@ function agree<T>(values: readonly T[]): boolean {
 
 /** A date (出生, 成立日期, 注册日期 …): the first reading that parses, more sure when readings agree. */
 export function interpretDate(readings: readonly Reading[]): ExtractedField | null {
-  const parsed = readings.map((r) => ({ r, p: parseChineseDate(fixDigits(r.text)) })).filter((x) => x.p.ok)
+  const parsed = readings
+    .map((r) => ({ r, p: parseChineseDate(fixDigits(r.text)) }))
+    .filter((x) => x.p.ok)
+    .sort((a, b) => b.r.confidence - a.r.confidence)
   const first = parsed[0]
   if (!first || !first.p.ok) return null
   const values = parsed.map((x) => (x.p.ok ? x.p.value : ''))
@@ -129,7 +142,10 @@ export interface RangeResult {
 export function interpretRange(readings: readonly Reading[]): RangeResult {
   // 「至长期」 with 期 misread (长其, 长把): after 至 or a dash, 长 and one more character is 长期.
   const longTerm = (t: string): string => t.replace(/([至\-—~])\s*长\s*\S?$/u, '$1长期')
-  const parsed = readings.map((r) => ({ r, p: parseValidityRange(longTerm(fixDigits(r.text))) })).filter((x) => x.p.ok)
+  const parsed = readings
+    .map((r) => ({ r, p: parseValidityRange(longTerm(fixDigits(r.text))) }))
+    .filter((x) => x.p.ok)
+    .sort((a, b) => b.r.confidence - a.r.confidence)
   const first = parsed[0]
   if (!first || !first.p.ok) return {}
   const key = (x: (typeof parsed)[number]): string => (x.p.ok ? `${x.p.value.from}|${x.p.value.to}` : '')
@@ -156,22 +172,37 @@ export function cleanName(text: string, kind: 'person' | 'organisation' | 'text'
   return t.replace(/^[^\p{Script=Han}A-Za-z0-9]+|[^\p{Script=Han}A-Za-z0-9)）号室]+$/gu, '')
 }
 
-/** A name or text value: the most confident clean reading, surer when readings agree. */
+/**
+ * A name or text value. Readings are cleaned and their place names repaired (GB/T 2260), then the
+ * value most readings agree on wins (ties: the more confident); agreement raises the confidence,
+ * disagreement caps it, so a value read only once is never shown as certain.
+ */
 export function interpretText(
   readings: readonly Reading[],
   kind: 'person' | 'organisation' | 'text',
   minLength = 2,
 ): ExtractedField | null {
-  const clean = readings.map((r) => ({ r, v: cleanName(r.text, kind) })).filter((x) => [...x.v].length >= minLength)
+  const clean = readings
+    .map((r) => {
+      const cleaned = cleanName(r.text, kind)
+      return { r, v: kind === 'person' ? cleaned : repairPlaceNames(cleaned).text }
+    })
+    .filter((x) => [...x.v].length >= minLength)
   if (clean.length === 0) return null
-  const best = [...clean].sort((a, b) => b.r.confidence - a.r.confidence)[0] as (typeof clean)[number]
-  const values = clean.map((x) => x.v)
-  const confidence = agree(values)
-    ? Math.max(0.93, best.r.confidence)
-    : clean.length > 1
-      ? Math.min(best.r.confidence, 0.75)
-      : best.r.confidence
-  return field(best.v, confidence, best.r.box, best.v !== best.r.text ? { raw: best.r.text } : {})
+  const votes = new Map<string, { n: number; conf: number; r: Reading }>()
+  for (const x of clean) {
+    const v = votes.get(x.v)
+    if (v) {
+      v.n += 1
+      v.conf = Math.max(v.conf, x.r.confidence)
+    } else votes.set(x.v, { n: 1, conf: x.r.confidence, r: x.r })
+  }
+  const [value, best] = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].conf - a[1].conf)[0] as [
+    string,
+    { n: number; conf: number; r: Reading },
+  ]
+  const confidence = best.n >= 2 ? Math.max(0.93, best.conf) : Math.min(best.conf, clean.length > 1 ? 0.7 : 0.8)
+  return field(value, confidence, best.r.box, value !== best.r.text ? { raw: best.r.text } : {})
 }
 
 /** 男 / 女 → male / female. */
@@ -197,4 +228,28 @@ export function interpretDomain(readings: readonly Reading[]): ExtractedField | 
     if (m) return field(m[1] as string, r.confidence, r.box, m[1] !== r.text ? { raw: r.text } : {})
   }
   return null
+}
+
+const ETHNICITIES = [...ethnicityData.ethnicities].sort((a, b) => b.length - a.length)
+
+/** 民族: one of the 56 names, matched at the start of the value (OCR adds junk after a one-character name). */
+export function interpretEthnicity(readings: readonly Reading[]): ExtractedField | null {
+  for (const r of readings) {
+    const han = cleanName(r.text, 'person')
+      .replace(/^.*?民族/, '')
+      .replace(/族$/, '')
+    const name = ETHNICITIES.find((e) => han.startsWith(e))
+    if (name) return field(name, han === name ? r.confidence : Math.min(r.confidence, 0.8), r.box, han !== name ? { raw: r.text } : {})
+  }
+  return null
+}
+
+/** 签发机关: a public security bureau or branch; anything after its last 局 (or 所) is the next line's text. */
+export function interpretIssuer(readings: readonly Reading[]): ExtractedField | null {
+  const cut = readings.map((r) => {
+    const han = cleanName(r.text, 'person')
+    const end = Math.max(han.lastIndexOf('局'), han.lastIndexOf('所'))
+    return { ...r, text: end >= 3 ? han.slice(0, end + 1) : han }
+  })
+  return interpretText(cut, 'person', 4)
 }

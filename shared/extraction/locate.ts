@@ -21,6 +21,8 @@ export interface FieldLocation {
   readonly textHeight: number
   readonly label: string
   readonly labelBox: Box
+  /** Where the next label on the value's line starts: a crop must stop before it. */
+  readonly limitX: number
 }
 
 const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner'])
@@ -152,6 +154,8 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
           const part = o.glyphs.filter((g) => g.box.x >= startX - pl.height * 0.8 && g.box.x < limitX)
           if (part.length === 0) continue
           if (o.hits.some((h) => right(h.box) > hit.box.x - pl.height && h.box.x < limitX)) break
+          // A run of ten digits is an ID number or a code, never the rest of an address or a name.
+          if (/\d{10}/.test(part.map((g) => g.ch).join(''))) break
           if (Math.abs((part[0] as Glyph).box.x - startX) > pl.height * 1.5) break
           more.push(part)
           prevBottom = bottom(union(part.map((g) => g.box)))
@@ -165,26 +169,41 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
         textHeight: medianHeight(value, pl.height),
         label: hit.label,
         labelBox: hit.box,
+        limitX,
       })
     })
   })
   return [...found.values()]
 }
 
-/** A line-shaped token anywhere on the page (the fallback when a code's label was not read). */
-export function findToken(page: OcrPage, pattern: RegExp): { text: string; box: Box; textHeight: number; confidence: number } | null {
-  for (const line of page.lines) {
+/**
+ * A token anywhere on the page, for a field whose label was not read (the credit code, the ID
+ * number, the domain): the first row where `pattern` matches the text without spaces.
+ */
+export function findToken(page: OcrPage, field: string, pattern: RegExp): FieldLocation | null {
+  for (const line of joinRows(page.lines)) {
     const glyphs = glyphsOf(line)
-    const text = glyphs.map((g) => g.ch).join('')
-    const m = pattern.exec(text)
+    const m = pattern.exec(glyphs.map((g) => g.ch).join(''))
     if (!m) continue
     const slice = glyphs.slice(m.index, m.index + m[0].length)
+    const box = union(slice.map((g) => g.box))
     return {
-      text: m[0],
-      box: union(slice.map((g) => g.box)),
+      field,
+      glyphs: slice,
+      box,
+      more: [],
       textHeight: medianHeight(slice, line.box.height),
-      confidence: line.confidence,
+      label: '',
+      labelBox: box,
+      limitX: Number.POSITIVE_INFINITY,
     }
   }
   return null
+}
+
+/** Patterns for the fields worth finding without their label. */
+export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
+  creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17}(?![0-9A-Z])/,
+  idNumber: /(?<!\d)\d{17}[\dXx](?![0-9A-Za-z])/,
+  domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
 }

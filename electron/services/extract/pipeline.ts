@@ -6,7 +6,7 @@
 import { assembleFields } from '../../../shared/extraction/assemble'
 import { classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
 import { scanFinding } from '../../../shared/extraction/findings'
-import { locateFields } from '../../../shared/extraction/locate'
+import { findToken, locateFields, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
 import type { OcrPage } from '../../../shared/extraction/ocr-types'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import type { ExtractedDocument, ScanFinding } from '../../../shared/model/extracted'
@@ -102,6 +102,20 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
   const o = await orientAndRead(engine, decoded.image, options.signal)
   const { kind, sides } = o.cls
   const located = locateFields(o.page, kind)
+  // A code or domain whose label was not read is still recognisable by its shape.
+  const wanted =
+    kind === 'business-licence'
+      ? ['creditCode']
+      : kind === 'id-card' && sides?.includes('front')
+        ? ['idNumber']
+        : kind === 'domain-certificate'
+          ? ['domain']
+          : []
+  for (const field of wanted) {
+    const pattern = TOKEN_PATTERNS[field]
+    const token = pattern && !located.some((l) => l.field === field) ? findToken(o.page, field, pattern) : null
+    if (token) located.push(token)
+  }
   throwIfAborted(options.signal)
   const u = o.upright
   const readings = await readFields(engine, u.image, located, u.page.scale, options.signal)

@@ -36,24 +36,33 @@ export async function readFields(
     const spec: FieldRead | undefined = FIELD_READS[loc.field]
     if (spec) {
       // Pad the box: OCR boxes hug the ink, and the page pass may have dropped a last character.
+      // Start where the value must start: just after its label when the label is on the same line
+      // (the page pass may have missed the value's first characters).
+      const label = scaleBox(loc.labelBox, scale)
+      const sameLine = loc.label !== '' && Math.abs(label.y + label.height / 2 - (box.y + box.height / 2)) < h * 0.6
+      const x = sameLine ? Math.min(box.x - h * 0.4, label.x + label.width + h * 0.15) : box.x - h * 0.4
+      const limit = Number.isFinite(loc.limitX) ? loc.limitX * scale - h * 0.3 : upright.width
+      const wanted = Math.max(box.width + h * (0.4 + spec.extendRight), h * (spec.minWidth ?? 0))
       const crop = {
-        x: box.x - h * 0.4,
+        x,
         y: box.y - h * 0.3,
-        width: box.width + h * (0.4 + spec.extendRight),
+        width: Math.max(box.width + h * 0.4, Math.min(wanted, limit - x)),
         height: box.height + h * 0.6,
       }
-      const { png, factor } = await cropForLine(upright, crop, h)
-      // Block mode, then the line nearest the crop's middle: a single-line read fails outright when a
-      // sliver of the next line or a frame line got into the crop.
-      const r = await engine.recognize(
-        { image: png, language: spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
-        signal,
-      )
-      const middle = CROP_MARGIN.top + (crop.height * factor) / 2
-      const line = [...r.lines].sort(
-        (a, b) => Math.abs(a.box.y + a.box.height / 2 - middle) - Math.abs(b.box.y + b.box.height / 2 - middle),
-      )[0]
-      if (line && line.text.trim() !== '') readings.unshift({ text: line.text, confidence: line.confidence, box })
+      for (const target of spec.alsoAt ? [48, spec.alsoAt] : [48]) {
+        const { png, factor } = await cropForLine(upright, crop, h, target)
+        // Block mode, then the line nearest the crop's middle: a single-line read fails outright when a
+        // sliver of the next line or a frame line got into the crop.
+        const r = await engine.recognize(
+          { image: png, language: spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
+          signal,
+        )
+        const middle = CROP_MARGIN.top + (crop.height * factor) / 2
+        const line = [...r.lines].sort(
+          (a, b) => Math.abs(a.box.y + a.box.height / 2 - middle) - Math.abs(b.box.y + b.box.height / 2 - middle),
+        )[0]
+        if (line && line.text.trim() !== '') readings.unshift({ text: line.text, confidence: line.confidence, box })
+      }
       if (!spec.preferReread) readings.reverse()
     }
     out.set(loc.field, readings)

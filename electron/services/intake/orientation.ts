@@ -5,7 +5,7 @@
  * angle, the profile is flat. Telling 0° from 180° needs reading, so that is left to OCR.
  */
 import scanQuality from '../../../shared/data/scan-quality.json' with { type: 'json' }
-import { histogram, otsu, type GreyImage } from './pixels'
+import { histogram, labelComponents, otsu, type GreyImage } from './pixels'
 
 interface InkSample {
   readonly xs: Float64Array
@@ -14,11 +14,19 @@ interface InkSample {
   readonly height: number
 }
 
-/** Up to `max` dark pixels, evenly strided, centred on the image. */
+/**
+ * Up to `max` dark pixels of text, evenly strided, centred on the image. Long shapes (frames,
+ * table rules, a scanner's dark border) are left out: one frame line outweighs a page of text in a
+ * projection profile and would turn a portrait page sideways.
+ */
 function inkSample(grey: GreyImage, max = 60_000): InkSample | null {
   const threshold = Math.min(otsu(histogram(grey)), 160)
+  const mask = new Uint8Array(grey.data.length)
+  for (let i = 0; i < mask.length; i += 1) mask[i] = (grey.data[i] as number) < threshold ? 1 : 0
+  const { components, labels } = labelComponents(mask, grey.width, grey.height)
+  const keep = components.map((c) => c.maxX - c.minX < grey.width * 0.2 && c.maxY - c.minY < grey.height * 0.2 && c.area >= 3)
   let count = 0
-  for (const v of grey.data) if (v < threshold) count += 1
+  for (let i = 0; i < mask.length; i += 1) if (mask[i] === 1 && keep[labels[i] as number]) count += 1
   if (count < 50) return null
   const stride = Math.max(1, Math.ceil(count / max))
   const n = Math.ceil(count / stride)
@@ -28,8 +36,8 @@ function inkSample(grey: GreyImage, max = 60_000): InkSample | null {
   let k = 0
   const cx = grey.width / 2
   const cy = grey.height / 2
-  for (let i = 0; i < grey.data.length && k < n; i += 1) {
-    if ((grey.data[i] as number) >= threshold) continue
+  for (let i = 0; i < mask.length && k < n; i += 1) {
+    if (mask[i] !== 1 || !keep[labels[i] as number]) continue
     if (seen % stride === 0) {
       xs[k] = (i % grey.width) - cx
       ys[k] = Math.floor(i / grey.width) - cy

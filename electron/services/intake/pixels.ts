@@ -131,6 +131,11 @@ export interface Component {
 
 /** 8-connected components of the pixels where `mask` is 1. */
 export function components(mask: Uint8Array, width: number, height: number): Component[] {
+  return labelComponents(mask, width, height).components
+}
+
+/** Components and, for each pixel, the index of its component (-1 for background). */
+export function labelComponents(mask: Uint8Array, width: number, height: number): { components: Component[]; labels: Int32Array } {
   const labels = new Int32Array(width * height).fill(-1)
   const out: Component[] = []
   const stack: number[] = []
@@ -166,5 +171,5 @@ export function components(mask: Uint8Array, width: number, height: number): Com
     }
     out.push({ minX, minY, maxX, maxY, area })
   }
-  return out
+  return { components: out, labels }
 }

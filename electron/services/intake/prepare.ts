@@ -84,7 +84,8 @@ export async function guessOrientation(img: RawImage): Promise<Orientation> {
     candidates: layout.horizontal ? [0, 180] : [90, 270],
     certainty: layout.certainty,
     skew: layout.skew,
-    textHeight: (layout.lineHeight * img.width) / thumb.width,
+    // A "line" taller than a tenth of the page is not text (a photo, a seal): size unknown.
+    textHeight: layout.lineHeight > Math.min(thumb.width, thumb.height) / 10 ? 0 : (layout.lineHeight * img.width) / thumb.width,
     thumb,
   }
 }
