@@ -2,10 +2,11 @@
  * icp-prep: the command-line face of the same services the desktop app uses.
  */
 import { checkCommand } from './commands/check'
+import { extractCommand } from './commands/extract'
 import { validateCommand } from './commands/validate'
 import { EXIT, UsageError, type CliIo, type Command } from './io'
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, extractCommand]
 
 function help(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)

@@ -15,6 +15,7 @@ import materialsData from '../data/materials.json' with { type: 'json' }
 import preApprovalsData from '../data/pre-approvals.json' with { type: 'json' }
 import provincesData from '../data/provinces.json' with { type: 'json' }
 import coreRules from '../data/rules/core.json' with { type: 'json' }
+import scanRules from '../data/rules/scans.json' with { type: 'json' }
 import sponsorTypesData from '../data/sponsor-types.json' with { type: 'json' }
 import wordsData from '../data/words.json' with { type: 'json' }
 
@@ -129,7 +130,10 @@ const Province = z.tuple([z.string().regex(/^\d{2}$/), z.string(), z.string()])
  * Rule files, in the order their rules run and are listed. Each feature keeps its rules in its own
  * file (core: the form; scans: scans compared with the form; letter: the Guangdong letter).
  */
-const RULE_FILES: ReadonlyArray<readonly [string, unknown]> = [['rules/core.json', coreRules]]
+const RULE_FILES: ReadonlyArray<readonly [string, unknown]> = [
+  ['rules/core.json', coreRules],
+  ['rules/scans.json', scanRules],
+]
 
 /** Everything the rules read besides the case itself. */
 export interface Catalogue {

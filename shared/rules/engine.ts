@@ -11,6 +11,7 @@ import { defaultCatalogue, fieldDefinition, SEVERITIES, type Catalogue, type Rul
 import { fieldChecks } from './checks/fields'
 import { materialChecks } from './checks/materials'
 import { peopleChecks } from './checks/people'
+import { scanChecks } from './checks/scans'
 import { sponsorChecks } from './checks/sponsor'
 import { websiteChecks } from './checks/websites'
 import { buildContext, type Check, type FileFacts, type Hit, type Params, type RuleContext } from './context'
@@ -37,6 +38,7 @@ const registry: Readonly<Record<string, Check>> = {
   ...peopleChecks,
   ...websiteChecks,
   ...materialChecks,
+  ...scanChecks,
 }
 
 export function registeredCheckCodes(): string[] {

@@ -34,14 +34,15 @@ async function sha256(file: string): Promise<string> {
 /** Reads one file (every page of a PDF) on an engine of the pool. */
 export async function extractFile(file: string, pool: OcrPool, options: { today: IsoDate; signal?: AbortSignal }): Promise<FileExtraction> {
   try {
-    const decoded = await loadScan(file)
-    if (!decoded.ok) return { file, ok: false, error: decoded.reason, errorEn: decoded.reasonEn }
-    const pages = await pool.run(async (engine) => {
-      const out: PageResult[] = []
-      for (const page of decoded.pages) out.push(await readPage(engine, page, options))
-      return out
+    // Decoding happens inside the engine's turn, so a batch never holds more than one decoded
+    // scan per engine in memory.
+    return await pool.run(async (engine) => {
+      const decoded = await loadScan(file)
+      if (!decoded.ok) return { file, ok: false as const, error: decoded.reason, errorEn: decoded.reasonEn }
+      const pages: PageResult[] = []
+      for (const page of decoded.pages) pages.push(await readPage(engine, page, options))
+      return { file, ok: true as const, format: decoded.format, sha256: await sha256(file), pages }
     }, options.signal)
-    return { file, ok: true, format: decoded.format, sha256: await sha256(file), pages }
   } catch (error) {
     if (error instanceof CancelledError) return { file, ok: false, error: '已取消', errorEn: 'cancelled', cancelled: true }
     if (error instanceof OcrTimeoutError) return { file, ok: false, error: '识别超时', errorEn: error.message }
