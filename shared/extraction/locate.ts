@@ -97,6 +97,23 @@ export function plausible(field: string, text: string): boolean {
   }
 }
 
+/**
+ * The value printed under a label: the run of glyphs that starts below the label and continues
+ * while the gaps stay small (a value may be wider than its label; the next column is not part of it).
+ */
+function under(glyphs: readonly Glyph[], label: Box, h: number): Glyph[] {
+  const sorted = [...glyphs].sort((a, b) => a.box.x - b.box.x)
+  const start = sorted.findIndex((g) => right(g.box) > label.x - h && g.box.x < right(label))
+  if (start < 0) return []
+  const run = [sorted[start] as Glyph]
+  for (let i = start + 1; i < sorted.length; i += 1) {
+    const g = sorted[i] as Glyph
+    if (g.box.x - right((run[run.length - 1] as Glyph).box) > h * 1.5) break
+    run.push(g)
+  }
+  return run
+}
+
 /** Finds every labelled value of a document of this kind. The first usable hit of a field wins. */
 export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[] {
   const specs = labelSpecs(kind)
@@ -126,15 +143,9 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
         for (const { o, oi } of besideOrBelow) {
           const isBeside = verticalOverlap(o.line.box, hit.box) > 0.5
           const firstHit = o.hits[0]
+          const allowed = o.glyphs.filter((g) => g.box.x < limitX && (!firstHit || g.box.x < firstHit.box.x))
           const candidate = trimLeading(
-            o.glyphs.filter(
-              (g) =>
-                (isBeside
-                  ? g.box.x >= right(hit.box) - 2
-                  : right(g.box) > hit.box.x - pl.height && g.box.x < right(hit.box) + pl.height * 4) &&
-                g.box.x < limitX &&
-                (!firstHit || g.box.x < firstHit.box.x),
-            ),
+            isBeside ? allowed.filter((g) => g.box.x >= right(hit.box) - 2) : under(allowed, hit.box, pl.height),
           )
           if (candidate.length > 0 && plausible(hit.field, candidate.map((g) => g.ch).join(''))) {
             value = candidate

@@ -122,7 +122,7 @@ export interface Layout {
   readonly horizontal: boolean
   /** How clearly: the ratio of the better profile's energy to the other's (1 = no idea). */
   readonly certainty: number
-  /** Degrees to rotate the (turned upright) image by to level its text lines; positive = clockwise as sharp rotates. */
+  /** The text lines' tilt in degrees, positive = clockwise (down to the right); levelling rotates by −skew. */
   readonly skew: number
   /** Median text line height in the thumbnail's pixels (0 when unknown). */
   readonly lineHeight: number
@@ -136,8 +136,8 @@ export function analyseLayout(grey: GreyImage): Layout {
   const cols = bestAngle(s, 'cols')
   const horizontal = rows.energy >= cols.energy
   const certainty = horizontal ? rows.energy / Math.max(1, cols.energy) : cols.energy / Math.max(1, rows.energy)
-  // The projection angle that levels rows is the page's own tilt; sharp rotates clockwise for
-  // positive angles, so undoing a tilt of +a (counter-clockwise in image coordinates) is rotate(+a).
+  // The projection angle that levels the rows is the page's own tilt (y grows downwards, so a
+  // positive angle is a clockwise tilt); sharp rotates clockwise for positive angles: undo with −a.
   const skew = horizontal ? rows.angle : -cols.angle
   const height = horizontal ? lineHeight(s, rows.angle, 'rows') : lineHeight(s, cols.angle, 'cols')
   return { horizontal, certainty, skew, lineHeight: height }

@@ -85,7 +85,11 @@ export async function guessOrientation(img: RawImage): Promise<Orientation> {
     certainty: layout.certainty,
     skew: layout.skew,
     // A "line" taller than a tenth of the page is not text (a photo, a seal): size unknown.
-    textHeight: layout.lineHeight > Math.min(thumb.width, thumb.height) / 10 ? 0 : (layout.lineHeight * img.width) / thumb.width,
+    // Security print and noise can break the profile into slivers: under 8 px the estimate is noise too.
+    textHeight:
+      layout.lineHeight > Math.min(thumb.width, thumb.height) / 10 || (layout.lineHeight * img.width) / thumb.width < 8
+        ? 0
+        : (layout.lineHeight * img.width) / thumb.width,
     thumb,
   }
 }
@@ -123,7 +127,7 @@ export async function makeUpright(img: RawImage, turn: Turn, skew: number, textH
     level === 0 && down === 1
       ? turned
       : await rawOp(turned, (s) => {
-          const p = level === 0 ? s : s.rotate(level, { background })
+          const p = level === 0 ? s : s.rotate(-level, { background })
           return down < 1 ? p.resize({ width: Math.round(turned.width * down) }) : p
         })
   // Page pass: text scaled to ~PAGE_TEXT_HEIGHT px, within the working limits.

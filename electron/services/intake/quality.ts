@@ -44,7 +44,8 @@ export async function measureColour(img: RawImage): Promise<ColourMeasure> {
  */
 export function measureBlur(grey: GreyImage): number {
   const hist = histogram(grey)
-  const contrast = percentileOf(hist, 0.98) - percentileOf(hist, 0.02)
+  // Paper is the median; ink the darkest 0.2 % (a sparse page, such as two cards on A4, is mostly paper).
+  const contrast = percentileOf(hist, 0.5) - percentileOf(hist, 0.002)
   if (contrast < 40) return 0
   const grads = new Uint32Array(256)
   const { width, height, data } = grey
@@ -83,7 +84,12 @@ export async function measureGlare(img: RawImage): Promise<number> {
     const j = i * 3
     mask[i] = (t.data[j] as number) >= level && (t.data[j + 1] as number) >= level && (t.data[j + 2] as number) >= level ? 1 : 0
   }
-  const largest = components(mask, t.width, t.height).reduce((m, c) => Math.max(m, c.area), 0)
+  // White corners left by rotating a scan touch two borders; a glare patch lies on the document.
+  const borders = (c: { minX: number; minY: number; maxX: number; maxY: number }): number =>
+    Number(c.minX === 0) + Number(c.minY === 0) + Number(c.maxX === t.width - 1) + Number(c.maxY === t.height - 1)
+  const largest = components(mask, t.width, t.height)
+    .filter((c) => borders(c) < 2)
+    .reduce((m, c) => Math.max(m, c.area), 0)
   return largest / mask.length
 }
 
@@ -135,6 +141,8 @@ export function measureResolution(kind: DocumentKind, width: number, height: num
   return grade((short / mm) * 25.4, rule)
 }
 
-function grade(dpi: number, rule: { errorBelowDpi: number; warnBelowDpi: number }): ResolutionMeasure {
-  return { dpi: Math.round(dpi), level: dpi < rule.errorBelowDpi ? 'error' : dpi < rule.warnBelowDpi ? 'warn' : 'ok' }
+function grade(exact: number, rule: { errorBelowDpi: number; warnBelowDpi: number }): ResolutionMeasure {
+  // Whole dots per inch: an A4 page of 2480 px is a 300-dpi scan, not 299.96.
+  const dpi = Math.round(exact)
+  return { dpi, level: dpi < rule.errorBelowDpi ? 'error' : dpi < rule.warnBelowDpi ? 'warn' : 'ok' }
 }
