@@ -25,6 +25,8 @@ export interface OcrRequest {
   readonly whitelist?: string
   /** Read only this part of the image; boxes in the result stay in the image's pixels. */
   readonly rectangle?: Box
+  /** Budget for this request (default: the engine's). */
+  readonly timeoutMs?: number
 }
 
 export interface OcrEngine {

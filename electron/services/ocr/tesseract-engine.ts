@@ -145,7 +145,7 @@ class WorkerSlot {
       : {}
     const job = worker.recognize(request.image, options, { text: true, blocks: true })
     try {
-      const result = await withTimeout(job, this.options.recognizeTimeoutMs, () => this.discard(), signal)
+      const result = await withTimeout(job, request.timeoutMs ?? this.options.recognizeTimeoutMs, () => this.discard(), signal)
       return toPage(result.data)
     } catch (error) {
       if (this.lastError !== null && !(error instanceof OcrTimeoutError) && !(error instanceof CancelledError))
