@@ -77,11 +77,12 @@ export function joinRows(lines: readonly OcrLine[]): OcrLine[] {
 }
 
 /** A quick look at whether a value could belong to its field, so a label inside a title (「域名证书」) does not win. */
-export function plausible(field: string, text: string): boolean {
+export function plausible(field: string, text: string, strict = true): boolean {
   const t = text.replace(/\s+/g, '')
   switch (field) {
     case 'domain':
-      return (t.match(/[A-Za-z]/g) ?? []).length >= 4 || /\.[A-Za-z\p{Script=Han}]/u.test(t)
+      // Strictly, a dot before the suffix; leniently (the page pass drops dots) enough letters.
+      return /\.[A-Za-z\p{Script=Han}]/u.test(t) || (!strict && (t.match(/[A-Za-z]/g) ?? []).length >= 4)
     case 'creditCode':
     case 'idNumber':
       return (t.match(/[0-9A-Za-z]/g) ?? []).length >= 12
@@ -105,13 +106,13 @@ function under(glyphs: readonly Glyph[], label: Box, h: number): Glyph[] {
   const sorted = [...glyphs].sort((a, b) => a.box.x - b.box.x)
   const start = sorted.findIndex((g) => right(g.box) > label.x - h && g.box.x < right(label))
   if (start < 0) return []
-  const run = [sorted[start] as Glyph]
-  for (let i = start + 1; i < sorted.length; i += 1) {
-    const g = sorted[i] as Glyph
-    if (g.box.x - right((run[run.length - 1] as Glyph).box) > h * 1.5) break
-    run.push(g)
-  }
-  return run
+  // Grow both ways while the gaps stay small: a label read only in part (「社会信用代码」) sits
+  // right of where its value starts.
+  let from = start
+  while (from > 0 && (sorted[from] as Glyph).box.x - right((sorted[from - 1] as Glyph).box) <= h * 1.5) from -= 1
+  let to = start
+  while (to + 1 < sorted.length && (sorted[to + 1] as Glyph).box.x - right((sorted[to] as Glyph).box) <= h * 1.5) to += 1
+  return sorted.slice(from, to + 1)
 }
 
 /** Finds every labelled value of a document of this kind. The first usable hit of a field wins. */
@@ -122,68 +123,70 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
     return { line, glyphs, hits: findLabels(glyphs, specs), height: medianHeight(glyphsOf(line), line.box.height) }
   })
   const found = new Map<string, FieldLocation>()
-  lines.forEach((pl, li) => {
-    pl.hits.forEach((hit, hi) => {
-      if (hit.field === 'stop' || found.has(hit.field)) return
-      const next = pl.hits[hi + 1]
-      const limitX = next ? next.box.x : Number.POSITIVE_INFINITY
-      let value = trimLeading(pl.glyphs.slice(hit.end, next ? next.start : pl.glyphs.length))
-      let valueLine = li
-      if (value.length === 0) {
-        // The value may be a separate OCR line beside the label, or printed under it.
-        const besideOrBelow = lines
-          .map((o, oi) => ({ o, oi }))
-          .filter(({ o, oi }) => {
-            if (oi === li) return false
-            const beside = verticalOverlap(o.line.box, hit.box) > 0.5 && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
-            const below = oi > li && o.line.box.y > hit.box.y + pl.height * 0.5 && o.line.box.y - bottom(hit.box) < pl.height * 3
-            return beside || below
-          })
-          .sort((a, b) => a.o.line.box.y - b.o.line.box.y)
-        for (const { o, oi } of besideOrBelow) {
-          const isBeside = verticalOverlap(o.line.box, hit.box) > 0.5
-          const firstHit = o.hits[0]
-          const allowed = o.glyphs.filter((g) => g.box.x < limitX && (!firstHit || g.box.x < firstHit.box.x))
-          const candidate = trimLeading(
-            isBeside ? allowed.filter((g) => g.box.x >= right(hit.box) - 2) : under(allowed, hit.box, pl.height),
-          )
-          if (candidate.length > 0 && plausible(hit.field, candidate.map((g) => g.ch).join(''))) {
-            value = candidate
-            valueLine = oi
-            break
+  // Strict first (so 「DOMAIN NAME REGISTRATION CERTIFICATE」 does not win over the real 域名 row), then lenient.
+  for (const strict of [true, false])
+    lines.forEach((pl, li) => {
+      pl.hits.forEach((hit, hi) => {
+        if (hit.field === 'stop' || found.has(hit.field)) return
+        const next = pl.hits[hi + 1]
+        const limitX = next ? next.box.x : Number.POSITIVE_INFINITY
+        let value = trimLeading(pl.glyphs.slice(hit.end, next ? next.start : pl.glyphs.length))
+        let valueLine = li
+        if (value.length === 0) {
+          // The value may be a separate OCR line beside the label, or printed under it.
+          const besideOrBelow = lines
+            .map((o, oi) => ({ o, oi }))
+            .filter(({ o, oi }) => {
+              if (oi === li) return false
+              const beside = verticalOverlap(o.line.box, hit.box) > 0.5 && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
+              const below = oi > li && o.line.box.y > hit.box.y + pl.height * 0.5 && o.line.box.y - bottom(hit.box) < pl.height * 3
+              return beside || below
+            })
+            .sort((a, b) => a.o.line.box.y - b.o.line.box.y)
+          for (const { o, oi } of besideOrBelow) {
+            const isBeside = verticalOverlap(o.line.box, hit.box) > 0.5
+            const firstHit = o.hits[0]
+            const allowed = o.glyphs.filter((g) => g.box.x < limitX && (!firstHit || g.box.x < firstHit.box.x))
+            const candidate = trimLeading(
+              isBeside ? allowed.filter((g) => g.box.x >= right(hit.box) - 2) : under(allowed, hit.box, pl.height),
+            )
+            if (candidate.length > 0 && plausible(hit.field, candidate.map((g) => g.ch).join(''), strict)) {
+              value = candidate
+              valueLine = oi
+              break
+            }
           }
         }
-      }
-      if (value.length === 0 || !plausible(hit.field, value.map((g) => g.ch).join(''))) return
-      const startX = (value[0] as Glyph).box.x
-      const more: Glyph[][] = []
-      if (MULTILINE.has(hit.field)) {
-        let prevBottom = bottom(union(value.map((g) => g.box)))
-        for (let k = valueLine + 1; k < lines.length && more.length < 3; k += 1) {
-          const o = lines[k] as PreparedLine
-          if (o.line.box.y - prevBottom > pl.height * 1.2) break
-          const part = o.glyphs.filter((g) => g.box.x >= startX - pl.height * 0.8 && g.box.x < limitX)
-          if (part.length === 0) continue
-          if (o.hits.some((h) => right(h.box) > hit.box.x - pl.height && h.box.x < limitX)) break
-          // A run of ten digits is an ID number or a code, never the rest of an address or a name.
-          if (/\d{10}/.test(part.map((g) => g.ch).join(''))) break
-          if (Math.abs((part[0] as Glyph).box.x - startX) > pl.height * 1.5) break
-          more.push(part)
-          prevBottom = bottom(union(part.map((g) => g.box)))
+        if (value.length === 0 || !plausible(hit.field, value.map((g) => g.ch).join(''), strict)) return
+        const startX = (value[0] as Glyph).box.x
+        const more: Glyph[][] = []
+        if (MULTILINE.has(hit.field)) {
+          let prevBottom = bottom(union(value.map((g) => g.box)))
+          for (let k = valueLine + 1; k < lines.length && more.length < 3; k += 1) {
+            const o = lines[k] as PreparedLine
+            if (o.line.box.y - prevBottom > pl.height * 1.2) break
+            const part = o.glyphs.filter((g) => g.box.x >= startX - pl.height * 0.8 && g.box.x < limitX)
+            if (part.length === 0) continue
+            if (o.hits.some((h) => right(h.box) > hit.box.x - pl.height && h.box.x < limitX)) break
+            // A run of ten digits is an ID number or a code, never the rest of an address or a name.
+            if (/\d{10}/.test(part.map((g) => g.ch).join(''))) break
+            if (Math.abs((part[0] as Glyph).box.x - startX) > pl.height * 1.5) break
+            more.push(part)
+            prevBottom = bottom(union(part.map((g) => g.box)))
+          }
         }
-      }
-      found.set(hit.field, {
-        field: hit.field,
-        glyphs: value,
-        box: union(value.map((g) => g.box)),
-        more,
-        textHeight: medianHeight(value, pl.height),
-        label: hit.label,
-        labelBox: hit.box,
-        limitX,
+        found.set(hit.field, {
+          field: hit.field,
+          glyphs: value,
+          box: union(value.map((g) => g.box)),
+          more,
+          textHeight: medianHeight(value, pl.height),
+          label: hit.label,
+          labelBox: hit.box,
+          limitX,
+        })
       })
     })
-  })
   return [...found.values()]
 }
 

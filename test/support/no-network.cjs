@@ -18,11 +18,12 @@ function record(what) {
 
 const originalConnect = net.Socket.prototype.connect
 net.Socket.prototype.connect = function connect(...args) {
-  const target = args[0]
-  // Local IPC (pipes, Unix sockets) is not the network.
-  if (typeof target === 'string' || (target && typeof target === 'object' && 'path' in target && target.path))
-    return originalConnect.apply(this, args)
-  throw record(`socket connect ${JSON.stringify(target && typeof target === 'object' ? { host: target.host, port: target.port } : target)}`)
+  // net.connect() passes its arguments already normalised as [[options, callback]].
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0]
+  // Local IPC (Unix sockets, Windows pipes: tsx talks to its loader this way) is not the network.
+  if (typeof first === 'string' || (first && typeof first === 'object' && first.path)) return originalConnect.apply(this, args)
+  const where = first && typeof first === 'object' ? `${first.host ?? 'localhost'}:${first.port}` : String(first)
+  throw record(`socket connect ${where}`)
 }
 for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) {
   dns[name] = (...args) => {

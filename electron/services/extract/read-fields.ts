@@ -40,7 +40,13 @@ export async function readFields(
       // (the page pass may have missed the value's first characters).
       const label = scaleBox(loc.labelBox, scale)
       const sameLine = loc.label !== '' && Math.abs(label.y + label.height / 2 - (box.y + box.height / 2)) < h * 0.6
-      const x = sameLine ? Math.min(box.x - h * 0.4, label.x + label.width + h * 0.15) : box.x - h * 0.4
+      // A value printed under its label starts under the label's first character.
+      const below = loc.label !== '' && label.y + label.height <= box.y + h * 0.3
+      const x = sameLine
+        ? Math.min(box.x - h * 0.4, label.x + label.width + h * 0.15)
+        : below
+          ? Math.min(box.x, label.x) - h * 0.4
+          : box.x - h * 0.4
       const limit = Number.isFinite(loc.limitX) ? loc.limitX * scale - h * 0.3 : upright.width
       const wanted = Math.max(box.width + h * (0.4 + spec.extendRight), h * (spec.minWidth ?? 0))
       const crop = {
