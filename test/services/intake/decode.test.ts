@@ -179,3 +179,31 @@ describe('bad input is refused with a reason, never a crash', () => {
     expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('加密') })
   })
 })
+
+describe('decodeScan (for packaging)', () => {
+  it('turns pages upright: from the stored turn, by reading them, or from the ink alone', { timeout: 120_000 }, async () => {
+    const { decodeScan } = await import('../../../electron/services/intake/upright')
+    const { TesseractEngine } = await import('../../../electron/services/ocr/tesseract-engine')
+    const doc = await generateDocument(set, { type: 'domain-certificate', degradations: ['rotate-180'], format: 'jpg', seed: 8 })
+    const f = await file('upside-down.jpg', doc.data)
+    const ink = await decodeScan(f)
+    expect(ink.ok && ink.pages.map((p) => [p.orientedBy, p.usable])).toEqual([['ink', true]])
+    const stored = await decodeScan(f, { rotations: [180] })
+    expect(stored.ok && stored.pages[0]).toMatchObject({ rotation: 180, orientedBy: 'stored' })
+    const engine = new TesseractEngine()
+    const read = await decodeScan(f, { engine })
+    await engine.close()
+    expect(read.ok && read.pages[0]).toMatchObject({ rotation: 180, orientedBy: 'ocr' })
+    const sideways = await generateDocument(set, { type: 'licence', degradations: ['rotate-90'], format: 'jpg', seed: 8 })
+    const s = await decodeScan(await file('sideways.jpg', sideways.data))
+    expect(s.ok && s.pages[0]?.image.width).toBe(sideways.height)
+  })
+
+  it('passes on what cannot be read', async () => {
+    const { decodeScan } = await import('../../../electron/services/intake/upright')
+    expect(await decodeScan(await file('junk.png', Buffer.from('junk')))).toMatchObject({ ok: false })
+    const pdf = await electronicPdf(['电子营业执照'])
+    const r = await decodeScan(await file('e.pdf', pdf))
+    expect(r.ok && r.pages[0]).toMatchObject({ usable: false })
+  })
+})
