@@ -4,6 +4,7 @@
  * page pass. Codes through the English model with the code alphabet read exactly in a fraction of
  * the time (toolchain.md); names and dates through the Chinese model, one line at a time.
  */
+import ethnicityData from '../data/ethnicities.json' with { type: 'json' }
 import { USCC_ALPHABET } from '../ids/uscc'
 
 export interface FieldRead {
@@ -43,8 +44,16 @@ export const FIELD_READS: Readonly<Record<string, FieldRead>> = {
   domainOwner: chiLine(2, 64),
   issuer: chiLine(),
   entityType: chiLine(),
-  address: chiLine(0.6),
-  ethnicity: chiLine(1),
-  sex: chiLine(0.6),
+  // Little extra width: right of an ID card's address is its photo, whose edges read as 4, 1 or 和.
+  address: chiLine(0.4),
+  // Closed vocabularies: only the characters of the 56 民族 names, only 男 and 女.
+  ethnicity: {
+    language: 'chi_sim+eng',
+    whitelist: [...new Set(ethnicityData.ethnicities.join(''))].join(''),
+    extendRight: 1,
+    preferReread: true,
+    alsoAt: 64,
+  },
+  sex: { language: 'chi_sim+eng', whitelist: '男女', extendRight: 0.6, preferReread: true },
   domain: { language: 'eng', whitelist: 'abcdefghijklmnopqrstuvwxyz0123456789.-', extendRight: 1.5, preferReread: true, minWidth: 8 },
 }

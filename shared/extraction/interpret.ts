@@ -169,7 +169,14 @@ export function cleanName(text: string, kind: 'person' | 'organisation' | 'text'
       .replace(/^[()（）-]+|-+$/g, '')
       .replace(/\(/g, '（')
       .replace(/\)/g, '）')
-  return t.replace(/^[^\p{Script=Han}A-Za-z0-9]+|[^\p{Script=Han}A-Za-z0-9)）号室]+$/gu, '')
+  // An address ends at its 号, 室 or 房: one or two characters after it are a neighbour's ink.
+  return (
+    t
+      .replace(/^[^\p{Script=Han}A-Za-z0-9]+|[^\p{Script=Han}A-Za-z0-9)）号室]+$/gu, '')
+      // 一 before a province or city is a colon or a dash read as a character.
+      .replace(/^一(?=\p{Script=Han}{1,3}[省市])/u, '')
+      .replace(/([号室房])[^\d号室房]{1,2}$/u, '$1')
+  )
 }
 
 /**
@@ -197,10 +204,15 @@ export function interpretText(
       v.conf = Math.max(v.conf, x.r.confidence)
     } else votes.set(x.v, { n: 1, conf: x.r.confidence, r: x.r })
   }
-  const [value, best] = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].conf - a[1].conf)[0] as [
-    string,
-    { n: number; conf: number; r: Reading },
-  ]
+  type Vote = [string, { n: number; conf: number; r: Reading }]
+  let [value, best] = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].conf - a[1].conf)[0] as Vote
+  // A reading that is the winner plus more characters saw the end of the value the winner cut off.
+  if (kind !== 'person') {
+    const longer = [...votes.entries()]
+      .filter(([v]) => v.length > value.length && v.startsWith(value))
+      .sort((a, b) => b[0].length - a[0].length)[0]
+    if (longer) [value, best] = longer
+  }
   const confidence = best.n >= 2 ? Math.max(0.93, best.conf) : Math.min(best.conf, clean.length > 1 ? 0.7 : 0.8)
   return field(value, confidence, best.r.box, value !== best.r.text ? { raw: best.r.text } : {})
 }
@@ -249,7 +261,7 @@ export function interpretIssuer(readings: readonly Reading[]): ExtractedField | 
   const cut = readings.map((r) => {
     const han = cleanName(r.text, 'person')
     const end = Math.max(han.lastIndexOf('局'), han.lastIndexOf('所'))
-    return { ...r, text: end >= 3 ? han.slice(0, end + 1) : han }
+    return { ...r, text: repairPlaceNames(end >= 3 ? han.slice(0, end + 1) : han).text }
   })
   return interpretText(cut, 'person', 4)
 }

@@ -5,6 +5,8 @@
  * that start under the value. The boxes found here are read again with the right OCR settings.
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
+import { normaliseOcrCode } from '../ids/corrector'
+import { describeUscc } from '../ids/uscc'
 import type { Box, DocumentKind } from '../model/extracted'
 import { findLabels, glyphsOf, trimLeading, type Glyph, type LabelHit, type LabelSpec } from './glyphs'
 import { bottom, right, union, verticalOverlap, type OcrLine, type OcrPage } from './ocr-types'
@@ -73,7 +75,22 @@ export function joinRows(lines: readonly OcrLine[]): OcrLine[] {
         words: ordered.flatMap((l) => l.words),
       }
     })
-    .sort((a, b) => a.box.y - b.box.y)
+    .sort((a, b) => rowCentre(a) - rowCentre(b))
+}
+
+/** The median vertical centre of a row's words: a stray tall shape (a photo, a seal) does not move it. */
+export function rowCentre(line: OcrLine): number {
+  const cs = line.words.map((w) => w.box.y + w.box.height / 2).sort((a, b) => a - b)
+  return cs[Math.floor(cs.length / 2)] ?? line.box.y + line.box.height / 2
+}
+
+function looksLikeUscc(text: string): boolean {
+  const code = normaliseOcrCode(text).replace(/[^0-9A-Z]/g, '')
+  for (let i = 0; i + 16 <= code.length; i += 1) {
+    const d = describeUscc(code.slice(i, i + 18).padEnd(18, '0'))
+    if (d.department && d.category && d.area) return true
+  }
+  return false
 }
 
 /** A quick look at whether a value could belong to its field, so a label inside a title (「域名证书」) does not win. */
@@ -84,6 +101,9 @@ export function plausible(field: string, text: string, strict = true): boolean {
       // Strictly, a dot before the suffix; leniently (the page pass drops dots) enough letters.
       return /\.[A-Za-z\p{Script=Han}]/u.test(t) || (!strict && (t.match(/[A-Za-z]/g) ?? []).length >= 4)
     case 'creditCode':
+      // Strictly, it must look like a credit code: a registration authority and category, and a
+      // known area, so a 证照编号 beside the label is not taken for it.
+      return strict ? looksLikeUscc(t) : (t.match(/[0-9A-Za-z]/g) ?? []).length >= 12
     case 'idNumber':
       return (t.match(/[0-9A-Za-z]/g) ?? []).length >= 12
     case 'establishedOn':
@@ -161,12 +181,20 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
         const startX = (value[0] as Glyph).box.x
         const more: Glyph[][] = []
         if (MULTILINE.has(hit.field)) {
+          // Rows below the value, nearest first, while they start under it and carry no label.
           let prevBottom = bottom(union(value.map((g) => g.box)))
-          for (let k = valueLine + 1; k < lines.length && more.length < 3; k += 1) {
-            const o = lines[k] as PreparedLine
-            if (o.line.box.y - prevBottom > pl.height * 1.2) break
-            const part = o.glyphs.filter((g) => g.box.x >= startX - pl.height * 0.8 && g.box.x < limitX)
+          const valueCentre = rowCentre((lines[valueLine] as PreparedLine).line)
+          const below = lines
+            .filter((o) => rowCentre(o.line) > valueCentre + pl.height * 0.5)
+            .sort((a, b) => rowCentre(a.line) - rowCentre(b.line))
+          for (const o of below) {
+            if (more.length >= 3) break
+            // Not wider than the first line: what lies further right (an ID card's photo) is not the value.
+            const endX = Math.min(limitX, right(union(value.map((g) => g.box))) + pl.height * 1.5)
+            const part = o.glyphs.filter((g) => g.box.x >= startX - pl.height * 0.8 && g.box.x < endX)
             if (part.length === 0) continue
+            const top = Math.min(...part.map((g) => g.box.y))
+            if (top - prevBottom > pl.height * 1.2) break
             if (o.hits.some((h) => right(h.box) > hit.box.x - pl.height && h.box.x < limitX)) break
             // A run of ten digits is an ID number or a code, never the rest of an address or a name.
             if (/\d{10}/.test(part.map((g) => g.ch).join(''))) break
@@ -220,4 +248,49 @@ export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
   creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17}(?![0-9A-Z])/,
   idNumber: /(?<!\d)\d{17}[\dXx](?![0-9A-Za-z])/,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
+}
+
+/**
+ * Regions for fields whose label was not read but whose place is fixed by the layout: on an ID
+ * card, 民族 is printed on the row of 性别, right of it.
+ */
+export function inferLocations(kind: DocumentKind, located: readonly FieldLocation[]): FieldLocation[] {
+  const find = (f: string): FieldLocation | undefined => located.find((l) => l.field === f)
+  if (kind !== 'id-card') return []
+  const out: FieldLocation[] = []
+  // 姓名 is the row above 性别 (or two rows above 出生), its value where the address value starts.
+  const sexRow = find('sex') ?? find('ethnicity')
+  const birthRow = find('birthDate')
+  const address = find('address')
+  if (!find('personName') && (sexRow || birthRow) && address) {
+    const h = address.textHeight
+    const pitch = sexRow && birthRow ? birthRow.box.y - sexRow.box.y : h * 2.3
+    const y = sexRow ? sexRow.box.y - pitch : (birthRow as FieldLocation).box.y - 2 * pitch
+    const box = { x: address.box.x, y: y - h * 0.1, width: h * 6, height: h * 1.2 }
+    if (y > 0 && pitch > h)
+      out.push({
+        field: 'personName',
+        glyphs: [],
+        box,
+        more: [],
+        textHeight: h,
+        label: '',
+        labelBox: box,
+        limitX: Number.POSITIVE_INFINITY,
+      })
+  }
+  if (find('ethnicity')) return out
+  const region = (x: number, y: number, h: number, height: number): FieldLocation => {
+    const box = { x, y, width: h * 7, height }
+    return { field: 'ethnicity', glyphs: [], box, more: [], textHeight: h, label: '', labelBox: box, limitX: Number.POSITIVE_INFINITY }
+  }
+  const sex = find('sex')
+  if (sex) return [...out, region(right(sex.box) + sex.textHeight * 1.2, sex.box.y, sex.textHeight, sex.box.height)]
+  // GB 21200 layout: 性别 and 民族 share the row between 姓名 and 出生; the 民族 value starts
+  // about 22 mm (≈ 6.5 character heights) right of where the name starts.
+  const name = find('personName')
+  const birth = find('birthDate')
+  if (!name || !birth || birth.box.y <= name.box.y) return out
+  const h = name.textHeight
+  return [...out, region(name.box.x + h * 6.3, (name.box.y + birth.box.y) / 2, h, Math.max(name.box.height, h))]
 }

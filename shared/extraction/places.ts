@@ -70,6 +70,25 @@ export function repairPlaceNames(text: string): PlaceRepair {
       known.push(p)
       for (let k = i; k < i + len; k += 1) taken[k] = true
     }
+  // 「南山分局」 (an ID card's issuer) names the district 南山区: repair and confirm through it too.
+  for (const m of text.matchAll(/(?<=局)(\p{Script=Han}{2,3}?)分局/gu)) {
+    const stem = m[1] as string
+    const at = [...text.slice(0, m.index)].length
+    if (taken[at]) continue
+    const exact = ['区', '县', '市'].map((sfx) => byName.get(stem + sfx)).find(Boolean)
+    if (exact) {
+      known.push(exact)
+      continue
+    }
+    const near = (byLength.get(stem.length + 1) ?? []).filter((p) => /[区县市]$/.test(p.name) && oneApart(p.name.slice(0, -1), stem))
+    const sameCity = near.filter((p) => known.some((k) => related(p, k, 4)))
+    const pick = sameCity.length === 1 ? sameCity[0] : undefined
+    if (!pick) continue
+    const to = pick.name.slice(0, -1)
+    changes.push({ from: `${stem}分局`, to: `${to}分局` })
+    chars.splice(at, stem.length, ...to)
+    known.push(pick)
+  }
   for (let len = 3; len <= 5; len += 1)
     for (let i = 0; i + len <= chars.length; i += 1) {
       const token = chars.slice(i, i + len).join('')

@@ -6,7 +6,7 @@
 import { assembleFields } from '../../../shared/extraction/assemble'
 import { classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
 import { scanFinding } from '../../../shared/extraction/findings'
-import { findToken, locateFields, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
+import { findToken, inferLocations, locateFields, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
 import type { OcrPage } from '../../../shared/extraction/ocr-types'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import type { ExtractedDocument, ScanFinding } from '../../../shared/model/extracted'
@@ -116,11 +116,12 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
     const token = pattern && !located.some((l) => l.field === field) ? findToken(o.page, field, pattern) : null
     if (token) located.push(token)
   }
+  located.push(...inferLocations(kind, located))
   throwIfAborted(options.signal)
   const u = o.upright
   const readings = await readFields(engine, u.image, located, u.page.scale, options.signal)
-  const more = new Map(located.map((l) => [l.field, l.more.map((g) => g.map((x) => ({ ...x, box: x.box })))]))
-  const assembled = assembleFields(kind, readings, more, options.today)
+  // Readings are complete (multi-line values joined by readFields): nothing more to append.
+  const assembled = assembleFields(kind, readings, new Map(), options.today)
   const findings: ScanFinding[] = [...decoded.findings]
   const blur = measureBlur(u.page.grey)
   findings.push(...qualityFindings({ ...quality, blur }, kind, { width: u.image.width, height: u.image.height }, sides?.length ?? 1))
