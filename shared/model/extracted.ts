@@ -91,6 +91,11 @@ export const ExtractedDocumentSchema = z.looseObject({
   /** ISO timestamp and engine description, for the report. */
   readAt: z.string().optional(),
   engine: z.string().optional(),
+  /** Clockwise quarter turn (after EXIF / PDF rotation) and skew in degrees that made the image upright; boxes are in that image. */
+  rotation: z.number().optional(),
+  skew: z.number().optional(),
+  /** Recognised text lines, kept for commitment letters (the letter checks read their wording). */
+  text: z.array(z.string()).optional(),
 })
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>
 

@@ -100,7 +100,9 @@ const TLDS = ['cn', 'com', 'com.cn', 'net', 'top', 'cn', 'com']
 const REGISTRARS = ['阿里云计算有限公司', '北京新网数码信息技术有限公司', '腾讯云计算（北京）有限责任公司', '成都西维数码科技有限公司']
 
 /** Districts (6-digit codes ending in a non-zero county part) under prefecture-level cities. */
-const DISTRICTS = Object.keys(codes).filter((c) => !c.endsWith('00') && /区$/.test(codes[c] ?? '') && codes[`${c.slice(0, 4)}00`])
+const DISTRICTS = Object.keys(codes).filter(
+  (c) => /^\d{6}$/.test(c) && !c.endsWith('00') && /区$/.test(codes[c] ?? '') && codes[`${c.slice(0, 4)}00`],
+)
 
 function personName(r: Rng): string {
   const given = r.chance(0.7) ? r.pick(GIVEN) + r.pick(GIVEN) : r.pick(GIVEN)

@@ -61,14 +61,22 @@ export function spreadLabel(x: number, y: number, size: number, label: string, w
 
 /** A round official seal: red ring, star and the authority's name around the top. */
 export function seal(cx: number, cy: number, r: number, name: string, opacity = 0.82): string {
-  const id = `arc${Math.round(cx * 10)}${Math.round(cy * 10)}`
   const star = starPath(cx, cy, r * 0.3)
+  // Each character placed and turned along the upper arc (librsvg does not draw textPath).
+  const chars = [...name]
+  const span = Math.min(Math.PI * 1.35, chars.length * 0.36)
+  const size = r * 0.24
+  const letters = chars
+    .map((ch, i) => {
+      const a = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length
+      const x = cx + r * 0.74 * Math.cos(a)
+      const y = cy + r * 0.74 * Math.sin(a)
+      const deg = (a * 180) / Math.PI + 90
+      return `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" font-size="${size.toFixed(2)}" font-family="${FONTS.serif}" font-weight="bold" fill="#d7262b" text-anchor="middle" dominant-baseline="middle" transform="rotate(${deg.toFixed(1)} ${x.toFixed(2)} ${y.toFixed(2)})">${esc(ch)}</text>`
+    })
+    .join('')
   // Stamp ink is subtractive: printed text under a seal stays dark (multiply), it is not painted over.
-  return `<g opacity="${opacity}" fill="none" stroke="#d7262b" style="mix-blend-mode:multiply">
-<circle cx="${cx}" cy="${cy}" r="${r}" stroke-width="${(r * 0.06).toFixed(2)}"/>
-<path id="${id}" d="M ${cx - r * 0.78} ${cy} A ${r * 0.78} ${r * 0.78} 0 1 1 ${cx + r * 0.78} ${cy}" stroke="none"/>
-<text font-family="${FONTS.serif}" font-size="${(r * 0.24).toFixed(2)}" fill="#d7262b" stroke="none" font-weight="bold"><textPath href="#${id}" startOffset="50%" text-anchor="middle">${esc(name)}</textPath></text>
-<path d="${star}" fill="#d7262b" stroke="none"/></g>`
+  return `<g opacity="${opacity}" style="mix-blend-mode:multiply"><circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#d7262b" stroke-width="${(r * 0.06).toFixed(2)}"/>${letters}<path d="${star}" fill="#d7262b"/></g>`
 }
 
 export function starPath(cx: number, cy: number, r: number): string {
