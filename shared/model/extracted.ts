@@ -94,6 +94,11 @@ export const ExtractedDocumentSchema = z.looseObject({
   engine: z.string().optional(),
   /** For commitment-letter: signature, seal and fingerprint found on the scan (shared/letter/scan-result.ts). */
   letter: LetterScanSchema.optional(),
+  /** Clockwise quarter turn (after EXIF / PDF rotation) and skew in degrees that made the image upright; boxes are in that image. */
+  rotation: z.number().optional(),
+  skew: z.number().optional(),
+  /** Recognised text lines, kept for commitment letters (the letter checks read their wording). */
+  text: z.array(z.string()).optional(),
 })
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>
 

@@ -16,6 +16,7 @@ import preApprovalsData from '../data/pre-approvals.json' with { type: 'json' }
 import provincesData from '../data/provinces.json' with { type: 'json' }
 import coreRules from '../data/rules/core.json' with { type: 'json' }
 import letterRules from '../data/rules/letter.json' with { type: 'json' }
+import scanRules from '../data/rules/scans.json' with { type: 'json' }
 import sponsorTypesData from '../data/sponsor-types.json' with { type: 'json' }
 import wordsData from '../data/words.json' with { type: 'json' }
 
@@ -133,6 +134,7 @@ const Province = z.tuple([z.string().regex(/^\d{2}$/), z.string(), z.string()])
 const RULE_FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['rules/core.json', coreRules],
   ['rules/letter.json', letterRules],
+  ['rules/scans.json', scanRules],
 ]
 
 /** Everything the rules read besides the case itself. */

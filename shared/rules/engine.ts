@@ -12,6 +12,7 @@ import { fieldChecks } from './checks/fields'
 import { letterChecks } from './checks/letter'
 import { materialChecks } from './checks/materials'
 import { peopleChecks } from './checks/people'
+import { scanChecks } from './checks/scans'
 import { sponsorChecks } from './checks/sponsor'
 import { websiteChecks } from './checks/websites'
 import { buildContext, type Check, type FileFacts, type Hit, type Params, type RuleContext } from './context'
@@ -39,6 +40,7 @@ const registry: Readonly<Record<string, Check>> = {
   ...websiteChecks,
   ...materialChecks,
   ...letterChecks,
+  ...scanChecks,
 }
 
 export function registeredCheckCodes(): string[] {

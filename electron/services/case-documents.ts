@@ -1,0 +1,251 @@
+/**
+ * The case-level scan service the app and the packaging step call: add scans to a case folder,
+ * read every document of the case (storing what was read in documents[i].extracted, so `check`
+ * never needs OCR), and propose each new scan's role from what it turned out to be.
+ */
+import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
+import { copyFile, lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { IsoDate } from '../../shared/dates/iso-date'
+import { scanFinding } from '../../shared/extraction/findings'
+import type { Case, CaseDocument } from '../../shared/model/case'
+import { readExtracted, type ExtractedDocument } from '../../shared/model/extracted'
+import { isSafeRelativePath } from '../../shared/model/paths'
+import { normaliseResidentId } from '../../shared/ids/resident-id'
+import { nameKey, stripSpaces } from '../../shared/text/normalise'
+import { loadCase, saveCase } from './case-store'
+import { todayIso } from './clock'
+import { extractFile, type FileExtraction } from './extract/extract-files'
+import { CancelledError } from './ocr/engine'
+import { OcrPool } from './ocr/pool'
+
+export const SCANS_DIR = 'scans'
+const MAX_NAME = 80
+
+/** A file name safe on every platform: letters, digits, CJK, - _ . ; no leading dot; bounded length. */
+export function safeFileName(original: string): string {
+  const base = path.basename(original.replace(/\\/g, '/'))
+  const ext = path
+    .extname(base)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
+    .slice(0, 6)
+  let stem = base.slice(0, base.length - path.extname(base).length)
+  stem = stem
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}_-]+/gu, '_')
+    .replace(/^[_.-]+|_+$/g, '')
+    .slice(0, MAX_NAME)
+  return `${stem || 'scan'}${ext}`
+}
+
+export interface AddedScan {
+  readonly source: string
+  /** Relative path in case.json, e.g. scans/licence.jpg. */
+  readonly file: string
+}
+
+/**
+ * Copies files into the case's scans/ folder under safe, unique names (never overwriting, never
+ * writing outside the folder) and adds each as a document whose role is to be proposed.
+ */
+export async function addScans(caseFolder: string, sources: readonly string[]): Promise<AddedScan[]> {
+  const loaded = await loadCase(caseFolder)
+  if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
+  const folder = await realpath(loaded.folder)
+  const scans = path.join(folder, SCANS_DIR)
+  await mkdir(scans, { recursive: true })
+  // scans/ must be a real folder inside the case, not a link to somewhere else.
+  const info = await lstat(scans)
+  if (!info.isDirectory() || info.isSymbolicLink()) throw new Error(`${SCANS_DIR}/ 不是文件夹 is not a folder`)
+  if (!(await realpath(scans)).startsWith(folder + path.sep)) throw new Error(`${SCANS_DIR}/ 指向案件文件夹之外 points outside the case`)
+
+  const added: AddedScan[] = []
+  for (const source of sources) {
+    const s = await stat(source)
+    if (!s.isFile()) throw new Error(`不是文件 not a file: ${source}`)
+    const name = safeFileName(source)
+    const ext = path.extname(name)
+    const stem = name.slice(0, name.length - ext.length)
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? name : `${stem}-${n}${ext}`
+      try {
+        // COPYFILE_EXCL: fails instead of overwriting, even if another copy races us to the name.
+        await copyFile(source, path.join(scans, candidate), constants.COPYFILE_EXCL)
+        added.push({ source, file: `${SCANS_DIR}/${candidate}` })
+        break
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 9999) throw error
+      }
+    }
+  }
+  const c = loaded.case
+  c.documents.push(...added.map((a) => ({ file: a.file, role: 'other', roleProposed: true })))
+  await saveCase(loaded.folder, c)
+  return added
+}
+
+export interface RoleProposal {
+  readonly role: string
+  readonly website?: number
+}
+
+/**
+ * The role a scan most likely fills, from its kind and, for ID cards and domain certificates, from
+ * matching what was read against the form (the ID number, the validity, the domain).
+ */
+export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | null {
+  switch (read.kind) {
+    case 'business-licence':
+      return { role: 'sponsor-certificate' }
+    case 'commitment-letter':
+      return { role: 'commitment-letter' }
+    case 'domain-certificate': {
+      const bare = (d: string | null | undefined): string =>
+        stripSpaces(d ?? '')
+          .toLowerCase()
+          .replace(/^www\./, '')
+      const domain = read.fields.domain?.value
+      const i = domain ? c.websites.findIndex((w) => bare(w.domain) === bare(domain)) : -1
+      if (i >= 0) return { role: 'domain-certificate', website: i }
+      return c.websites.length === 1 ? { role: 'domain-certificate', website: 0 } : { role: 'domain-certificate' }
+    }
+    case 'id-card': {
+      const id = read.fields.idNumber?.value
+      const name = read.fields.personName?.value
+      const people = [
+        { person: c.principal, website: undefined as number | undefined },
+        ...c.websites.map((w, i) => ({ person: w.manager, website: i as number | undefined })),
+      ]
+      const match =
+        (id ? people.find((p) => p.person.idNumber && normaliseResidentId(p.person.idNumber) === id) : undefined) ??
+        (name ? people.find((p) => p.person.name && nameKey(p.person.name) === nameKey(name)) : undefined) ??
+        // The emblem side alone: the validity printed on it.
+        people.find(
+          (p) =>
+            read.fields.validTo &&
+            p.person.idValidTo === read.fields.validTo.value &&
+            p.person.idValidFrom === read.fields.validFrom?.value,
+        )
+      if (!match) return null
+      return match.website === undefined ? { role: 'principal-id' } : { role: 'manager-id', website: match.website }
+    }
+    default:
+      return null
+  }
+}
+
+export interface ReadOptions {
+  readonly onProgress?: (done: number, total: number, file: string) => void
+  readonly signal?: AbortSignal
+  readonly pool?: OcrPool
+  readonly today?: IsoDate
+}
+
+export interface ReadSummary {
+  readonly read: number
+  /** Unchanged since they were last read (same SHA-256). */
+  readonly skipped: number
+  readonly failed: number
+  readonly cancelled: boolean
+  readonly proposals: ReadonlyArray<{ readonly document: number } & RoleProposal>
+}
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')
+}
+
+function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
+  const readAt = new Date().toISOString()
+  if (!r.ok) {
+    return {
+      version: 1,
+      kind: 'other',
+      colour: false,
+      image: { width: 1, height: 1 },
+      fields: {},
+      findings: [scanFinding('scan-unreadable', { reason: r.error, reasonEn: r.errorEn })],
+      sourceSha256: sha,
+      readAt,
+    }
+  }
+  const [first, ...rest] = r.pages
+  if (!first) throw new Error('no pages')
+  // A multi-page PDF: the first page is the document's reading; the others are kept beside it.
+  return { ...first, sourceSha256: sha, ...(rest.length > 0 ? { pages: rest } : {}) }
+}
+
+/**
+ * Reads every document of the case that changed since it was last read, stores the readings in
+ * case.json (atomically), and applies role proposals to scans added by addScans.
+ */
+export async function readCaseDocuments(caseFolder: string, options: ReadOptions = {}): Promise<ReadSummary> {
+  const loaded = await loadCase(caseFolder)
+  if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
+  const c = loaded.case
+  const pool = options.pool ?? new OcrPool()
+  const today = options.today ?? todayIso()
+  const proposals: Array<{ document: number } & RoleProposal> = []
+  let read = 0
+  let skipped = 0
+  let failed = 0
+  let done = 0
+  let cancelled = false
+  const total = c.documents.length
+  try {
+    await Promise.all(
+      c.documents.map(async (doc: CaseDocument, index) => {
+        try {
+          if (!isSafeRelativePath(doc.file)) {
+            failed += 1
+            return
+          }
+          const file = path.join(loaded.folder, ...doc.file.split('/'))
+          let sha: string
+          try {
+            sha = await sha256(file)
+          } catch {
+            failed += 1
+            return
+          }
+          if (readExtracted(doc.extracted)?.sourceSha256 === sha) {
+            skipped += 1
+            return
+          }
+          const r = await extractFile(file, pool, { today, ...(options.signal ? { signal: options.signal } : {}) })
+          if (!r.ok && r.cancelled) {
+            cancelled = true
+            return
+          }
+          const reading = storedReading(r, sha)
+          doc.extracted = reading
+          if (r.ok) read += 1
+          else failed += 1
+          if ((doc as { roleProposed?: unknown }).roleProposed === true) {
+            const p = proposeRole(c, reading)
+            if (p) {
+              doc.role = p.role
+              if (p.website !== undefined) doc.website = p.website
+              else delete doc.website
+              proposals.push({ document: index, ...p })
+            }
+          }
+        } finally {
+          done += 1
+          options.onProgress?.(done, total, doc.file)
+        }
+      }),
+    )
+  } catch (error) {
+    if (!(error instanceof CancelledError)) throw error
+    cancelled = true
+  } finally {
+    if (!options.pool) await pool.close()
+  }
+  // What was read before a cancellation is kept.
+  await saveCase(loaded.folder, c)
+  return { read, skipped, failed, cancelled, proposals }
+}

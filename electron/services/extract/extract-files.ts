@@ -1,0 +1,71 @@
+/**
+ * Batch extraction with progress and cancellation, as plain functions the app's job system wraps:
+ * files are read in parallel on the OCR pool (one engine per core), results come back in input
+ * order, and a file that cannot be read becomes an error entry while the rest go on.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { IsoDate } from '../../../shared/dates/iso-date'
+import { todayIso } from '../clock'
+import { loadScan } from '../intake/decode'
+import { CancelledError, OcrTimeoutError } from '../ocr/engine'
+import { OcrPool } from '../ocr/pool'
+import { readPage, type PageResult } from './pipeline'
+
+export type FileExtraction =
+  | { readonly file: string; readonly ok: true; readonly format: string; readonly sha256: string; readonly pages: readonly PageResult[] }
+  | { readonly file: string; readonly ok: false; readonly error: string; readonly errorEn: string; readonly cancelled?: boolean }
+
+export interface ExtractOptions {
+  /** A pool to use (the app keeps one warm); otherwise one is made for this call and closed after. */
+  readonly pool?: OcrPool
+  readonly today?: IsoDate
+  /** Called after each file, in completion order. */
+  readonly onProgress?: (done: number, total: number, file: string) => void
+  readonly signal?: AbortSignal
+}
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')
+}
+
+/** Reads one file (every page of a PDF) on an engine of the pool. */
+export async function extractFile(file: string, pool: OcrPool, options: { today: IsoDate; signal?: AbortSignal }): Promise<FileExtraction> {
+  try {
+    // Decoding happens inside the engine's turn, so a batch never holds more than one decoded
+    // scan per engine in memory.
+    return await pool.run(async (engine) => {
+      const decoded = await loadScan(file)
+      if (!decoded.ok) return { file, ok: false as const, error: decoded.reason, errorEn: decoded.reasonEn }
+      const pages: PageResult[] = []
+      for (const page of decoded.pages) pages.push(await readPage(engine, page, options))
+      return { file, ok: true as const, format: decoded.format, sha256: await sha256(file), pages }
+    }, options.signal)
+  } catch (error) {
+    if (error instanceof CancelledError) return { file, ok: false, error: '已取消', errorEn: 'cancelled', cancelled: true }
+    if (error instanceof OcrTimeoutError) return { file, ok: false, error: '识别超时', errorEn: error.message }
+    const text = error instanceof Error ? error.message : String(error)
+    return { file, ok: false, error: `读取失败：${text}`, errorEn: `reading failed: ${text}` }
+  }
+}
+
+/** Reads many files in parallel; results in input order. */
+export async function extractFiles(files: readonly string[], options: ExtractOptions = {}): Promise<FileExtraction[]> {
+  const pool = options.pool ?? new OcrPool()
+  const today = options.today ?? todayIso()
+  let done = 0
+  try {
+    return await Promise.all(
+      files.map(async (file) => {
+        const r = await extractFile(file, pool, { today, ...(options.signal ? { signal: options.signal } : {}) })
+        done += 1
+        options.onProgress?.(done, files.length, file)
+        return r
+      }),
+    )
+  } finally {
+    if (!options.pool) await pool.close()
+  }
+}

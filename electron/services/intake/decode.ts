@@ -1,0 +1,159 @@
+/**
+ * Intake: from a file on disk to upright RGB pixels, one image per page, with a clear reason when
+ * the file cannot be used. JPEG, PNG, BMP, TIFF, WebP, GIF and scanner PDFs are read; the format is
+ * judged from the bytes; EXIF orientation and a PDF page's /Rotate are applied; the pixel count is
+ * checked before anything is decoded, and a truncated file fails here, not in OCR.
+ */
+import { open, stat } from 'node:fs/promises'
+import sharp from 'sharp'
+import q from '../../../shared/data/scan-quality.json' with { type: 'json' }
+import { scanFinding } from '../../../shared/extraction/findings'
+import type { ScanFinding } from '../../../shared/model/extracted'
+import { BmpError, decodeBmp, PixelLimitError, sniffFormat, type SourceFormat } from './formats'
+import { PdfError, readPdfPages, type PdfImage } from './pdf'
+import { rawOp, toRaw, type RawImage } from './pixels'
+
+export const LIMITS = {
+  maxFileBytes: q.limits.maxFileBytes.value,
+  maxPixels: q.limits.maxPixels.value,
+  maxPdfPages: q.limits.maxPdfPages.value,
+}
+
+/** One page of a scan, decoded and turned as its file says (EXIF, /Rotate). */
+export interface DecodedPage {
+  /** 1-based page of a PDF; absent for image files. */
+  readonly page?: number
+  readonly image: RawImage
+  /** Electronic-document and similar findings known from the file itself. */
+  readonly findings: readonly ScanFinding[]
+  readonly electronic: boolean
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly format: SourceFormat; readonly pages: readonly DecodedPage[]; readonly bytes: number }
+  /** The whole file is unusable; `failures` lists pages of a PDF that failed while others worked. */
+  | { readonly ok: false; readonly format: SourceFormat; readonly reason: string; readonly reasonEn: string }
+
+export interface DecodeOptions {
+  readonly maxPixels?: number
+  readonly maxFileBytes?: number
+}
+
+function fail(format: SourceFormat, reason: string, reasonEn: string): DecodeResult {
+  return { ok: false, format, reason, reasonEn }
+}
+
+/** Decodes an encoded image with sharp, refusing it before decoding when it is too large. */
+async function decodeEncoded(bytes: Uint8Array, maxPixels: number): Promise<RawImage> {
+  const s = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true })
+  const meta = await s.metadata()
+  if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) throw new PixelLimitError(meta.width ?? 0, meta.height ?? 0)
+  return toRaw(s)
+}
+
+async function pdfImageToRaw(img: PdfImage, maxPixels: number): Promise<RawImage> {
+  if (img.kind === 'encoded') return decodeEncoded(img.bytes, maxPixels)
+  return toRaw(sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }))
+}
+
+function explain(error: unknown, format: SourceFormat): { reason: string; reasonEn: string } {
+  const text = error instanceof Error ? error.message : String(error)
+  if (error instanceof PixelLimitError || /pixel limit|exceeds pixel/i.test(text))
+    return {
+      reason: `图像像素过多（超过${Math.round(LIMITS.maxPixels / 1e6)}百万像素），拒绝解码`,
+      reasonEn: `the image has too many pixels (over ${Math.round(LIMITS.maxPixels / 1e6)} megapixels); refused before decoding`,
+    }
+  if (/premature end|truncat|unexpected end|end of (file|stream)|corrupt|not a valid|bad|invalid|unable|Input buffer/i.test(text))
+    return { reason: `${format.toUpperCase()} 文件已损坏或不完整`, reasonEn: `the ${format.toUpperCase()} file is damaged or incomplete` }
+  return { reason: `无法解码图像（${text.slice(0, 100)}）`, reasonEn: `the image cannot be decoded (${text.slice(0, 100)})` }
+}
+
+/** Reads a scan file into upright pages. Never throws for bad input: returns a reason instead. */
+export async function loadScan(file: string, options: DecodeOptions = {}): Promise<DecodeResult> {
+  const maxPixels = options.maxPixels ?? LIMITS.maxPixels
+  const maxBytes = options.maxFileBytes ?? LIMITS.maxFileBytes
+  let size: number
+  try {
+    const info = await stat(file)
+    if (!info.isFile()) return fail('unknown', '不是文件', 'not a file')
+    size = info.size
+  } catch {
+    return fail('unknown', '文件不存在或无法访问', 'the file does not exist or cannot be accessed')
+  }
+  if (size === 0) return fail('unknown', '文件为空（0 字节）', 'the file is empty (0 bytes)')
+  if (size > maxBytes)
+    return fail('unknown', `文件过大（${Math.round(size / 1048576)} MB）`, `the file is too large (${Math.round(size / 1048576)} MB)`)
+  const handle = await open(file, 'r')
+  let bytes: Buffer
+  try {
+    bytes = await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+  return decodeBytes(bytes, { maxPixels })
+}
+
+/** The same as loadScan for bytes already in memory. */
+export async function decodeBytes(bytes: Buffer, options: { maxPixels?: number } = {}): Promise<DecodeResult> {
+  const maxPixels = options.maxPixels ?? LIMITS.maxPixels
+  const format = sniffFormat(bytes.subarray(0, 1024))
+  if (format === 'unknown')
+    return fail(
+      format,
+      '不是支持的图像或PDF文件（支持 JPEG、PNG、BMP、TIFF、WebP、PDF）',
+      'not a supported image or PDF (JPEG, PNG, BMP, TIFF, WebP and PDF are)',
+    )
+  if (format === 'heic')
+    return fail(format, 'HEIC/HEIF 照片暂不支持，请在手机上导出为 JPEG', 'HEIC/HEIF photos are not supported; export them as JPEG')
+  try {
+    if (format === 'pdf') return await decodePdf(bytes, maxPixels)
+    if (format === 'bmp') {
+      const bmp = decodeBmp(bytes, maxPixels)
+      return { ok: true, format, bytes: bytes.length, pages: [{ image: bmp, findings: [], electronic: false }] }
+    }
+    const image = await decodeEncoded(bytes, maxPixels)
+    return { ok: true, format, bytes: bytes.length, pages: [{ image, findings: [], electronic: false }] }
+  } catch (error) {
+    if (error instanceof BmpError) return fail(format, `BMP 文件无法读取：${error.message}`, `the BMP cannot be read: ${error.message}`)
+    if (error instanceof PdfError) return fail(format, error.message, error.message)
+    const e = explain(error, format)
+    return fail(format, e.reason, e.reasonEn)
+  }
+}
+
+async function decodePdf(bytes: Buffer, maxPixels: number): Promise<DecodeResult> {
+  const scans = await readPdfPages(bytes, { maxPixels, maxPages: LIMITS.maxPdfPages })
+  const pages: DecodedPage[] = []
+  for (const p of scans) {
+    const findings: ScanFinding[] = []
+    if (p.electronic) findings.push(scanFinding('scan-electronic-document'))
+    if (!p.image) {
+      // An electronic page without a usable picture: there is nothing to read, say why.
+      const reason = p.imageProblem ?? (p.electronic ? '页面是电子文档，没有扫描图像' : '页面没有图像')
+      findings.push(
+        scanFinding('scan-unreadable', {
+          reason,
+          reasonEn:
+            p.imageProblem ?? (p.electronic ? 'the page is an electronic document with no scanned image' : 'the page holds no image'),
+        }),
+      )
+      pages.push({ page: p.page, image: { data: Buffer.alloc(3, 255), width: 1, height: 1 }, findings, electronic: p.electronic })
+      continue
+    }
+    try {
+      let image = await pdfImageToRaw(p.image, maxPixels)
+      if (p.rotate !== 0) image = await rawOp(image, (s) => s.rotate(p.rotate))
+      pages.push({ page: p.page, image, findings, electronic: p.electronic })
+    } catch (error) {
+      const e = explain(error, 'jpeg')
+      findings.push(scanFinding('scan-unreadable', { reason: e.reason, reasonEn: e.reasonEn }))
+      pages.push({ page: p.page, image: { data: Buffer.alloc(3, 255), width: 1, height: 1 }, findings, electronic: p.electronic })
+    }
+  }
+  return { ok: true, format: 'pdf', bytes: bytes.length, pages }
+}
+
+/** True when a decoded page is only a placeholder for a page that could not be read. */
+export function isPlaceholder(page: DecodedPage): boolean {
+  return page.image.width === 1 && page.image.height === 1
+}

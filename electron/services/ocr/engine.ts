@@ -1,0 +1,58 @@
+/**
+ * The OCR engine behind a small interface: the extraction pipeline asks for "this image (or this
+ * rectangle of it), read as a page or as one line, in these languages, with this whitelist" and
+ * gets lines and words back. The tesseract.js adapter implements it; tests may script it.
+ */
+import type { Box } from '../../../shared/model/extracted'
+import type { OcrPage } from '../../../shared/extraction/ocr-types'
+
+/** Which trained models read the request: Chinese with English for pages, English alone for codes. */
+export type OcrLanguage = 'chi_sim+eng' | 'eng'
+
+/**
+ * page: find the layout; sparse: find as much text as possible in no particular order (labels and
+ * values of forms, which the automatic layout sometimes drops); line: exactly one line of text
+ * (value regions); block: one uniform block.
+ */
+export type OcrMode = 'page' | 'sparse' | 'line' | 'block'
+
+export interface OcrRequest {
+  /** An encoded image (PNG or JPEG), already upright. */
+  readonly image: Buffer
+  readonly language: OcrLanguage
+  readonly mode: OcrMode
+  /** Only these characters may be recognised (credit codes, ID numbers, dates). */
+  readonly whitelist?: string
+  /** Read only this part of the image; boxes in the result stay in the image's pixels. */
+  readonly rectangle?: Box
+  /** Budget for this request (default: the engine's). */
+  readonly timeoutMs?: number
+}
+
+export interface OcrEngine {
+  recognize(request: OcrRequest, signal?: AbortSignal): Promise<OcrPage>
+  /** For the report and case.json: which engine and models read the document. */
+  readonly description: string
+  close(): Promise<void>
+}
+
+/** Raised when a recognition takes longer than its budget; the worker behind it is replaced. */
+export class OcrTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`OCR timed out after ${ms} ms`)
+    this.name = 'OcrTimeoutError'
+  }
+}
+
+/** Raised when the caller cancelled. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled')
+    this.name = 'CancelledError'
+  }
+}
+
+/** Throws CancelledError when the signal has fired: call between steps of long work. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError()
+}

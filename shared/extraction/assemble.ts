@@ -1,0 +1,146 @@
+/**
+ * Puts a document's fields together from the readings of its value regions, and checks them
+ * against each other: an ID number must agree with the printed birth date and sex; a repaired code
+ * is reported, never applied silently. Pure: the readings come from the OCR service.
+ */
+import type { IsoDate } from '../dates/iso-date'
+import { birthDateOf, sexOf, type Sex } from '../ids/resident-id'
+import type { DocumentKind, ExtractedField, ScanFinding } from '../model/extracted'
+import { scanFinding } from './findings'
+import { textOf, type Glyph } from './glyphs'
+import {
+  interpretCreditCode,
+  interpretDate,
+  interpretDomain,
+  interpretEthnicity,
+  interpretIssuer,
+  interpretRange,
+  interpretResidentId,
+  interpretSex,
+  interpretText,
+  type CodeResult,
+  type Reading,
+} from './interpret'
+
+export interface Assembled {
+  readonly fields: Record<string, ExtractedField>
+  readonly findings: ScanFinding[]
+}
+
+/** Continuation lines of multi-line values, appended to every reading of the first line. */
+function withMore(readings: readonly Reading[], more: readonly (readonly Glyph[])[] | undefined): Reading[] {
+  if (!more || more.length === 0) return [...readings]
+  const tail = more.map((g) => textOf(g)).join('')
+  return readings.map((r) => ({ ...r, text: r.text + tail }))
+}
+
+const LABELS: Record<string, [string, string]> = {
+  creditCode: ['统一社会信用代码', 'credit code'],
+  idNumber: ['公民身份号码', 'ID number'],
+}
+
+function code(out: Assembled, name: string, result: CodeResult | null): void {
+  if (!result) return
+  out.fields[name] = result.field
+  if (result.corrected) {
+    const [label, labelEn] = LABELS[name] ?? [name, name]
+    out.findings.push(scanFinding('scan-code-corrected', { label, labelEn, raw: result.corrected.raw, value: result.corrected.value }))
+  }
+}
+
+/** The fields of one page, given its kind and the readings of each located value. */
+export function assembleFields(
+  kind: DocumentKind,
+  readings: ReadonlyMap<string, readonly Reading[]>,
+  more: ReadonlyMap<string, readonly (readonly Glyph[])[]>,
+  today: IsoDate,
+): Assembled {
+  const out: Assembled = { fields: {}, findings: [] }
+  const r = (name: string): Reading[] => withMore(readings.get(name) ?? [], more.get(name))
+  const put = (name: string, value: ExtractedField | null): void => {
+    if (value) out.fields[name] = value
+  }
+  const term = (): void => {
+    const range = interpretRange(r('term'))
+    put('validFrom', range.from ?? null)
+    put('validTo', range.to ?? null)
+  }
+
+  if (kind === 'business-licence') {
+    code(out, 'creditCode', interpretCreditCode(r('creditCode')))
+    put('entityName', interpretText(r('entityName'), 'organisation', 3))
+    put('entityType', interpretText(r('entityType'), 'organisation', 2))
+    put('legalRepresentative', interpretText(r('legalRepresentative'), 'person'))
+    put('establishedOn', interpretDate(r('establishedOn')))
+    term()
+    put('address', interpretText(r('address'), 'text', 4))
+    const licenceNumber = r('licenceNumber')
+      .map((x) => ({ ...x, text: x.text.replace(/\D/g, '') }))
+      .filter((x) => x.text.length >= 8)
+    if (licenceNumber[0])
+      put('licenceNumber', { value: licenceNumber[0].text, confidence: licenceNumber[0].confidence, box: licenceNumber[0].box })
+  } else if (kind === 'id-card') {
+    put('personName', interpretText(r('personName'), 'person'))
+    const sex = interpretSex([...r('sex'), ...r('ethnicity')])
+    put('sex', sex)
+    put('ethnicity', interpretEthnicity(r('ethnicity')))
+    const birth = interpretDate(r('birthDate'))
+    put('birthDate', birth)
+    put('address', interpretText(r('address'), 'text', 4))
+    const hints: { birthDate?: IsoDate; sex?: Sex } = {}
+    if (birth && !birth.uncertain) hints.birthDate = birth.value
+    if (sex) hints.sex = sex.value as Sex
+    code(out, 'idNumber', interpretResidentId(r('idNumber'), today, hints))
+    put('issuer', interpretIssuer(r('issuer')))
+    term()
+    crossCheckId(out)
+  } else if (kind === 'domain-certificate') {
+    put('domain', interpretDomain(r('domain')))
+    put('domainOwner', interpretText(r('domainOwner'), 'organisation', 2))
+    put('registeredOn', interpretDate(r('registeredOn')))
+    put('expiresOn', interpretDate(r('expiresOn')))
+  }
+  return out
+}
+
+/**
+ * The ID number encodes the birth date and sex. When the number is proven (check character) and
+ * the printed values disagree, the printed reading is the likelier mistake: it is marked uncertain,
+ * a missing birth date is taken from the number, and the user is told.
+ */
+function crossCheckId(out: Assembled): void {
+  const id = out.fields.idNumber
+  if (!id || id.uncertain) return
+  const fromId = (value: string, printed: ExtractedField | undefined): ExtractedField => ({
+    value,
+    confidence: Math.min(id.confidence, 0.9),
+    ...(id.box ? { box: id.box } : {}),
+    ...(printed ? { raw: printed.raw ?? printed.value } : {}),
+    source: 'idNumber',
+  })
+  const mismatches: Array<[string, string]> = []
+  const birth = birthDateOf(id.value)
+  const printed = out.fields.birthDate
+  if (birth && (!printed || printed.value !== birth)) {
+    // A confident printed reading that disagrees is worth a question; a shaky one is just a misread.
+    if (printed && printed.confidence >= 0.8 && !printed.uncertain) {
+      mismatches.push(['出生日期', 'birth date'])
+      out.fields.birthDate = { ...printed, uncertain: true, confidence: Math.min(printed.confidence, 0.4) }
+    } else out.fields.birthDate = fromId(birth, printed)
+  }
+  const sex = sexOf(id.value)
+  const printedSex = out.fields.sex
+  if (!printedSex || printedSex.value !== sex) {
+    if (printedSex && printedSex.confidence >= 0.8) {
+      mismatches.push(['性别', 'sex'])
+      out.fields.sex = { ...printedSex, uncertain: true, confidence: Math.min(printedSex.confidence, 0.4) }
+    } else out.fields.sex = fromId(sex, printedSex)
+  }
+  if (mismatches.length > 0)
+    out.findings.push(
+      scanFinding('scan-id-inconsistent', {
+        what: mismatches.map((m) => m[0]).join('、'),
+        whatEn: mismatches.map((m) => m[1]).join(' and '),
+      }),
+    )
+}

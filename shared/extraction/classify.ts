@@ -1,0 +1,60 @@
+/**
+ * Which document a page is, from the words OCR found on it: each kind has printed words that mark
+ * it (data: shared/data/document-labels.json), weighted by how specific they are. An ID card page
+ * may show the portrait side, the emblem side, or both (the common A4 scan).
+ */
+import labels from '../data/document-labels.json' with { type: 'json' }
+import type { DocumentKind } from '../model/extracted'
+import { toHalfWidth } from '../text/normalise'
+import type { OcrPage } from './ocr-types'
+
+export type Side = 'front' | 'back'
+
+export interface Classification {
+  readonly kind: DocumentKind
+  readonly sides?: readonly Side[]
+  /** The winning score (sum of keyword weights); below MIN_SCORE the page is "other". */
+  readonly score: number
+  readonly scores: Readonly<Record<string, number>>
+}
+
+/** The least evidence that names a kind: one strong word and a weaker one, or three weak ones. */
+export const MIN_SCORE = 3
+
+const compact = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').toUpperCase()
+
+function score(text: string, keywords: ReadonlyArray<readonly [string, number] | (string | number)[]>): number {
+  let total = 0
+  for (const entry of keywords) {
+    const [word, weight] = entry as [string, number]
+    if (text.includes(compact(word))) total += weight
+  }
+  return total
+}
+
+/** Classifies a page from its OCR text. */
+export function classifyPage(page: OcrPage): Classification {
+  const text = compact(page.lines.map((l) => l.text).join('\n'))
+  const k = labels.keywords
+  const scores = {
+    'business-licence': score(text, k['business-licence']),
+    'id-front': score(text, k['id-front']),
+    'id-back': score(text, k['id-back']),
+    'domain-certificate': score(text, k['domain-certificate']),
+    'commitment-letter': score(text, k['commitment-letter']),
+  }
+  const sides: Side[] = []
+  if (scores['id-front'] >= 2) sides.push('front')
+  if (scores['id-back'] >= 2) sides.push('back')
+  const idScore = (sides.includes('front') ? scores['id-front'] : 0) + (sides.includes('back') ? scores['id-back'] : 0)
+  const candidates: Array<[DocumentKind, number]> = [
+    ['business-licence', scores['business-licence']],
+    ['id-card', idScore],
+    ['domain-certificate', scores['domain-certificate']],
+    ['commitment-letter', scores['commitment-letter']],
+  ]
+  candidates.sort((a, b) => b[1] - a[1])
+  const [kind, best] = candidates[0] as [DocumentKind, number]
+  if (best < MIN_SCORE) return { kind: 'other', score: best, scores }
+  return kind === 'id-card' ? { kind, sides, score: best, scores } : { kind, score: best, scores }
+}

@@ -1,0 +1,100 @@
+/**
+ * Lines of OCR output as sequences of glyphs (one character each, with a box), and labels found
+ * in them. Printed labels are often letter-spaced (「名  称」) and OCR splits or joins words at
+ * random, so matching works on characters with the spaces removed, not on words.
+ */
+import type { Box } from '../model/extracted'
+import { toHalfWidth } from '../text/normalise'
+import { union, type OcrLine } from './ocr-types'
+
+export interface Glyph {
+  readonly ch: string
+  readonly box: Box
+  readonly confidence: number
+}
+
+/** The glyphs of a line; a word's box is shared out evenly among its characters. */
+export function glyphsOf(line: OcrLine): Glyph[] {
+  const out: Glyph[] = []
+  for (const word of line.words) {
+    const chars = [...toHalfWidth(word.text)].filter((c) => c.trim() !== '')
+    const step = word.box.width / Math.max(1, chars.length)
+    chars.forEach((ch, i) =>
+      out.push({ ch, confidence: word.confidence, box: { x: word.box.x + i * step, y: word.box.y, width: step, height: word.box.height } }),
+    )
+  }
+  return out
+}
+
+export interface LabelSpec {
+  readonly field: string
+  readonly label: string
+}
+
+export interface LabelHit {
+  readonly field: string
+  readonly label: string
+  /** Glyph index of the first label character, and one past the last. */
+  readonly start: number
+  readonly end: number
+  readonly box: Box
+  /** True when the match allowed one misread character. */
+  readonly fuzzy: boolean
+}
+
+const fold = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').toUpperCase()
+
+function matchAt(glyphs: readonly Glyph[], at: number, label: string): number | null {
+  // Returns the number of mismatched characters, or null if the label does not fit.
+  if (at + label.length > glyphs.length) return null
+  let misses = 0
+  for (let i = 0; i < label.length; i += 1) if (fold((glyphs[at + i] as Glyph).ch) !== label[i]) misses += 1
+  return misses
+}
+
+/**
+ * Every label in a line, longest first, without overlaps. Labels of four or more characters may
+ * have one misread character; a two- or three-character label may too, but only at the start of
+ * the line, where a label stands on every document we read.
+ */
+export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]): LabelHit[] {
+  const sorted = [...specs].map((s) => ({ ...s, folded: fold(s.label) })).sort((a, b) => b.folded.length - a.folded.length)
+  const taken = new Array<boolean>(glyphs.length).fill(false)
+  const hits: LabelHit[] = []
+  for (const pass of [0, 1]) {
+    for (const spec of sorted) {
+      const n = spec.folded.length
+      for (let at = 0; at + n <= glyphs.length; at += 1) {
+        if (taken.slice(at, at + n).some(Boolean)) continue
+        const misses = matchAt(glyphs, at, spec.folded)
+        if (misses === null) continue
+        const allowed = pass === 0 ? 0 : n >= 4 ? 1 : at === 0 && n >= 2 ? 1 : 0
+        if (misses > allowed || (pass === 1 && misses === 0)) continue
+        for (let i = at; i < at + n; i += 1) taken[i] = true
+        hits.push({
+          field: spec.field,
+          label: spec.label,
+          start: at,
+          end: at + n,
+          box: union(glyphs.slice(at, at + n).map((g) => g.box)),
+          fuzzy: misses > 0,
+        })
+      }
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start)
+}
+
+/** Leading punctuation OCR reads between a label and its value (：, “, -, 一 used as a dash …). */
+export function trimLeading(glyphs: readonly Glyph[]): Glyph[] {
+  let i = 0
+  while (i < glyphs.length && /^[:：;；,，.。、“”"'‘’`\-—_~|丨\][)(]$/.test((glyphs[i] as Glyph).ch)) i += 1
+  return glyphs.slice(i)
+}
+
+export const textOf = (glyphs: readonly Glyph[]): string => glyphs.map((g) => g.ch).join('')
+
+export function meanConfidence(glyphs: readonly Glyph[]): number {
+  if (glyphs.length === 0) return 0
+  return glyphs.reduce((s, g) => s + g.confidence, 0) / glyphs.length
+}

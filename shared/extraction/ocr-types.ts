@@ -1,0 +1,45 @@
+/**
+ * What an OCR engine returns, independent of the engine: lines of words, each with its box in the
+ * pixels of the image that was read and a confidence in 0..1. Extraction works on this shape only,
+ * so it can be tested with scripted results and the engine can be swapped.
+ */
+import type { Box } from '../model/extracted'
+
+export interface OcrWord {
+  readonly text: string
+  /** 0..1 */
+  readonly confidence: number
+  readonly box: Box
+}
+
+export interface OcrLine {
+  readonly text: string
+  readonly confidence: number
+  readonly box: Box
+  readonly words: readonly OcrWord[]
+}
+
+export interface OcrPage {
+  readonly text: string
+  readonly confidence: number
+  readonly lines: readonly OcrLine[]
+}
+
+/** The right edge of a box. */
+export const right = (b: Box): number => b.x + b.width
+/** The bottom edge of a box. */
+export const bottom = (b: Box): number => b.y + b.height
+
+/** The smallest box holding all the given boxes (a zero box when there are none). */
+export function union(boxes: readonly Box[]): Box {
+  if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 }
+  const x = Math.min(...boxes.map((b) => b.x))
+  const y = Math.min(...boxes.map((b) => b.y))
+  return { x, y, width: Math.max(...boxes.map(right)) - x, height: Math.max(...boxes.map(bottom)) - y }
+}
+
+/** How much two boxes overlap vertically, as a share of the shorter one (0..1). */
+export function verticalOverlap(a: Box, b: Box): number {
+  const overlap = Math.min(bottom(a), bottom(b)) - Math.max(a.y, b.y)
+  return overlap <= 0 ? 0 : overlap / Math.max(1, Math.min(a.height, b.height))
+}

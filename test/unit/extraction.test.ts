@@ -1,0 +1,204 @@
+/**
+ * Extraction logic on scripted OCR output (no engine): classification, label finding, value
+ * location, interpretation of codes, dates and names, place-name repair and cross-checks.
+ */
+import { describe, expect, it } from 'vitest'
+import { assembleFields } from '../../shared/extraction/assemble'
+import { classifyPage } from '../../shared/extraction/classify'
+import { findLabels, glyphsOf } from '../../shared/extraction/glyphs'
+import {
+  interpretCreditCode,
+  interpretDate,
+  interpretDomain,
+  interpretEthnicity,
+  interpretIssuer,
+  interpretRange,
+  interpretResidentId,
+  interpretText,
+  type Reading,
+} from '../../shared/extraction/interpret'
+import { findToken, joinRows, locateFields, TOKEN_PATTERNS } from '../../shared/extraction/locate'
+import type { OcrLine, OcrPage } from '../../shared/extraction/ocr-types'
+import { repairPlaceNames } from '../../shared/extraction/places'
+import { makeResidentId, makeUscc } from '../support/ids'
+
+const TODAY = '2026-12-01'
+
+/** A scripted OCR line: words laid out left to right from x, 30 px per character. */
+function line(y: number, x: number, ...words: string[]): OcrLine {
+  let cx = x
+  const ws = words.map((text) => {
+    const box = { x: cx, y, width: [...text].length * 30, height: 30 }
+    cx += box.width + 30
+    return { text, confidence: 0.9, box }
+  })
+  const last = ws[ws.length - 1]
+  return { text: words.join(' '), confidence: 0.9, box: { x, y, width: last ? last.box.x + last.box.width - x : 0, height: 30 }, words: ws }
+}
+const page = (...lines: OcrLine[]): OcrPage => ({ text: lines.map((l) => l.text).join('\n'), confidence: 0.9, lines })
+const reading = (text: string, confidence = 0.9): Reading => ({ text, confidence, box: { x: 0, y: 0, width: 100, height: 20 } })
+
+const USCC = makeUscc('91440300', 'MA5FXK2L')
+const ID = makeResidentId('440305', '19850612', '123')
+
+describe('classification', () => {
+  it('tells each kind by its printed words', () => {
+    expect(
+      classifyPage(page(line(0, 0, '营业执照'), line(50, 0, '统一社会信用代码', USCC), line(100, 0, '法定代表人', '陈思远'))).kind,
+    ).toBe('business-licence')
+    expect(classifyPage(page(line(0, 0, '域名证书'), line(50, 0, '域名:', 'example.cn'))).kind).toBe('domain-certificate')
+    expect(classifyPage(page(line(0, 0, '互联网信息服务备案承诺书'), line(50, 0, '本单位郑重承诺'))).kind).toBe('commitment-letter')
+    expect(classifyPage(page(line(0, 0, '关于召开年度工作会议的通知'))).kind).toBe('other')
+  })
+
+  it('names the sides of an ID card, both on one page', () => {
+    const front = [line(0, 0, '姓名', '陈思远'), line(50, 0, '性别', '男', '民族', '汉'), line(200, 0, '公民身份号码', ID)]
+    const back = [
+      line(400, 0, '中华人民共和国'),
+      line(450, 0, '居民身份证'),
+      line(500, 0, '签发机关', '深圳市公安局南山分局'),
+      line(550, 0, '有效期限', '2019.06.30-2039.06.30'),
+    ]
+    expect(classifyPage(page(...front))).toMatchObject({ kind: 'id-card', sides: ['front'] })
+    expect(classifyPage(page(...back))).toMatchObject({ kind: 'id-card', sides: ['back'] })
+    expect(classifyPage(page(...front, ...back))).toMatchObject({ kind: 'id-card', sides: ['front', 'back'] })
+  })
+})
+
+describe('labels and values', () => {
+  it('finds letter-spaced labels, longest first, and a one-character slip only where it is safe', () => {
+    const glyphs = glyphsOf(line(0, 0, '名', '称', '深圳市云帆网络科技有限公司'))
+    expect(findLabels(glyphs, [{ field: 'entityName', label: '名称' }]).map((h) => h.field)).toEqual(['entityName'])
+    const slip = glyphsOf(line(0, 0, '性列', '女'))
+    expect(findLabels(slip, [{ field: 'sex', label: '性别' }]).map((h) => h.fuzzy)).toEqual([true])
+    const inside = glyphsOf(line(0, 0, '某', '性列', '女'))
+    expect(findLabels(inside, [{ field: 'sex', label: '性别' }])).toEqual([])
+  })
+
+  it('joins the pieces of one row that OCR returned as separate lines', () => {
+    const rows = joinRows([line(100, 0, '名'), line(102, 90, '称'), line(101, 300, '深圳市云帆网络科技有限公司'), line(200, 0, '类型')])
+    expect(rows.map((r) => r.text)).toEqual(['名 称 深圳市云帆网络科技有限公司', '类型'])
+  })
+
+  it('takes a value beside its label up to the next label, or under it, and continues addresses', () => {
+    const p = page(
+      line(0, 0, '统一社会信用代码'),
+      line(40, 0, USCC),
+      line(100, 0, '名称', '深圳市云帆网络科技有限公司', '成立日期', '2016年05月12日'),
+      line(150, 0, '住所', '深圳市南山区粤海街道'),
+      line(190, 90, '科苑路15号1201'),
+      line(250, 0, '经营范围', '软件开发'),
+    )
+    const found = Object.fromEntries(
+      locateFields(p, 'business-licence').map((l) => [
+        l.field,
+        [l.glyphs.map((g) => g.ch).join(''), l.more.map((m) => m.map((g) => g.ch).join(''))],
+      ]),
+    )
+    expect(found.creditCode?.[0]).toBe(USCC)
+    expect(found.entityName?.[0]).toBe('深圳市云帆网络科技有限公司')
+    expect(found.establishedOn?.[0]).toBe('2016年05月12日')
+    expect(found.address).toEqual(['深圳市南山区粤海街道', ['科苑路15号1201']])
+  })
+
+  it('finds a code, an ID number or a domain by its shape when the label was not read', () => {
+    expect(findToken(page(line(0, 0, '某某', USCC)), 'creditCode', TOKEN_PATTERNS.creditCode as RegExp)?.glyphs.length).toBe(18)
+    expect(
+      findToken(page(line(0, 0, ID)), 'idNumber', TOKEN_PATTERNS.idNumber as RegExp)
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe(ID)
+    expect(
+      findToken(page(line(0, 0, 'www:', 'yunfan-tech.com.cn')), 'domain', TOKEN_PATTERNS.domain as RegExp)
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe('yunfan-tech.com.cn')
+  })
+})
+
+describe('codes are proven by their check characters', () => {
+  it('accepts a valid code as read, whatever the spacing', () => {
+    const r = interpretCreditCode([reading(`${USCC.slice(0, 9)} ${USCC.slice(9)}`)])
+    expect(r?.field.value).toBe(USCC)
+    expect(r?.corrected).toBeUndefined()
+    expect(r?.field.confidence).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('repairs one look-alike and says so', () => {
+    const misread = `${USCC.slice(0, 2)}${USCC[2] === '4' ? 'A' : USCC[2]}${USCC.slice(3)}`
+    const r = interpretCreditCode([reading(misread.replace('0', 'O'))])
+    expect(r?.field.value).toBe(USCC)
+    expect(r?.corrected?.value).toBe(USCC)
+    expect(r?.field.corrected?.changes.length).toBeGreaterThan(0)
+  })
+
+  it('prefers a reading that is valid as read over one that needs repair', () => {
+    const r = interpretCreditCode([reading(USCC.replace(/0/, 'O')), reading(USCC)])
+    expect(r?.field.value).toBe(USCC)
+    expect(r?.corrected).toBeUndefined()
+  })
+
+  it('marks a code it cannot prove as uncertain instead of guessing', () => {
+    const r = interpretCreditCode([reading('9144030OMA5FXK2L')])
+    expect(r?.field.uncertain).toBe(true)
+    expect(r?.field.confidence).toBeLessThan(0.5)
+  })
+
+  it('reads ID numbers, using the printed birth date against a repair that contradicts it', () => {
+    expect(interpretResidentId([reading(ID)], TODAY)?.field.value).toBe(ID)
+    const slip = `${ID.slice(0, 16)}${ID[16] === '8' ? 'B' : ID[16]}${ID[17]}`.replace(/^4/, 'A')
+    expect(interpretResidentId([reading(slip)], TODAY, { birthDate: '1985-06-12', sex: 'male' })?.field.value).toBe(ID)
+  })
+})
+
+describe('dates, ranges and names', () => {
+  it('parses dates and never guesses', () => {
+    expect(interpretDate([reading('2016年05月12日')])?.value).toBe('2016-05-12')
+    expect(interpretDate([reading('2O16.5.12')])?.value).toBe('2016-05-12')
+    expect(interpretDate([reading('2016年02月30日')])).toBeNull()
+  })
+
+  it('marks disagreeing readings uncertain and trusts the more confident one', () => {
+    const d = interpretDate([reading('2016年05月13日', 0.6), reading('2016年05月12日', 0.9)])
+    expect(d).toMatchObject({ value: '2016-05-12', uncertain: true })
+  })
+
+  it('reads validity ranges, including 长期 with its second character misread', () => {
+    expect(interpretRange([reading('2019.06.30-2039.06.30')])).toMatchObject({ from: { value: '2019-06-30' }, to: { value: '2039-06-30' } })
+    expect(interpretRange([reading('2016年05月12日 至 长其')])).toMatchObject({ from: { value: '2016-05-12' }, to: { value: 'long-term' } })
+  })
+
+  it('cleans names, votes between readings and repairs place names', () => {
+    expect(interpretText([reading('“陈思远'), reading('陈思远')], 'person')).toMatchObject({ value: '陈思远' })
+    expect(interpretText([reading('陈思远'), reading('陈恩远', 0.95)], 'person')?.confidence).toBeLessThan(0.8)
+    expect(interpretText([reading('山头市潮阳区解放路68号')], 'text')?.value).toBe('汕头市潮阳区解放路68号')
+    expect(interpretEthnicity([reading('汉仙')])?.value).toBe('汉')
+    expect(interpretEthnicity([reading('土家')])?.value).toBe('土家')
+    expect(interpretIssuer([reading('深圳市公安局南山分局20190630')])?.value).toBe('深圳市公安局南山分局')
+    expect(interpretDomain([reading('域名: Yunfan-Tech.com.cn')])?.value).toBe('yunfan-tech.com.cn')
+  })
+
+  it('repairs a place name only when a neighbouring place confirms it', () => {
+    expect(repairPlaceNames('各海市金湾区立天物流工作室').text).toBe('珠海市金湾区立天物流工作室')
+    expect(repairPlaceNames('广东省成名市市辖区学府路').text).toBe('广东省茂名市市辖区学府路')
+    expect(repairPlaceNames('深圳市南山区科苑路').changes).toEqual([])
+  })
+})
+
+describe('ID cross-checks', () => {
+  const readings = (fields: Record<string, string>): Map<string, Reading[]> =>
+    new Map(Object.entries(fields).map(([k, v]) => [k, [reading(v, 0.95)]]))
+
+  it('fill the birth date and sex from a proven number when the printed ones were not read', () => {
+    const a = assembleFields('id-card', readings({ idNumber: ID, personName: '陈思远' }), new Map(), TODAY)
+    expect(a.fields.birthDate).toMatchObject({ value: '1985-06-12', source: 'idNumber' })
+    expect(a.fields.sex).toMatchObject({ value: 'male', source: 'idNumber' })
+  })
+
+  it('report a confident printed value that disagrees with the number', () => {
+    const a = assembleFields('id-card', readings({ idNumber: ID, birthDate: '1985年6月13日', sex: '女' }), new Map(), TODAY)
+    expect(a.findings.map((f) => f.rule)).toContain('scan-id-inconsistent')
+    expect(a.fields.birthDate?.uncertain).toBe(true)
+    expect(a.fields.sex?.uncertain).toBe(true)
+  })
+})

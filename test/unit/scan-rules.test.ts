@@ -1,0 +1,216 @@
+/**
+ * The scan-* rules: what was read from each scan (documents[i].extracted) compared with the form,
+ * and the quality findings recorded at reading time, re-worded by `check`.
+ */
+import { describe, expect, it } from 'vitest'
+import scanRules from '../../shared/data/rules/scans.json' with { type: 'json' }
+import type { ExtractedDocument } from '../../shared/model/extracted'
+import { parseCase } from '../../shared/model/case'
+import { checkCase, type Finding } from '../../shared/rules/engine'
+import { withFinding, withReadings } from '../support/extracted'
+import { SAMPLE_DATE, sampleCase, type EditableCase } from '../support/sample-case'
+
+function run(mutate: (c: EditableCase) => void = () => {}): Finding[] {
+  const data = withReadings(sampleCase())
+  mutate(data)
+  const parsed = parseCase(data)
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '))
+  return checkCase(parsed.case, { today: SAMPLE_DATE, files: { exists: () => true } })
+}
+
+const reading = (c: EditableCase, role: string): ExtractedDocument => {
+  const d = c.documents.find((x) => x.role === role)
+  if (!d) throw new Error(role)
+  return d.extracted as ExtractedDocument
+}
+const setReading = (c: EditableCase, role: string, next: ExtractedDocument): void => {
+  const d = c.documents.find((x) => x.role === role)
+  if (d) d.extracted = next
+}
+const editField = (c: EditableCase, role: string, field: string, value: string, confidence = 0.97): void => {
+  const r = reading(c, role)
+  setReading(c, role, { ...r, fields: { ...r.fields, [field]: { value, confidence } } })
+}
+
+const only = (findings: Finding[], rule: string): Finding[] => findings.filter((f) => f.rule === rule)
+
+describe('scan rules on a case whose scans agree with the form', () => {
+  it('report nothing', () => {
+    expect(run().filter((f) => f.rule.startsWith('scan-'))).toEqual([])
+  })
+})
+
+interface Case {
+  readonly mutate: (c: EditableCase) => void
+  readonly field: string
+  readonly severity: Finding['severity']
+  readonly text: RegExp
+}
+
+const CASES: Record<string, Case> = {
+  'scan-name-mismatch': {
+    mutate: (c) => editField(c, 'sponsor-certificate', 'entityName', '深圳市云帆科技有限公司'),
+    field: 'sponsor.name',
+    severity: 'error',
+    text: /深圳市云帆科技有限公司/,
+  },
+  'scan-code-mismatch': {
+    mutate: (c) => editField(c, 'sponsor-certificate', 'creditCode', '91440300MA5FXK2L0X'),
+    field: 'sponsor.certificateNumber',
+    severity: 'error',
+    text: /91440300MA5FXK2L0X/,
+  },
+  'scan-legal-rep-mismatch': {
+    mutate: (c) => editField(c, 'sponsor-certificate', 'legalRepresentative', '王大明'),
+    field: 'sponsor.legalRepresentative',
+    severity: 'error',
+    text: /王大明/,
+  },
+  'scan-person-mismatch': {
+    mutate: (c) => editField(c, 'manager-id', 'personName', '林小彤'),
+    field: 'websites[0].manager.name',
+    severity: 'error',
+    text: /网站1的负责人.*林小彤/,
+  },
+  'scan-validity-mismatch': {
+    mutate: (c) => editField(c, 'principal-id', 'validTo', '2039-06-03'),
+    field: 'principal.idValidTo',
+    severity: 'error',
+    text: /2039-06-03/,
+  },
+  'scan-domain-mismatch': {
+    mutate: (c) => editField(c, 'domain-certificate', 'domain', 'yunfan.cn'),
+    field: 'websites[0].domain',
+    severity: 'error',
+    text: /域名.*yunfan\.cn/,
+  },
+  'scan-not-colour': {
+    mutate: (c) =>
+      setReading(c, 'principal-id', withFinding({ ...reading(c, 'principal-id'), colour: false }, 'scan-not-colour', { share: '0.00%' })),
+    field: 'documents[1]',
+    severity: 'error',
+    text: /文档2（scans\/principal-id\.jpg）不是彩色扫描件/,
+  },
+  'scan-too-small': {
+    mutate: (c) => setReading(c, 'manager-id', withFinding(reading(c, 'manager-id'), 'scan-too-small', { dpi: 120 })),
+    field: 'documents[2]',
+    severity: 'error',
+    text: /约120 DPI/,
+  },
+  'scan-blurry': {
+    mutate: (c) => setReading(c, 'sponsor-certificate', withFinding(reading(c, 'sponsor-certificate'), 'scan-blurry', { edge: '6.1' })),
+    field: 'documents[0]',
+    severity: 'warning',
+    text: /模糊/,
+  },
+  'scan-glare': {
+    mutate: (c) => setReading(c, 'sponsor-certificate', withFinding(reading(c, 'sponsor-certificate'), 'scan-glare', { share: '4.0%' })),
+    field: 'documents[0]',
+    severity: 'warning',
+    text: /反光/,
+  },
+  'scan-cut-off': {
+    mutate: (c) =>
+      setReading(
+        c,
+        'sponsor-certificate',
+        withFinding(reading(c, 'sponsor-certificate'), 'scan-cut-off', { edges: '右', edgesEn: 'right' }),
+      ),
+    field: 'documents[0]',
+    severity: 'warning',
+    text: /右边缘/,
+  },
+  'scan-unreadable': {
+    mutate: (c) =>
+      setReading(
+        c,
+        'domain-certificate',
+        withFinding(reading(c, 'domain-certificate'), 'scan-unreadable', { reason: 'JPEG 文件已损坏或不完整', reasonEn: 'damaged' }),
+      ),
+    field: 'documents[3]',
+    severity: 'error',
+    text: /无法读取：JPEG 文件已损坏/,
+  },
+  'scan-electronic-document': {
+    mutate: (c) => setReading(c, 'sponsor-certificate', withFinding(reading(c, 'sponsor-certificate'), 'scan-electronic-document')),
+    field: 'documents[0]',
+    severity: 'error',
+    text: /电子文档/,
+  },
+  'scan-code-corrected': {
+    mutate: (c) =>
+      setReading(
+        c,
+        'sponsor-certificate',
+        withFinding(reading(c, 'sponsor-certificate'), 'scan-code-corrected', {
+          label: '统一社会信用代码',
+          labelEn: 'credit code',
+          raw: '9I440300MA5FXK2L9W',
+          value: '91440300MA5FXK2L9W',
+        }),
+      ),
+    field: 'documents[0]',
+    severity: 'info',
+    text: /校正/,
+  },
+  'scan-id-inconsistent': {
+    mutate: (c) =>
+      setReading(
+        c,
+        'principal-id',
+        withFinding(reading(c, 'principal-id'), 'scan-id-inconsistent', { what: '出生日期', whatEn: 'birth date' }),
+      ),
+    field: 'documents[1]',
+    severity: 'warning',
+    text: /出生日期不一致/,
+  },
+}
+
+describe.each(Object.entries(CASES))('%s', (rule, spec) => {
+  it('fires with the document or field it is about', () => {
+    const found = only(run(spec.mutate), rule)
+    expect(found.map((f) => f.field)).toContain(spec.field)
+    const f = found.find((x) => x.field === spec.field) as Finding
+    expect(f.severity).toBe(spec.severity)
+    expect(f.message).toMatch(spec.text)
+    expect(f.message).not.toMatch(/\{\w+\}/)
+    expect(f.messageEn).not.toMatch(/\{\w+\}/)
+  })
+})
+
+describe('comparisons', () => {
+  it('only warn when the scan’s value was not read with confidence', () => {
+    const found = only(
+      run((c) => editField(c, 'sponsor-certificate', 'entityName', '深圳市云帆科技有限公司', 0.5)),
+      'scan-name-mismatch',
+    )
+    expect(found.map((f) => f.severity)).toEqual(['warning'])
+  })
+
+  it('ignore brackets, spaces and case the way people do', () => {
+    const found = run((c) => {
+      editField(c, 'sponsor-certificate', 'entityName', '深圳市云帆网络科技有限公司 ')
+      editField(c, 'domain-certificate', 'domain', 'YUNFAN-TECH.CN')
+    })
+    expect(found.filter((f) => f.rule.startsWith('scan-'))).toEqual([])
+  })
+
+  it('compare ID numbers with the right person only', () => {
+    const found = only(
+      run((c) => editField(c, 'principal-id', 'idNumber', '440106199602142468')),
+      'scan-person-mismatch',
+    )
+    expect(found.map((f) => f.field)).toEqual(['principal.idNumber'])
+  })
+
+  it('skip documents that were never read or whose reading has an unknown shape', () => {
+    const found = run((c) => {
+      for (const d of c.documents) d.extracted = { version: 99 }
+    })
+    expect(found.filter((f) => f.rule.startsWith('scan-'))).toEqual([])
+  })
+
+  it('are all in the catalogue with their messages', () => {
+    expect(scanRules.rules.map((r) => r.code).sort()).toEqual([...Object.keys(CASES)].sort())
+  })
+})
