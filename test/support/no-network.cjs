@@ -1,7 +1,6 @@
 // Preloaded with NODE_OPTIONS=--require to prove a run never touches the network: every way Node
 // opens a connection or resolves a name is replaced by one that records the attempt (to the file in
 // NO_NETWORK_LOG) and fails. Node loads --require modules in worker threads too, where tesseract.js runs.
-/* eslint-disable @typescript-eslint/no-require-imports -- a --require preload is CommonJS by nature */
 'use strict'
 const fs = require('node:fs')
 const net = require('node:net')
