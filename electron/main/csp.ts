@@ -8,7 +8,8 @@ const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  // Scan thumbnails and crops come from the app itself (app://renderer/case-file/…): nothing else.
+  "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -34,13 +34,12 @@ async function start(): Promise<void> {
   const log = new ErrorLog(app.getPath('userData'))
   hardenSession(session.defaultSession, devOrigin, (url) => log.info(`blocked a network request to ${new URL(url).host}`))
   hardenAllWebContents()
-  handleAppScheme(path.join(import.meta.dirname, '../renderer'))
-
   const send = createEventSender(
     () => mainWindow,
     (event, problem) => log.error(`event ${event}`, new Error(problem)),
   )
-  const { services, handlers } = await createAppServices(send, () => mainWindow, log)
+  const { services, handlers, caseFiles } = await createAppServices(send, () => mainWindow, log)
+  handleAppScheme(path.join(import.meta.dirname, '../renderer'), caseFiles)
   const { settings, jobs } = services
   registerIpc(
     handlers,

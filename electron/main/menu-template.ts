@@ -1,7 +1,7 @@
 /**
  * The native menu as plain data: labels from the message catalogue, accelerators, what is enabled
- * on which screen. Pure (no 'electron'), so the accelerators and the reserved-but-disabled items
- * are tested in Node; menu.ts turns this into an Electron Menu.
+ * on which screen. Pure (no 'electron'), so the accelerators and what is enabled where are tested
+ * in Node; menu.ts turns this into an Electron Menu.
  */
 import { LANGUAGES, pick, type Language } from '../../shared/i18n/language'
 import { menuMessages } from '../../shared/i18n/messages/menu'
@@ -78,9 +78,8 @@ export function menuTemplate(state: MenuState): MenuSpec[] {
       { label: t('menu.file.revealCase'), accelerator: ACCELERATORS.revealCase, command: 'case.reveal', enabled: inCase },
       { label: t('menu.file.deleteCase'), command: 'case.delete', enabled: inCase },
       sep,
-      // Reserved for scan import and export, which arrive with those features: shown, not faked.
-      { label: t('menu.file.addScans'), accelerator: ACCELERATORS.addScans, enabled: false },
-      { label: t('menu.file.export'), accelerator: ACCELERATORS.export, enabled: false },
+      { label: t('menu.file.addScans'), accelerator: ACCELERATORS.addScans, command: 'scans.add', enabled: inCase },
+      { label: t('menu.file.export'), accelerator: ACCELERATORS.export, command: 'case.export', enabled: inCase },
       sep,
       { label: t('menu.file.chooseWorkspace'), command: 'workspace.choose' },
       ...(mac ? [] : [sep, { label: t('menu.file.quit'), role: 'quit' as const }]),

@@ -9,9 +9,10 @@ import { app, dialog, shell, type BrowserWindow } from 'electron'
 import { pick } from '../../shared/i18n/language'
 import { menuMessages } from '../../shared/i18n/messages/menu'
 import { AppError } from '../../shared/ipc/errors'
-import type { Handlers } from '../../shared/ipc/contract'
 import { todayIso } from '../services/clock'
-import { createHandlers, type AppServices } from '../services/handlers'
+import { translate } from '../../shared/i18n/messages'
+import { createBackend, type AppBackend, type AppServices } from '../services/handlers'
+import { scanImport } from '../services/scans/import-limits'
 import { JobRunner } from '../services/jobs'
 import { SettingsStore } from '../services/workspace/settings-store'
 import type { EventSender } from './ipc/events'
@@ -31,20 +32,22 @@ export async function createAppServices(
   send: EventSender,
   getWindow: () => BrowserWindow | null,
   log: ErrorLog,
-): Promise<{ services: AppServices; handlers: Handlers }> {
+): Promise<{ services: AppServices } & AppBackend> {
   const defaultWorkspace = path.join(app.getPath('documents'), pick(menuMessages['workspace.defaultFolder'], 'zh-CN'))
   const settings = await SettingsStore.open(app.getPath('userData'), defaultWorkspace)
   const jobs = new JobRunner(
     { progress: (event) => send('job.progress', event), finished: (event) => send('job.finished', event) },
     { onUnexpected: (kind, error) => log.error(`job ${kind}`, error) },
   )
+  const language = () => settings.get().language
   const services: AppServices = {
     settings,
     jobs,
+    cacheDir: path.join(app.getPath('userData'), 'cache'),
     info: { name: pick(menuMessages['app.name'], 'zh-CN'), version: appVersion(), platform: process.platform },
     today: () => todayIso(),
     now: () => new Date(),
-    trash: (folder) => shell.trashItem(folder),
+    trash: (target) => shell.trashItem(target),
     chooseFolder: async (current) => {
       const window = getWindow()
       const options = {
@@ -59,6 +62,37 @@ export async function createAppServices(
       const problem = await shell.openPath(folder)
       if (problem !== '') throw AppError.of('io', { reason: problem })
     },
+    chooseScans: async ({ folders }) => {
+      const window = getWindow()
+      // Files and folders in one picker exist on macOS only; elsewhere "add a folder" is its own item.
+      const properties: Array<'openFile' | 'openDirectory' | 'multiSelections'> = folders
+        ? ['openDirectory', 'multiSelections']
+        : process.platform === 'darwin'
+          ? ['openFile', 'openDirectory', 'multiSelections']
+          : ['openFile', 'multiSelections']
+      const options = {
+        title: translate(language(), folders ? 'dialog.addFolder' : 'dialog.addScans'),
+        properties,
+        filters: folders ? [] : [{ name: translate(language(), 'dialog.filter.scans'), extensions: [...scanImport.extensions] }],
+      }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? [] : result.filePaths
+    },
+    chooseSaveFile: async ({ name, kind }) => {
+      const window = getWindow()
+      const options = {
+        title: translate(language(), kind === 'pdf' ? 'dialog.saveLetter' : 'dialog.saveExport'),
+        defaultPath: path.join(app.getPath('documents'), name),
+        filters: [{ name: translate(language(), kind === 'pdf' ? 'dialog.filter.pdf' : 'dialog.filter.zip'), extensions: [kind] }],
+      }
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    showFile: async (file) => shell.showItemInFolder(file),
+    openFile: async (file) => {
+      const problem = await shell.openPath(file)
+      if (problem !== '') throw AppError.of('io', { reason: problem })
+    },
   }
-  return { services, handlers: createHandlers(services) }
+  return { services, ...createBackend(services) }
 }

@@ -1,9 +1,10 @@
 /**
  * The preload: the only bridge between the sandboxed window and the main process. It exposes
- * window.icpPrep = { invoke, on }, built from the contract's channel names, and nothing else —
- * never ipcRenderer itself, never Node.
+ * window.icpPrep = { invoke, invokeWithFiles, on }, built from the contract's channel names, and
+ * nothing else — never ipcRenderer itself, never Node, never a path (dropped files become paths
+ * here and go straight to the main process).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { BRIDGE_GLOBAL } from '../../shared/ipc/channels'
 import { buildApi } from './build-api'
 
@@ -18,5 +19,6 @@ contextBridge.exposeInMainWorld(
         ipcRenderer.removeListener(event, wrapped)
       }
     },
+    pathForFile: (file) => webUtils.getPathForFile(file as File),
   }),
 )

@@ -32,6 +32,11 @@ export interface JobContext {
 /** A JSON value a job may return to the window. */
 export type JobResult = string | number | boolean | null | JobResult[] | { [key: string]: JobResult }
 
+/** A typed value as a job result: a JSON round trip, which drops undefined keys as the event would. */
+export function toJobResult(value: object): JobResult {
+  return JSON.parse(JSON.stringify(value)) as JobResult
+}
+
 /** The work of a job; its result (JSON) goes to the window with the finished event. */
 export type JobTask = (context: JobContext) => Promise<JobResult | undefined>
 

@@ -10,9 +10,20 @@ import { checksMessages } from './messages/checks'
 import { commonMessages } from './messages/common'
 import { errorMessages } from './messages/errors'
 import { menuMessages } from './messages/menu'
+import { outputMessages } from './messages/output'
+import { scanMessages } from './messages/scans'
 
 /** The parts of the catalogue, for the duplicate-key test. */
-export const catalogueParts = { commonMessages, caseListMessages, caseFormMessages, checksMessages, errorMessages, menuMessages } as const
+export const catalogueParts = {
+  commonMessages,
+  caseListMessages,
+  caseFormMessages,
+  checksMessages,
+  errorMessages,
+  menuMessages,
+  scanMessages,
+  outputMessages,
+} as const
 
 /** Every message by key. */
 export const messages = {
@@ -22,6 +33,8 @@ export const messages = {
   ...checksMessages,
   ...errorMessages,
   ...menuMessages,
+  ...scanMessages,
+  ...outputMessages,
 } as const satisfies Record<string, Message>
 
 /** A key of the catalogue; a typo is a type error. */

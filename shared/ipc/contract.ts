@@ -7,6 +7,8 @@
 import { z } from 'zod'
 import { CaseSchema } from '../model/case'
 import type { EventChannel, InvokeChannel } from './channels'
+import { ExportPlanSchema, LetterPreviewSchema } from './letter-export-schemas'
+import { DocumentRole, ScanAddInput, ScanId, ScansAddedSchema, ScansChangedSchema } from './scan-schemas'
 import {
   AppInfoSchema,
   CaseId,
@@ -66,6 +68,37 @@ export const contract = {
   'case.reveal': { input: z.strictObject({ caseId: CaseId }), output: Nothing },
   'job.list': { input: Nothing, output: z.array(JobSnapshotSchema) },
   'job.cancel': { input: z.strictObject({ jobId: JobId }), output: z.object({ cancelled: z.boolean() }) },
+  /** The case's scans, with its findings and list row (the scan rules depend on what was read). */
+  'scan.list': { input: z.strictObject({ caseId: CaseId }), output: ScansChangedSchema },
+  /** Adds dropped files and folders (paths filled in by the preload: a FILE_CHANNEL). */
+  'scan.add': { input: ScanAddInput, output: ScansAddedSchema },
+  /** Shows the native file picker (or folder picker) and adds what was chosen. */
+  'scan.pick': {
+    input: z.strictObject({ caseId: CaseId, folders: z.boolean().optional(), role: DocumentRole.optional() }),
+    output: ScansAddedSchema,
+  },
+  /** Reassigns a scan's role (and website) by hand. */
+  'scan.update': {
+    input: z.strictObject({ caseId: CaseId, scanId: ScanId, role: DocumentRole, website: z.number().int().min(0).max(999).nullable() }),
+    output: ScansChangedSchema,
+  },
+  /** Moves a scan's file to the system trash and takes it out of the case. */
+  'scan.remove': { input: z.strictObject({ caseId: CaseId, scanId: ScanId }), output: ScansChangedSchema },
+  /** Reads the case's new or changed scans (OCR) as a job. */
+  'scan.read': { input: z.strictObject({ caseId: CaseId }), output: z.object({ jobId: JobId }) },
+  'letter.preview': { input: z.strictObject({ caseId: CaseId }), output: LetterPreviewSchema },
+  /** Generates the letter and saves it where the user chooses (native save dialog). */
+  'letter.save': { input: z.strictObject({ caseId: CaseId }), output: z.object({ saved: z.boolean(), name: z.string().nullable() }) },
+  /** Generates the letter and opens it in the system PDF viewer to print. */
+  'letter.print': { input: z.strictObject({ caseId: CaseId }), output: z.object({ opened: z.boolean() }) },
+  'export.plan': { input: z.strictObject({ caseId: CaseId, provider: z.string().max(100).optional() }), output: ExportPlanSchema },
+  /** Asks where to save (native dialog), then packs as a job; refused while errors remain unless forced. */
+  'export.start': {
+    input: z.strictObject({ caseId: CaseId, provider: z.string().min(1).max(100), force: z.boolean() }),
+    output: z.object({ jobId: JobId.nullable(), cancelled: z.boolean() }),
+  },
+  /** Shows the newest exported package in the file manager. */
+  'export.reveal': { input: z.strictObject({ caseId: CaseId }), output: Nothing },
 } as const satisfies Record<InvokeChannel, ChannelSpec>
 
 /** Events pushed from the main process to the window. */

@@ -25,4 +25,6 @@ export const MENU_COMMANDS = [
   'view.checks',
   'cases.find',
   'workspace.choose',
+  'scans.add',
+  'case.export',
 ] as const

@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'io',
   'job-not-found',
   'cancelled',
+  'scan-not-found',
+  'letter-refused',
+  'export-refused',
+  'no-export',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

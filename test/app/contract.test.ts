@@ -53,6 +53,51 @@ describe('the IPC contract', () => {
     }
   })
 
+  it('refuses malformed scan, letter and export requests before a handler sees them', async () => {
+    const app = await makeTestApp()
+    const id = 's0123456789abcdef'
+    for (const [channel, raw] of [
+      ['scan.add', { caseId: 'c', paths: [] }],
+      ['scan.add', { caseId: 'c', paths: Array.from({ length: 1001 }, () => '/x.jpg') }],
+      ['scan.add', { caseId: 'c', paths: ['/x.jpg'], role: 'passport' }],
+      ['scan.add', { caseId: 'c', paths: ['/x.jpg'], extra: 1 }],
+      ['scan.add', { caseId: 'c', paths: ['x'.repeat(4097)] }],
+      ['scan.update', { caseId: 'c', scanId: '../scans/x.jpg', role: 'other', website: null }],
+      ['scan.update', { caseId: 'c', scanId: id, role: 'other', website: -1 }],
+      ['scan.remove', { caseId: '..', scanId: id }],
+      ['scan.pick', { caseId: 'c', folders: 'yes' }],
+      ['scan.read', { caseId: 'c', scanIds: [id] }],
+      ['letter.save', { caseId: 'c', path: '/tmp/x.pdf' }],
+      ['letter.print', {}],
+      ['export.start', { caseId: 'c', provider: 'tencent' }],
+      ['export.start', { caseId: 'c', provider: '', force: false }],
+      ['export.start', { caseId: 'c', provider: 'tencent', force: true, output: '/etc/x.zip' }],
+      ['export.plan', { caseId: 'c', provider: 'x'.repeat(101) }],
+      ['export.reveal', { caseId: 'c', file: '/etc' }],
+    ] as const) {
+      expect(await dispatch(app.handlers, channel, raw), `${channel} ${JSON.stringify(raw).slice(0, 80)}`).toMatchObject({
+        ok: false,
+        error: { code: 'bad-input' },
+      })
+    }
+  })
+
+  it('never answers with a file system path', async () => {
+    const app = await makeTestApp()
+    const created = await dispatch(app.handlers, 'case.create', {})
+    if (!created.ok) throw new Error('create')
+    const caseId = (created.value as { id: string }).id
+    for (const [channel, input] of [
+      ['scan.list', { caseId }],
+      ['export.plan', { caseId }],
+      ['letter.preview', { caseId }],
+    ] as const) {
+      const envelope = await dispatch(app.handlers, channel, input)
+      expect(envelope.ok, channel).toBe(true)
+      expect(JSON.stringify(envelope), channel).not.toContain(app.root)
+    }
+  })
+
   it('refuses unknown channels, whatever their type', async () => {
     const app = await makeTestApp()
     for (const channel of ['fs.readFile', 'case.open ', '__proto__', 'constructor', 42, null, undefined, { toString: () => 'case.list' }]) {

@@ -40,6 +40,9 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
+    // Scan images and the letter font come from the app's own origin: no data:, blob: or other source.
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self';")
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/data:|blob:/)
   })
 })
 
@@ -47,15 +50,14 @@ describe('the native menu', () => {
   const zh = menuTemplate({ language: 'zh-CN', screen: 'case', platform: 'linux', development: false })
   const en = menuTemplate({ language: 'en', screen: 'case', platform: 'linux', development: false })
 
-  it('reserves Ctrl/Cmd+O and Ctrl/Cmd+E for scans and export, disabled until those arrive', () => {
+  it('adds scans with Ctrl/Cmd+O and exports with Ctrl/Cmd+E on the case screen only', () => {
     const items = flatten(zh)
-    for (const accelerator of [ACCELERATORS.addScans, ACCELERATORS.export]) {
-      const item = items.find((i) => i.accelerator === accelerator)
-      expect(item, accelerator).toMatchObject({ enabled: false })
-      expect(item?.command).toBeUndefined()
-    }
-    expect(items.find((i) => i.accelerator === 'CmdOrCtrl+O')?.label).toBe('添加扫描件…')
-    expect(items.find((i) => i.accelerator === 'CmdOrCtrl+E')?.label).toBe('导出材料包…')
+    expect(items.find((i) => i.accelerator === 'CmdOrCtrl+O')).toMatchObject({ label: '添加扫描件…', command: 'scans.add' })
+    expect(items.find((i) => i.accelerator === 'CmdOrCtrl+E')).toMatchObject({ label: '导出材料包…', command: 'case.export' })
+    for (const accelerator of [ACCELERATORS.addScans, ACCELERATORS.export])
+      expect(items.find((i) => i.accelerator === accelerator)?.enabled, accelerator).toBe(true)
+    const onList = flatten(menuTemplate({ language: 'zh-CN', screen: 'cases', platform: 'linux', development: false }))
+    for (const command of ['scans.add', 'case.export']) expect(onList.find((i) => i.command === command)?.enabled, command).toBe(false)
   })
 
   it('gives every shortcut to one item only, and labels everything in the chosen language', () => {

@@ -7,10 +7,23 @@ import { access, constants, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Handlers } from '../../../shared/ipc/contract'
 import { AppError } from '../../../shared/ipc/errors'
+import { caseFileServer, type CaseFileResponse } from '../scans/case-file-server'
+import { ScanImages } from '../scans/scan-images'
 import { type AppServices, WorkspaceRegistry } from './app-services'
+import { outputHandlers } from './output-handlers'
+import { scanHandlers } from './scan-handlers'
 
 /** Re-exported so the main process and tests import handlers and their needs from one place. */
 export type { AppServices } from './app-services'
+export type { CaseFileResponse } from '../scans/case-file-server'
+export { isCaseFilePath } from '../scans/case-file-server'
+
+/** The handlers of every channel, and the server of scan images for the app scheme, over one workspace registry. */
+export interface AppBackend {
+  readonly handlers: Handlers
+  /** Answers `/case-file/…` URL paths (thumbnails, pages, crops) for app://renderer and the UI tests' page server. */
+  readonly caseFiles: (urlPath: string) => Promise<CaseFileResponse>
+}
 
 /** Refuses a folder that does not exist or cannot be written, with the reason. */
 async function checkWorkspaceFolder(folder: string): Promise<void> {
@@ -28,7 +41,26 @@ async function checkWorkspaceFolder(folder: string): Promise<void> {
 
 /** Builds the handler for every channel of the contract. */
 export function createHandlers(services: AppServices): Handlers {
+  return createBackend(services).handlers
+}
+
+/**
+ * Builds the handlers and the scan image server together: they must share one workspace registry,
+ * so that every change to a case goes through the same save queue.
+ */
+export function createBackend(services: AppServices): AppBackend {
   const workspaces = new WorkspaceRegistry(services)
+  const images = new ScanImages(services.cacheDir)
+  const handlers = coreHandlers(services, workspaces)
+  return {
+    handlers: { ...handlers, ...scanHandlers(services, workspaces, images), ...outputHandlers(services, workspaces) },
+    caseFiles: caseFileServer((caseId) => workspaces.current().folderOf(caseId), images),
+  }
+}
+
+type CoreChannels = Exclude<keyof Handlers, `scan.${string}` | `letter.${string}` | `export.${string}`>
+
+function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry): Pick<Handlers, CoreChannels> {
   const { settings, jobs } = services
 
   return {

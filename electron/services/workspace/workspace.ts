@@ -189,6 +189,17 @@ export class Workspace {
     this.#cache.delete(id)
   }
 
+  /**
+   * Runs `work` on a case folder in the same queue as saves, so scans, readings and export records
+   * written by the main process and edits sent by the window never overwrite each other.
+   */
+  async change<T>(id: string, work: (folder: string) => Promise<T>): Promise<T> {
+    const folder = this.folderOf(id)
+    const result = await this.#serialise(id, () => work(folder))
+    this.#cache.delete(id)
+    return result
+  }
+
   #check(folder: string, c: Case): Finding[] {
     return checkCase(c, { today: this.#deps.today(), files: caseFileFacts(folder) })
   }

@@ -24,4 +24,14 @@ export const errorMessages = {
   'error.io': ['读写文件失败：{reason}', 'Reading or writing a file failed: {reason}'],
   'error.job-not-found': ['找不到这个任务。', 'This job was not found.'],
   'error.cancelled': ['已取消。', 'Cancelled.'],
+  'error.scan-not-found': ['找不到这个扫描件，它可能已被移除。', 'This scan was not found; it may have been removed.'],
+  'error.letter-refused': [
+    '案件资料有错误，无法生成正确的承诺书。请先按检查结果修改。',
+    'The case has errors, so a correct letter cannot be made. Fix the findings first.',
+  ],
+  'error.export-refused': [
+    '还有 {n} 个错误，材料包未导出。请先修改，或明确选择导出“未就绪”的材料包。',
+    '{n} errors remain; nothing was exported. Fix them, or explicitly export a package marked NOT ready.',
+  ],
+  'error.no-export': ['这个案件还没有导出过材料包，或导出的文件已不在原处。', 'This case has no exported package, or the file has moved.'],
 } as const satisfies Record<string, Message>

@@ -125,6 +125,28 @@ describe('the workspace', () => {
     expect(results.at(-1)?.summary.status).toBe('ready')
   })
 
+  it("runs the main process's changes in the same queue as saves, so neither overwrites the other", async () => {
+    const { ws, root } = await workspace()
+    const { id, case: opened } = await ws.create()
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const order: string[] = []
+    // A scan change that reads case.json, waits, then writes documents back …
+    const change = ws.change(id, async (folder) => {
+      const c = JSON.parse(await readFile(path.join(folder, 'case.json'), 'utf8')) as Record<string, unknown>
+      await held
+      c.documents = [{ file: 'scans/a.jpg', role: 'other' }]
+      await writeFile(path.join(folder, 'case.json'), JSON.stringify(c))
+      order.push('change')
+    })
+    // … and an edit saved meanwhile: it waits for the change, then keeps its documents.
+    const save = ws.save(id, { ...opened, remark: '修改' }).then(() => order.push('save'))
+    release()
+    await Promise.all([change, save])
+    expect(order).toEqual(['change', 'save'])
+    expect(await read(root, id)).toMatchObject({ remark: '修改', documents: [{ file: 'scans/a.jpg' }] })
+  })
+
   it('reports findings for exactly what was saved', async () => {
     const { ws, root } = await workspace()
     await mkdir(root, { recursive: true })

@@ -1,0 +1,158 @@
+/**
+ * Changing a case's scans from the app: add dropped or picked files (checked, de-duplicated by
+ * content, copied in by the scan service's addScans), reassign a scan's role by hand, and remove a
+ * scan (its file to the system trash). Each change runs in the workspace's queue for the case, so
+ * it never interleaves with a save of the form or another change.
+ */
+import { createHash } from 'node:crypto'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import type { Case } from '../../../shared/model/case'
+import { readExtracted } from '../../../shared/model/extracted'
+import { AppError } from '../../../shared/ipc/errors'
+import { defaultCatalogue } from '../../../shared/rules/catalogue'
+import { addScans } from '../case-documents'
+import { loadCase, saveCase } from '../case-store'
+import type { Workspace } from '../workspace/workspace'
+import { collectScanFiles, refusal, type RefusedFile } from './scan-paths'
+import type { ScanImages } from './scan-images'
+import { documentFile, scanIdOf } from './scan-view'
+import path from 'node:path'
+
+/** What the scan changes need from the outside world. */
+export interface ScanChangeDeps {
+  /** Moves a file to the system trash (shell.trashItem in the app). */
+  trash(file: string): Promise<void>
+  readonly images: ScanImages
+}
+
+/** The scans added (by id and name) and the files refused with their reasons. */
+export interface AddOutcome {
+  readonly added: Array<{ scanId: string; name: string }>
+  readonly refused: RefusedFile[]
+}
+
+async function sha256(file: string): Promise<string | null> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex')
+  } catch {
+    return null
+  }
+}
+
+async function loaded(folder: string): Promise<Case> {
+  const result = await loadCase(folder)
+  if (result.ok) return result.case
+  if (result.reason === 'not-found') throw AppError.of('case-not-found')
+  throw new AppError('case-invalid', `案件文件无法打开：${result.message}`, `The case file cannot be opened: ${result.messageEn}`)
+}
+
+function ioError(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  const code = (error as { code?: unknown } | null)?.code
+  return AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
+}
+
+function isWebsiteRole(role: string): boolean {
+  return defaultCatalogue().documentRoles.find((r) => r.role === role)?.scope === 'website'
+}
+
+/**
+ * Adds files and folders to a case. With `role` (a drop on the signed-letter zone) the new scans
+ * take that role instead of waiting for one to be proposed from their reading.
+ */
+export async function addScanFiles(
+  workspace: Workspace,
+  caseId: string,
+  paths: readonly string[],
+  options: { role?: string; website?: number } = {},
+): Promise<AddOutcome> {
+  return workspace.change(caseId, async (folder) => {
+    const c = await loaded(folder)
+    const collected = await collectScanFiles(paths, await realpath(folder))
+    const refused = [...collected.refused]
+    const known = new Set<string>()
+    for (const doc of c.documents) {
+      const file = documentFile(folder, doc)
+      const sha = readExtracted(doc.extracted)?.sourceSha256 ?? (file ? await sha256(file) : null)
+      if (sha) known.add(sha)
+    }
+    const unique: string[] = []
+    for (const file of collected.files) {
+      const sha = await sha256(file)
+      if (sha === null) refused.push(refusal(path.basename(file), 'scanImport.unreadable'))
+      else if (known.has(sha)) refused.push(refusal(path.basename(file), 'scanImport.duplicate'))
+      else {
+        known.add(sha)
+        unique.push(file)
+      }
+    }
+    if (unique.length === 0) return { added: [], refused }
+    let added
+    try {
+      added = await addScans(folder, unique)
+    } catch (error) {
+      throw ioError(error)
+    }
+    if (options.role !== undefined) {
+      const after = await loaded(folder)
+      const files = new Set(added.map((a) => a.file))
+      for (const doc of after.documents) {
+        if (!files.has(doc.file)) continue
+        doc.role = options.role
+        delete (doc as { roleProposed?: unknown }).roleProposed
+        if (isWebsiteRole(options.role)) doc.website = options.website ?? 0
+        else delete doc.website
+      }
+      await saveCase(folder, after)
+    }
+    return { added: added.map((a) => ({ scanId: scanIdOf(a.file), name: path.posix.basename(a.file) })), refused }
+  })
+}
+
+/** Sets a scan's role (and website) by hand; a website role without a website goes to the first. */
+export async function updateScan(
+  workspace: Workspace,
+  caseId: string,
+  scanId: string,
+  role: string,
+  website: number | null,
+): Promise<void> {
+  await workspace.change(caseId, async (folder) => {
+    const c = await loaded(folder)
+    const doc = c.documents.find((d) => scanIdOf(d.file) === scanId)
+    if (!doc) throw AppError.of('scan-not-found')
+    doc.role = role
+    delete (doc as { roleProposed?: unknown }).roleProposed
+    if (isWebsiteRole(role)) doc.website = Math.min(website ?? 0, Math.max(0, c.websites.length - 1))
+    else delete doc.website
+    try {
+      await saveCase(folder, c)
+    } catch (error) {
+      throw ioError(error)
+    }
+  })
+}
+
+/** Takes a scan out of the case and moves its file to the trash (kept when another document still uses it). */
+export async function removeScan(workspace: Workspace, caseId: string, scanId: string, deps: ScanChangeDeps): Promise<void> {
+  await workspace.change(caseId, async (folder) => {
+    const c = await loaded(folder)
+    const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
+    const doc = c.documents[index]
+    if (!doc) throw AppError.of('scan-not-found')
+    const file = documentFile(folder, doc)
+    const shared = c.documents.some((d, i) => i !== index && d.file === doc.file)
+    try {
+      if (file && !shared && (await stat(file).catch(() => null))?.isFile()) {
+        await deps.images.forget(file, readExtracted(doc.extracted)).catch(() => undefined)
+        await deps.trash(file)
+      }
+      c.documents.splice(index, 1)
+      await saveCase(folder, c)
+    } catch (error) {
+      throw ioError(error)
+    }
+  })
+}
