@@ -4,7 +4,7 @@
  * the message in both languages.
  */
 import type { BridgeApi } from '../../shared/ipc/bridge'
-import { BRIDGE_GLOBAL, type EventChannel, type InvokeChannel } from '../../shared/ipc/channels'
+import { BRIDGE_GLOBAL, type EventChannel, type FileChannel, type InvokeChannel } from '../../shared/ipc/channels'
 import type { EventOf, RequestOf, ResultOf } from '../../shared/ipc/contract'
 import type { IpcError } from '../../shared/ipc/errors'
 import { errorMessages } from '../../shared/i18n/messages/errors'
@@ -42,6 +42,22 @@ export async function call<C extends InvokeChannel>(channel: C, input: RequestOf
   const api = bridge()
   if (!api) throw noBridge()
   const envelope = await api.invoke(channel, input)
+  if (!envelope.ok) throw new ApiError(envelope.error)
+  return envelope.value as ResultOf<C>
+}
+
+/**
+ * Calls a file channel with File objects the user dropped; the preload adds their paths, so this
+ * window never holds one. `input` is everything but `paths`.
+ */
+export async function callWithFiles<C extends FileChannel>(
+  channel: C,
+  input: Omit<RequestOf<C>, 'paths'>,
+  files: readonly File[],
+): Promise<ResultOf<C>> {
+  const api = bridge()
+  if (!api) throw noBridge()
+  const envelope = await api.invokeWithFiles(channel, input, files)
   if (!envelope.ok) throw new ApiError(envelope.error)
   return envelope.value as ResultOf<C>
 }

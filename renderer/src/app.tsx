@@ -14,6 +14,8 @@ import { CaseList } from './screens/case-list'
 import { CaseScreen } from './screens/case-screen'
 import { refreshCases } from './state/cases'
 import { openCase, runMenuCommand, showCases } from './state/commands'
+import { followExports } from './state/export'
+import { followReading } from './state/scans'
 import { followJobs } from './state/jobs'
 import { navigationStore } from './state/navigation'
 import { applySettings, loadSettings } from './state/settings'
@@ -46,6 +48,8 @@ export function App(): ReactElement {
         applySettings(settings)
         if (navigationStore.get().screen === 'cases') void refreshCases()
       }),
+      followReading(),
+      followExports(),
     ]
     let stopJobs: (() => void) | null = null
     void followJobs().then((stop) => (stopJobs = stop))

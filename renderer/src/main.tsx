@@ -8,6 +8,9 @@ import './styles/list.css'
 import './styles/case.css'
 import './styles/form.css'
 import './styles/checks.css'
+import './styles/scans.css'
+import './styles/review.css'
+import './styles/output.css'
 
 const root = document.getElementById('root')
 if (root)

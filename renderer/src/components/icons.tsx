@@ -13,6 +13,12 @@ const paths = {
   info: 'M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12ZM8 7v4.5M8 4.8v.2',
   arrow: 'm6 3 5 5-5 5',
   close: 'm4 4 8 8M12 4l-8 8',
+  file: 'M4 2h5l3 3v9H4zM9 2v3h3',
+  upload: 'M8 11V3M5 6l3-3 3 3M3 11v2.5h10V11',
+  scan: 'M2 5V2h3M11 2h3v3M14 11v3h-3M5 14H2v-3M4 8h8',
+  printer: 'M4 6V2h8v4M4 12H2V6h12v6h-2M4 10h8v4H4z',
+  download: 'M8 2v8M5 7l3 3 3-3M3 13h10',
+  undo: 'M5 4 2 7l3 3M2 7h7a4 4 0 0 1 0 8H7',
 } as const
 
 /** The icons available. */

@@ -1,8 +1,8 @@
 /**
  * The case screen: a header with the case's name, status and save state; the section list on the
- * left (with error counts); the form in the middle; the checks panel on the right. The scans
- * column and the letter/export area of the next release take their place between the form and
- * the checks panel and in the header's action group.
+ * left (with error counts); in the middle one of four views — the form, the scans with their OCR
+ * review, the Guangdong letter, export — chosen with the tabs above it; the checks panel on the
+ * right. Files dropped anywhere on the case become scans of it.
  */
 import type { ReactElement } from 'react'
 import { isIsoDate } from '../../../shared/dates/iso-date'
@@ -18,6 +18,13 @@ import { editorStore, retrySave } from '../state/editor'
 import { settingsStore } from '../state/settings'
 import { useStore } from '../state/store'
 import { ChecksPanel } from './checks-panel'
+import { CaseViews } from './case-views'
+import { DropZone } from '../scans/drop-zone'
+import { addDropped } from '../state/scans'
+import { navigationStore, showCaseView } from '../state/navigation'
+import { ScansView } from '../scans/scans-view'
+import { LetterView } from '../letter/letter-view'
+import { ExportView } from '../export/export-view'
 
 function sectionLabel(t: Translate, key: SectionKey, websiteName?: string | null): string {
   if (key.startsWith('website-')) {
@@ -61,6 +68,7 @@ export function CaseScreen(): ReactElement {
   const t = useT()
   const { caseId, draft, findings, summary } = useStore(editorStore)
   const { info } = useStore(settingsStore)
+  const { caseView } = useStore(navigationStore)
   if (!caseId || !draft || !summary) return <div className="loading">{t('common.loading')}</div>
 
   const counts = countsBySection(findings)
@@ -108,10 +116,17 @@ export function CaseScreen(): ReactElement {
                     href={`#${sectionDomId(key)}`}
                     onClick={(e) => {
                       e.preventDefault()
-                      const target = document.getElementById(sectionDomId(key))
-                      if (!target) return
-                      scrollToElement(target, 'start')
-                      target.focus({ preventScroll: true })
+                      const go = () => {
+                        const target = document.getElementById(sectionDomId(key))
+                        if (!target) return
+                        scrollToElement(target, 'start')
+                        target.focus({ preventScroll: true })
+                      }
+                      if (navigationStore.get().caseView === 'form') go()
+                      else {
+                        showCaseView('form')
+                        requestAnimationFrame(go)
+                      }
                     }}
                   >
                     <span className="nav-label">{sectionLabel(t, key, website?.name)}</span>
@@ -127,9 +142,26 @@ export function CaseScreen(): ReactElement {
             {t('case.addWebsite')}
           </button>
         </nav>
-        <main className="case-main" id="case-main">
-          <CaseForm draft={draft} findings={findings} />
-        </main>
+        <DropZone
+          className="case-center"
+          label={t('scans.drop.release')}
+          onFiles={(files) => {
+            showCaseView('scans')
+            void addDropped(files)
+          }}
+        >
+          <CaseViews />
+          <main className={`case-main view-${caseView}`} id="case-main">
+            {caseView === 'form' && <CaseForm draft={draft} findings={findings} />}
+            {caseView === 'scans' && <ScansView />}
+            {caseView === 'letter' && <LetterView />}
+            {caseView === 'export' && <ExportView />}
+          </main>
+          <div className="drop-overlay" aria-hidden="true">
+            <Icon name="upload" />
+            <strong>{t('scans.drop.release')}</strong>
+          </div>
+        </DropZone>
         <ChecksPanel findings={findings} date={checkDate} />
       </div>
     </div>

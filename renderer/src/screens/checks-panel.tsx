@@ -9,7 +9,8 @@ import { findTarget, sectionOf } from '../case/paths'
 import { scrollToElement } from '../case/scroll'
 import { Icon } from '../components/icons'
 import { bilingual, useLanguage, useT } from '../i18n'
-import { navigationStore } from '../state/navigation'
+import { navigationStore, showCaseView } from '../state/navigation'
+import { scansStore, selectScan } from '../state/scans'
 import { useStore } from '../state/store'
 
 /** Scrolls to a finding's field, focuses it and flashes it. */
@@ -27,14 +28,37 @@ export function goToField(field: string | null): void {
   block.classList.add('flash')
 }
 
+/**
+ * Goes where a finding points: a scan's finding to that scan in the scans view, any other to its
+ * field in the form (switching to the form first when another view is shown).
+ */
+export function goToFinding(finding: Finding): void {
+  const scanIndex = finding.field?.startsWith('documents[') ? finding.document : undefined
+  if (scanIndex !== undefined) {
+    const scan = scansStore.get().scans.find((s) => s.index === scanIndex)
+    if (scan) selectScan(scan.scanId)
+    showCaseView('scans')
+    return
+  }
+  if (navigationStore.get().caseView === 'form') {
+    goToField(finding.field)
+    return
+  }
+  showCaseView('form')
+  requestAnimationFrame(() => goToField(finding.field))
+}
+
 function FindingItem({ finding }: { finding: Finding }): ReactElement {
   const t = useT()
   const language = useLanguage()
   const section = sectionOf(finding.field)
   const canJump = finding.field !== null
-  const label = section.startsWith('website-')
-    ? t('section.website', { n: Number(section.slice('website-'.length)) + 1 })
-    : t(`section.${section as 'filing' | 'sponsor' | 'principal' | 'materials'}`)
+  const scan = useStore(scansStore).scans.find((s) => finding.document !== undefined && s.index === finding.document)
+  const label = scan
+    ? `${t('scans.title')} · ${scan.name}`
+    : section.startsWith('website-')
+      ? t('section.website', { n: Number(section.slice('website-'.length)) + 1 })
+      : t(`section.${section as 'filing' | 'sponsor' | 'principal' | 'materials'}`)
   const body = (
     <>
       <span className="finding-where">{label}</span>
@@ -48,7 +72,7 @@ function FindingItem({ finding }: { finding: Finding }): ReactElement {
   return (
     <li className={`finding finding-${finding.severity}`} data-rule={finding.rule} data-field={finding.field ?? ''}>
       {canJump ? (
-        <button type="button" className="finding-link" onClick={() => goToField(finding.field)} title={t('checks.goto')}>
+        <button type="button" className="finding-link" onClick={() => goToFinding(finding)} title={t('checks.goto')}>
           {body}
           <Icon name="arrow" className="finding-arrow" />
         </button>

@@ -9,8 +9,10 @@ import { call, errorText } from '../api'
 import { refreshCases } from './cases'
 import { askConfirm } from './confirm'
 import { closeCase, editorStore, showCase } from './editor'
-import { navigationStore } from './navigation'
+import { navigationStore, showCaseView } from './navigation'
 import { notify } from './notices'
+import { clearReview } from './review'
+import { loadScans, pickScans } from './scans'
 import { applySettings, rememberPlace, settingsStore } from './settings'
 
 function language() {
@@ -34,10 +36,21 @@ export async function showCases(): Promise<void> {
   await rememberPlace({ lastScreen: 'cases', lastCaseId: null }).catch(fail)
 }
 
+/** Shows a case that was opened, created or duplicated, starting on its form with its scans loaded. */
+function enterCase(opened: Parameters<typeof showCase>[0]): void {
+  const sameCase = editorStore.get().caseId === opened.id
+  showCase(opened)
+  if (!sameCase) {
+    clearReview()
+    navigationStore.set({ caseView: 'form' })
+  }
+  void loadScans(opened.id)
+}
+
 /** Opens a case on the case screen; false (with a notice) when it cannot be opened. */
 export async function openCase(caseId: string): Promise<boolean> {
   try {
-    showCase(await call('case.open', { caseId }))
+    enterCase(await call('case.open', { caseId }))
   } catch (error) {
     fail(error)
     return false
@@ -51,7 +64,7 @@ export async function openCase(caseId: string): Promise<boolean> {
 export async function newCase(): Promise<void> {
   try {
     const opened = await call('case.create', {})
-    showCase(opened)
+    enterCase(opened)
     navigationStore.set({ screen: 'case' })
     done('cases.created')
     await rememberPlace({ lastScreen: 'case', lastCaseId: opened.id })
@@ -138,6 +151,14 @@ export function runMenuCommand(command: MenuCommand): void {
       return
     case 'workspace.choose':
       void chooseWorkspace()
+      return
+    case 'scans.add':
+      if (!onCase) return
+      showCaseView('scans')
+      void pickScans()
+      return
+    case 'case.export':
+      if (onCase) showCaseView('export')
       return
     default: {
       const unreachable: never = command

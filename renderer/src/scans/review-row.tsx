@@ -1,0 +1,77 @@
+/** One value of the OCR review: where it goes, the crop it was read from, how sure, and the form's value. */
+import type { ReactElement, ReactNode } from 'react'
+import type { ScanField } from '../../../shared/ipc/scan-schemas'
+import { Icon } from '../components/icons'
+import { useT } from '../i18n'
+import { accept } from '../state/review'
+import { formFieldLabel, readFieldLabel } from './field-labels'
+import type { ReviewRow } from './review-values'
+
+/** The value with the characters a check-digit repair changed marked. */
+function Value({ field }: { field: ScanField }): ReactElement {
+  const changed = new Set(field.corrected?.changes.map((c) => c.position) ?? [])
+  if (changed.size === 0) return <span className="read-value">{field.value}</span>
+  const parts: ReactNode[] = [...field.value].map((ch, i) => (changed.has(i) ? <mark key={i}>{ch}</mark> : ch))
+  return <span className="read-value">{parts}</span>
+}
+
+/** A row of the review; `onHover` marks its place on the page. */
+export function ReviewRowItem({ row, onHover }: { row: ReviewRow; onHover: () => void }): ReactElement {
+  const t = useT()
+  const { field, target } = row
+  const differs = target !== null && !row.same && row.form !== ''
+  const state = target === null ? 'unused' : row.same ? 'same' : differs ? 'differs' : 'empty'
+  const percent = Math.round(field.confidence * 100)
+  const code = target?.kind === 'uscc' || target?.kind === 'resident-id' || target?.kind === 'date' || target?.kind === 'domain'
+
+  return (
+    <li
+      className={`review-row row-${state}${row.sure ? '' : ' unsure'}`}
+      data-read-field={field.name}
+      data-target={target?.path ?? ''}
+      onMouseEnter={onHover}
+      onFocus={onHover}
+    >
+      <div className="row-head">
+        <span className="row-label">{target ? formFieldLabel(t, target.path) : readFieldLabel(t, field.name)}</span>
+        {state === 'same' && (
+          <span className="chip chip-ok">
+            <Icon name="check" />
+            {t('review.accepted')}
+          </span>
+        )}
+        {state === 'differs' && <span className="chip chip-bad">{t('review.differs')}</span>}
+        {target && !row.same && (
+          <button type="button" className="button small primary accept" onClick={() => accept([{ target, value: field.value }])}>
+            {t('review.accept')}
+          </button>
+        )}
+      </div>
+      {field.cropUrl && <img className="crop" src={field.cropUrl} alt="" draggable={false} />}
+      <div className={`row-read${code ? ' mono' : ''}`}>
+        <Value field={field} />
+        <span className={`confidence${row.sure ? '' : ' low'}`}>{t('review.confidence', { n: percent })}</span>
+        {!row.sure && <span className="tag tag-warn">{t('review.uncertain')}</span>}
+      </div>
+      {field.corrected && field.corrected.changes.length > 0 && (
+        <p className="row-note">
+          {t('review.corrected', {
+            changes: field.corrected.changes
+              .map((c) => t('review.change', { position: c.position + 1, from: c.from, to: c.to }))
+              .join('；'),
+          })}
+        </p>
+      )}
+      {target ? (
+        <div className="row-form">
+          <span className="muted">{t('review.col.form')}</span>
+          <span className={`form-value${code ? ' mono' : ''}${differs ? ' differs' : ''}`}>
+            {row.form === '' ? t('review.empty') : row.form}
+          </span>
+        </div>
+      ) : (
+        <p className="row-note muted">{t('read.unused')}</p>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,59 @@
+/**
+ * The rows of the OCR review for one scan: each value read, where it goes in the form (by the
+ * scan's role), what the form says now, and whether the value is sure enough to accept with the
+ * others. Values with no place in the form (sex, 签发机关 …) are listed after, for checking only.
+ */
+import scanImportData from '../../../shared/data/scan-import.json' with { type: 'json' }
+import type { ScanField, ScanView } from '../../../shared/ipc/scan-schemas'
+import type { Case } from '../../../shared/model/case'
+import { sameValue, storedValue, targetsFor, type FieldTarget } from '../../../shared/review/form-fields'
+import { parsePath } from '../case/paths'
+import { fieldValue } from '../state/editor'
+
+/** Below this confidence, or marked uncertain, a value is shown as uncertain (scan-import.json). */
+export const SURE_CONFIDENCE = scanImportData.sureConfidence
+
+/** One row of the review. */
+export interface ReviewRow {
+  readonly field: ScanField
+  /** Where it goes; null for values the form has no place for. */
+  readonly target: FieldTarget | null
+  /** The form's current value ('' when empty). */
+  readonly form: string
+  readonly same: boolean
+  readonly sure: boolean
+}
+
+/** True when a value was read with confidence and nothing casts doubt on it. */
+export function isSure(field: ScanField): boolean {
+  return field.confidence >= SURE_CONFIDENCE && !field.uncertain
+}
+
+/** The review rows of a scan against the current draft: form-bound values first, in form order. */
+export function reviewRows(scan: ScanView, draft: Case): ReviewRow[] {
+  const targets = targetsFor(
+    scan.role,
+    scan.website,
+    scan.fields.map((f) => f.name),
+  )
+  const bound: ReviewRow[] = []
+  for (const target of targets) {
+    const field = scan.fields.find((f) => f.name === target.from)
+    if (!field) continue
+    const form = fieldValue(draft, parsePath(target.path))
+    bound.push({ field, target, form, same: sameValue(target.kind, form, field.value), sure: isSure(field) })
+  }
+  const used = new Set(targets.map((t) => t.from))
+  const others = scan.fields
+    .filter((f) => !used.has(f.name))
+    .map((field) => ({ field, target: null, form: '', same: false, sure: isSure(field) }))
+  return [...bound, ...others]
+}
+
+/** The rows "accept all" takes: bound, different from the form, and sure (uncertain ones are accepted one by one). */
+export function acceptable(rows: readonly ReviewRow[]): Array<{ target: FieldTarget; value: string }> {
+  return rows
+    .filter((r): r is ReviewRow & { target: FieldTarget } => r.target !== null && !r.same && r.sure)
+    .filter((r) => storedValue(r.target.kind, r.field.value) !== r.form)
+    .map((r) => ({ target: r.target, value: r.field.value }))
+}
