@@ -1,15 +1,18 @@
 /**
  * Smoke tests of the real Electron app (built by global-setup.ts): the window's security settings
- * as Electron reports them, what the page can reach, and a basic flow. They need the Electron
- * binary, which cannot be downloaded on our build machines: there they are skipped, saying why.
+ * as Electron reports them, what the page can reach, a basic flow across a restart, and the scans
+ * flow through the real preload (webUtils) and native dialogs (stubbed in the main process): add
+ * scans, read them, accept what was read, preview and save the letter, export. They need the
+ * Electron binary, which cannot be downloaded on our build machines: there they are skipped, saying why.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
 import { OUT, REPO } from '../ui/support/paths'
+import { makeFlowScans } from '../ui/support/scan-fixtures'
 
 /** The Electron executable, or why there is none. */
 function electronBinary(): { path: string } | { missing: string } {
@@ -94,4 +97,100 @@ test('creates a case, shows a finding as the user types, and restores it after a
   const second = await launch()
   const again = await second.firstWindow()
   await expect(again.locator('.case-form [data-field="principal.mobile"] input')).toHaveValue('12345')
+})
+
+test('adds scans through the native picker, reads them, makes the letter and exports', async () => {
+  test.setTimeout(600_000)
+  const scans = await makeFlowScans(11)
+  const first = await launch()
+  const page = await first.firstWindow()
+  // Native dialogs answer as a person would: the scans to add, then where to save.
+  const letterFile = path.join(userData, '承诺书.pdf')
+  const zip = path.join(userData, '备案材料.zip')
+  await first.evaluate(
+    ({ dialog, shell }, files) => {
+      const d = dialog as unknown as Record<string, unknown>
+      d.showOpenDialog = async () => ({ canceled: false, filePaths: files.scans })
+      d.showSaveDialog = async (...args: unknown[]) => {
+        const options = args.at(-1) as { defaultPath?: string }
+        return { canceled: false, filePath: String(options.defaultPath).endsWith('.pdf') ? files.letter : files.zip }
+      }
+      const s = shell as unknown as Record<string, unknown>
+      s.openPath = async () => ''
+      s.showItemInFolder = () => undefined
+    },
+    { scans: Object.values(scans.files), letter: letterFile, zip },
+  )
+  await page.getByRole('button', { name: '新建案件' }).first().click()
+  await page.locator('.case-form [data-field="province"] select').selectOption('广东')
+
+  // The real preload: page script cannot send paths, neither directly nor with a File it made.
+  const settings = path.join(userData, 'settings.json')
+  await expect
+    .poll(() =>
+      readFile(settings, 'utf8').then(
+        (t) => (JSON.parse(t) as { lastCaseId?: string }).lastCaseId ?? '',
+        () => '',
+      ),
+    )
+    .not.toBe('')
+  const caseId = (JSON.parse(await readFile(settings, 'utf8')) as { lastCaseId: string }).lastCaseId
+  type Envelope = { error?: { code: string } }
+  const refused = await page.evaluate(async (id) => {
+    const api = (
+      window as unknown as {
+        icpPrep: {
+          invoke(channel: string, input: unknown): Promise<Envelope>
+          invokeWithFiles(channel: string, input: unknown, files: File[]): Promise<Envelope>
+        }
+      }
+    ).icpPrep
+    const direct = await api.invoke('scan.add', { caseId: id, paths: ['/etc/passwd'] })
+    const made = await api.invokeWithFiles('scan.add', { caseId: id }, [new File(['x'], 'x.jpg')])
+    return [direct.error?.code, made.error?.code]
+  }, caseId)
+  expect(refused).toEqual(['unknown-channel', 'bad-input'])
+
+  await page.getByRole('tab', { name: /扫描件与识别/ }).click()
+  await page.getByRole('button', { name: '添加扫描件…' }).click()
+  await expect(page.locator('.scan-card')).toHaveCount(5)
+  // Thumbnails come through app://renderer/case-file/… under the window's CSP.
+  await expect
+    .poll(
+      () =>
+        page
+          .locator('.scan-card img')
+          .first()
+          .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(0)
+  await page.locator('.read-button').click()
+  await expect(page.locator('.read-progress')).toHaveCount(0, { timeout: 300_000 })
+  await page.locator('.scan-card[data-name="营业执照.jpg"] .scan-select').click()
+  await page
+    .locator('.review')
+    .getByRole('button', { name: /全部采用/ })
+    .click()
+  await expect(page.locator('.review .review-row .chip-ok').first()).toBeVisible()
+
+  await page.getByRole('tab', { name: '广东承诺书' }).click()
+  const save = page.getByRole('button', { name: '保存为 PDF…' })
+  if (await save.isEnabled()) {
+    await save.click()
+    await expect
+      .poll(() =>
+        stat(letterFile).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      )
+      .toBeGreaterThan(1000)
+  }
+
+  await page.getByRole('tab', { name: /导出材料包/ }).click()
+  await page.getByRole('button', { name: /仍然导出/ }).click()
+  await page.locator('dialog[open]').getByRole('button', { name: '导出并标记为未就绪' }).click()
+  await expect(page.locator('.export-result')).toContainText('未就绪', { timeout: 120_000 })
+  expect((await stat(zip)).size).toBeGreaterThan(1000)
 })

@@ -141,7 +141,7 @@ test('gives the page nothing but the contract, and no network', async ({ page })
       fetched,
     }
   })
-  expect(reach.keys).toEqual(['invoke', 'on'])
+  expect(reach.keys).toEqual(['invoke', 'invokeWithFiles', 'on'])
   expect(reach.frozen).toBe(true)
   expect(reach.node).toBe('undefinedundefinedundefined')
   expect(reach.unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })

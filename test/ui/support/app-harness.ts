@@ -3,8 +3,8 @@
  * (the preload's buildApi), which reaches dispatch() and createHandlers() in this Node process
  * through page.exposeFunction — the same contract validation, handlers and workspace service the
  * main process runs, over real folders in a temporary directory. The page is served from the
- * built renderer through the same path check as the app:// scheme, and every other request is
- * refused and recorded, like the app's request blocker.
+ * built renderer through the same path check as the app:// scheme, scan images through the same
+ * case-file server, and every other request is refused and recorded, like the app's request blocker.
  */
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
@@ -12,6 +12,9 @@ import type { BrowserWindow } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp'
 import { resolveAppPath } from '../../../electron/main/app-url'
 import { createEventSender, type EventSender } from '../../../electron/main/ipc/events'
+import { isLetterFontPath, letterFontFile } from '../../../electron/services/export/letter-font-file'
+import { isCaseFilePath } from '../../../electron/services/handlers'
+import type { OcrPool } from '../../../electron/services/ocr/pool'
 import { dispatch } from '../../../shared/ipc/dispatch'
 import { makeTestApp, type TestApp } from '../../support/app-services'
 import { BRIDGE_BUNDLE, RENDERER_DIR } from './paths'
@@ -33,6 +36,8 @@ export interface HarnessOptions {
   readonly today?: string
   /** Fills the workspace before the page loads. */
   readonly prepare?: (workspace: string) => Promise<void>
+  /** The OCR pool of each reading job (default: the real tesseract.js pool). */
+  readonly ocrPool?: () => OcrPool
 }
 
 /** Opens the app in `page` over fresh temporary folders. */
@@ -56,6 +61,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
   )
   const app = await makeTestApp({
     ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(options.ocrPool ? { ocrPool: options.ocrPool } : {}),
     sink: { progress: (e) => send('job.progress', e), finished: (e) => send('job.finished', e) },
   })
   await options.prepare?.(app.workspace)
@@ -76,6 +82,28 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     if (url.origin !== TEST_ORIGIN) {
       harness.blocked.push(url.href)
       return route.abort('blockedbyclient')
+    }
+    if (isCaseFilePath(url.pathname)) {
+      const answer = await harness.caseFiles(url.pathname).catch((error: unknown) => {
+        problems.push(`case file ${url.pathname}: ${String(error)}`)
+        return { status: 500 as const }
+      })
+      if (answer.status !== 200) return route.fulfill({ status: answer.status })
+      return route.fulfill({
+        status: 200,
+        body: answer.body,
+        headers: { 'content-type': answer.mime, 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' },
+      })
+    }
+    if (isLetterFontPath(url.pathname)) {
+      const file = letterFontFile(url.pathname)
+      const body = file ? await readFile(file).catch(() => null) : null
+      if (!body) return route.fulfill({ status: 404 })
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: { 'content-type': 'font/ttf', 'content-security-policy': CONTENT_SECURITY_POLICY },
+      })
     }
     const resolved = resolveAppPath(RENDERER_DIR, url.pathname)
     if (!resolved.ok) return route.fulfill({ status: resolved.status })

@@ -20,9 +20,26 @@ export async function shot(page: Page, name: string, options: { docs?: string } 
   await mkdir(SCREENSHOTS, { recursive: true })
   const file = path.join(SCREENSHOTS, `${name}.png`)
   // Screens, not moments: close passing notices (errors stay) and wait for the fonts.
+  // (One at a time: a notice may fade by itself between finding it and clicking it.)
   if ((await page.locator('dialog[open]').count()) === 0)
-    for (const close of await page.locator('.notice-info button').all()) await close.click()
+    for (let i = 0; i < 10 && (await page.locator('.notice-info button').count()) > 0; i += 1)
+      await page
+        .locator('.notice-info button')
+        .first()
+        .click({ timeout: 2000 })
+        .catch(() => undefined)
   await page.evaluate(() => document.fonts.ready)
+  // Scan images are made on first request: wait until every one on screen has arrived.
+  await page.waitForFunction(
+    () =>
+      [...document.images].every((img) => {
+        const box = img.getBoundingClientRect()
+        const visible = box.bottom > 0 && box.top < window.innerHeight && box.width > 0
+        return img.complete || !visible
+      }),
+    undefined,
+    { timeout: 60_000 },
+  )
   await page.screenshot({ path: file, animations: 'disabled' })
   if (options.docs && process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
     await mkdir(DOCS, { recursive: true })
@@ -39,6 +56,25 @@ export async function caseOnDisk(harness: Harness, caseId: string): Promise<Reco
 export async function openCaseId(harness: Harness): Promise<string> {
   await expect.poll(() => harness.services.settings.get().lastCaseId).not.toBeNull()
   return harness.services.settings.get().lastCaseId as string
+}
+
+/**
+ * Drops files and folders from "the file manager" onto a drop target: a DataTransfer of File
+ * objects dispatched as a real drag, with the bridge told each File's path (the stand-in for
+ * Electron's webUtils.getPathForFile). The page itself never sees the paths.
+ */
+export async function dropFiles(page: Page, target: Locator, files: readonly string[]): Promise<void> {
+  const byName = Object.fromEntries(files.map((f) => [path.basename(f), f]))
+  await page.evaluate(
+    (paths) => (window as unknown as { __icpRegisterFiles(p: Record<string, string>): void }).__icpRegisterFiles(paths),
+    byName,
+  )
+  const dataTransfer = await page.evaluateHandle((names) => {
+    const dt = new DataTransfer()
+    for (const name of names) dt.items.add(new File([''], name))
+    return dt
+  }, Object.keys(byName))
+  for (const type of ['dragenter', 'dragover', 'drop'] as const) await target.dispatchEvent(type, { dataTransfer })
 }
 
 /** Waits until every edit has been saved (no save in flight, a saved time shown). */
