@@ -19,6 +19,7 @@ import { todayIso } from './clock'
 import { extractFile, type FileExtraction } from './extract/extract-files'
 import { CancelledError } from './ocr/engine'
 import { OcrPool } from './ocr/pool'
+import { analyseLetterScan } from './letter/letter-scan'
 
 export const SCANS_DIR = 'scans'
 const MAX_NAME = 80
@@ -141,6 +142,11 @@ export interface ReadOptions {
   readonly signal?: AbortSignal
   readonly pool?: OcrPool
   readonly today?: IsoDate
+  /**
+   * Writes the readings: given a function from the freshest case to the case with readings, saves
+   * it. Default: load case.json, apply, saveCase. The app runs it in its per-case save queue.
+   */
+  readonly commit?: (apply: (fresh: Case) => Case) => Promise<void>
 }
 
 export interface ReadSummary {
@@ -178,9 +184,56 @@ function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   return { ...first, sourceSha256: sha, ...(rest.length > 0 ? { pages: rest } : {}) }
 }
 
+/** What reading one document produced, applied to the freshest case.json at the end. */
+interface DocumentResult {
+  readonly extracted: ExtractedDocument
+  readonly proposal: RoleProposal | null
+}
+
+/**
+ * Writes the readings into the case as it is on disk *now*: OCR takes minutes, and the person may
+ * have edited the form meanwhile, so the case loaded at the start must not be saved back over
+ * their edits. Documents are matched by file. The app passes its own `commit` to run this inside
+ * its per-case save queue.
+ */
+function applyResults(fresh: Case, results: ReadonlyMap<string, DocumentResult>): Case {
+  const documents = fresh.documents.map((doc) => {
+    const r = results.get(doc.file)
+    if (!r) return doc
+    const next: CaseDocument = { ...doc, extracted: r.extracted }
+    if ((doc as { roleProposed?: unknown }).roleProposed === true && r.proposal) {
+      next.role = r.proposal.role
+      if (r.proposal.website !== undefined) next.website = r.proposal.website
+      else delete next.website
+      // Proposed once: a role the person then changes by hand is theirs.
+      delete (next as { roleProposed?: unknown }).roleProposed
+    }
+    return next
+  })
+  return { ...fresh, documents }
+}
+
+async function defaultCommit(caseFolder: string, apply: (fresh: Case) => Case): Promise<void> {
+  const fresh = await loadCase(caseFolder)
+  if (!fresh.ok) throw new Error(`${fresh.message} ${fresh.messageEn}`)
+  await saveCase(fresh.folder, apply(fresh.case))
+}
+
+/** Adds the signed-letter analysis (signature, seal, fingerprint) to a commitment letter's reading. */
+async function withLetterAnalysis(c: Case, doc: CaseDocument, file: string, reading: ExtractedDocument): Promise<ExtractedDocument> {
+  if (doc.role !== 'commitment-letter' && reading.kind !== 'commitment-letter') return reading
+  try {
+    const letter = await analyseLetterScan(c, file, reading)
+    return letter ? { ...reading, letter } : reading
+  } catch {
+    return reading // an analysis failure leaves the reading; gd-letter-unsigned then says "unknown"
+  }
+}
+
 /**
  * Reads every document of the case that changed since it was last read, stores the readings in
- * case.json (atomically), and applies role proposals to scans added by addScans.
+ * case.json (atomically, over the freshest version), and applies role proposals to scans added by
+ * addScans.
  */
 export async function readCaseDocuments(caseFolder: string, options: ReadOptions = {}): Promise<ReadSummary> {
   const loaded = await loadCase(caseFolder)
@@ -188,6 +241,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   const c = loaded.case
   const pool = options.pool ?? new OcrPool()
   const today = options.today ?? todayIso()
+  const results = new Map<string, DocumentResult>()
   const proposals: Array<{ document: number } & RoleProposal> = []
   let read = 0
   let skipped = 0
@@ -220,19 +274,12 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             cancelled = true
             return
           }
-          const reading = storedReading(r, sha)
-          doc.extracted = reading
+          const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha)) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
-          if ((doc as { roleProposed?: unknown }).roleProposed === true) {
-            const p = proposeRole(c, reading)
-            if (p) {
-              doc.role = p.role
-              if (p.website !== undefined) doc.website = p.website
-              else delete doc.website
-              proposals.push({ document: index, ...p })
-            }
-          }
+          const proposal = (doc as { roleProposed?: unknown }).roleProposed === true ? proposeRole(c, reading) : null
+          if (proposal) proposals.push({ document: index, ...proposal })
+          results.set(doc.file, { extracted: reading, proposal })
         } finally {
           done += 1
           options.onProgress?.(done, total, doc.file)
@@ -246,6 +293,6 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
     if (!options.pool) await pool.close()
   }
   // What was read before a cancellation is kept.
-  await saveCase(loaded.folder, c)
+  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyResults(fresh, results))
   return { read, skipped, failed, cancelled, proposals }
 }

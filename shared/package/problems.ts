@@ -10,7 +10,6 @@ import { packageData, type PackageData } from './package-data'
 /** Codes of the packaging problems, kept in step with package-problems.json by a test. */
 export type PackageProblemCode =
   | 'package-image-unreadable'
-  | 'package-pdf-needs-conversion'
   | 'package-format-unsupported'
   | 'package-image-cannot-fit'
   | 'package-image-low-resolution'

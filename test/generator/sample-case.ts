@@ -22,7 +22,12 @@ const set = makeSponsorSet(SEED, { provincePrefix: '44', individualBusiness: fal
 const scans: Array<{ file: string; role: string; website?: number; spec: DocumentSpec }> = [
   { file: 'scans/营业执照.jpg', role: 'sponsor-certificate', spec: { type: 'licence', seed: SEED } },
   { file: 'scans/主体负责人身份证.jpg', role: 'principal-id', spec: { type: 'id-both', person: 'principal', seed: SEED, dpi: 300 } },
-  { file: 'scans/网站负责人身份证.jpg', role: 'manager-id', website: 0, spec: { type: 'id-both', person: 'manager', seed: SEED, dpi: 300 } },
+  {
+    file: 'scans/网站负责人身份证.jpg',
+    role: 'manager-id',
+    website: 0,
+    spec: { type: 'id-both', person: 'manager', seed: SEED, dpi: 300 },
+  },
   { file: 'scans/域名证书.jpg', role: 'domain-certificate', website: 0, spec: { type: 'domain-certificate', seed: SEED } },
 ]
 const LETTER = 'scans/承诺书-已签字.jpg'

@@ -23,6 +23,9 @@ import { todayIso } from '../clock'
 import { packageContents } from './package-contents'
 import { processPlannedFile, type ProcessOutcome } from './process-file'
 import { writeVerifiedZip } from './zip-writer'
+import type { Case } from '../../../shared/model/case'
+import { readExtracted } from '../../../shared/model/extracted'
+import type { Turn } from '../intake/prepare'
 
 /** The fixed names of the report and the manifest inside every package. */
 export { MANIFEST_NAME, REPORT_NAME } from './package-contents'
@@ -89,6 +92,17 @@ export class PackError extends Error {
   ) {
     super(message)
     this.name = 'PackError'
+  }
+}
+
+/** The turns OCR applied to each document's pages, so uploads come out upright like the reading. */
+function storedRotations(c: Case): (document: number) => readonly Turn[] | undefined {
+  return (document) => {
+    const read = readExtracted(c.documents[document]?.extracted)
+    if (!read) return undefined
+    const pages = (read as { pages?: Array<{ rotation?: number }> }).pages ?? []
+    const turns = [read.rotation ?? 0, ...pages.map((p) => p.rotation ?? 0)]
+    return turns.every((t) => t === 0 || t === 90 || t === 180 || t === 270) ? (turns as Turn[]) : undefined
   }
 }
 
@@ -172,7 +186,13 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   const plan = planUpload(c, catalogue, data, provider)
   const limit = Math.max(1, options.concurrency ?? Math.min(3, availableParallelism()))
   let done = 0
-  const ctx = { folder: loaded.folder, provider, encoding: data.encoding, ...(signal ? { signal } : {}) }
+  const ctx = {
+    folder: loaded.folder,
+    provider,
+    encoding: data.encoding,
+    rotations: storedRotations(loaded.case),
+    ...(signal ? { signal } : {}),
+  }
   // The same scans for two slots (a manager who is the principal) are processed once.
   const processed = new Map<string, Promise<ProcessOutcome>>()
   const outcomes = await mapLimit(plan, limit, async (planned) => {

@@ -15,6 +15,7 @@ import { stackImages } from './combine'
 import { fitImage } from './fit-image'
 import { stripJpegMetadata } from './jpeg-markers'
 import { cleanPdf, PdfCleanError } from './pdf-clean'
+import type { Turn } from '../intake/prepare'
 import { loadScanImage, type LoadedScan, type RawImage } from './scan-image'
 
 /** A file ready to go into the zip, with what the manifest and the report say about it. */
@@ -34,6 +35,8 @@ export interface ProcessedFile {
 /** What processing one file needs to know about the whole export. */
 export interface ProcessContext {
   readonly folder: string
+  /** The quarter turns OCR found for a document's pages (documents[i].extracted), if any. */
+  readonly rotations?: (document: number) => readonly Turn[] | undefined
   readonly provider: ProviderProfile
   readonly encoding: EncodingLimits
   readonly signal?: AbortSignal
@@ -72,14 +75,16 @@ function manifestSource(s: PlannedSource, scan: LoadedScan): ManifestFile['sourc
   }
 }
 
-async function asPdf(plan: PlannedFile, loaded: Loaded, ctx: ProcessContext, problems: PackageProblem[]): Promise<ProcessOutcome> {
+/** A PDF carried as PDF (only where the provider takes it), metadata removed. */
+async function asPdf(
+  plan: PlannedFile,
+  loaded: Loaded & { scan: Extract<LoadedScan, { kind: 'pdf' }> },
+  ctx: ProcessContext,
+  problems: PackageProblem[],
+): Promise<ProcessOutcome> {
   const { provider } = ctx
   const doc = loaded.source.document
   const labels = { provider: provider.label, providerEn: provider.labelEn }
-  if (!plan.mayBePdf || !provider.acceptsPdf || loaded.scan.kind !== 'pdf') {
-    problems.push({ code: 'package-pdf-needs-conversion', document: doc, params: { file: loaded.source.file, ...labels } })
-    return { file: null, problems }
-  }
   let data: Buffer
   try {
     data = await cleanPdf(loaded.scan.original)
@@ -119,14 +124,15 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
     const abs = path.join(ctx.folder, ...source.file.split('/'))
     if (!existsSync(abs)) continue
     signal?.throwIfAborted()
-    const scan = await loadScanImage(abs, source.file)
+    const rotations = ctx.rotations?.(source.document)
+    const scan = await loadScanImage(abs, source.file, rotations ? { rotations } : {})
     if (scan.kind === 'problem') problems.push({ code: scan.code, params: scan.params, document: source.document })
     else loaded.push({ source, scan })
   }
-  const pdf = loaded.find((l) => l.scan.kind === 'pdf')
-  if (pdf && loaded.length === 1) return asPdf(plan, pdf, ctx, problems)
-  if (pdf) await asPdf({ ...plan, mayBePdf: false }, pdf, ctx, problems)
-  const images = loaded.filter((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'image' }> } => l.scan.kind === 'image')
+  // A PDF is carried as PDF only where the provider takes it; otherwise its first page is the image.
+  const pdf = loaded.find((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'pdf' }> } => l.scan.kind === 'pdf')
+  if (pdf && loaded.length === 1 && plan.mayBePdf && provider.acceptsPdf) return asPdf(plan, pdf, ctx, problems)
+  const images = loaded.filter((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'image' | 'pdf' }> } => l.scan.kind !== 'problem')
   if (images.length === 0) return { file: null, problems }
 
   for (const { source, scan } of images) {
@@ -151,7 +157,7 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
   const rotated = images.some((l) => l.scan.source.rotated)
   const combined = images.length > 1
 
-  if (!combined && first.scan.source.plainJpeg) {
+  if (!combined && first.scan.kind === 'image' && first.scan.source.plainJpeg) {
     const stripped = stripJpegMetadata(first.scan.original)
     const { width, height } = first.scan.image
     if (stripped.length <= provider.maxBytes && stripped.length >= plan.minBytes && Math.max(width, height) <= provider.maxLongSidePx) {

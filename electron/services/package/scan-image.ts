@@ -1,16 +1,20 @@
 /**
  * The one place the packager decodes a scan. Everything else works on the upright, sRGB, 8-bit
- * pixels this returns, so when the intake service's decoder (scanner PDFs, HEIC, orientation
- * detection) is merged it replaces this function alone.
+ * pixels this returns.
  *
- * Handles what sharp handles: JPEG, PNG, WebP, TIFF, GIF (first frame), AVIF, with EXIF orientation
- * applied. A PDF is returned as such (the caller decides whether the provider takes PDF); HEIC, BMP
- * and anything undecodable come back as a packaging problem naming the file, never as a throw.
+ * Plain images that need no turning go through sharp directly (so a JPEG that already fits can be
+ * carried byte for byte). Scanner PDFs, BMP, and any scan that OCR found sideways or upside down
+ * (the turn stored in documents[i].extracted.rotation) go through intake's decodeScan, which turns
+ * and levels them the same way the reading did. A PDF also keeps its original bytes, for a
+ * provider that takes PDF. What cannot be decoded comes back as a packaging problem naming the
+ * file, never as a throw.
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import sharp from 'sharp'
 import type { ProblemParams } from '../../../shared/package/problems'
+import { decodeScan } from '../intake/upright'
+import type { Turn } from '../intake/prepare'
 
 /** Scans larger than this are not scans (a 600 DPI A3 colour TIFF is ~130 MB). */
 const MAX_SCAN_BYTES = 200 * 1024 * 1024
@@ -43,7 +47,13 @@ export interface ScanSource {
 /** A decoded image, a PDF for the caller to judge, or a problem to report: never an exception. */
 export type LoadedScan =
   | { readonly kind: 'image'; readonly image: RawImage; readonly source: ScanSource; readonly original: Buffer }
-  | { readonly kind: 'pdf'; readonly source: ScanSource; readonly original: Buffer }
+  | {
+      readonly kind: 'pdf'
+      readonly source: ScanSource
+      readonly original: Buffer
+      /** The first usable page, upright, for a provider that wants images. */
+      readonly image: RawImage
+    }
   | {
       readonly kind: 'problem'
       readonly code: 'package-image-unreadable' | 'package-format-unsupported'
@@ -62,8 +72,41 @@ function problem(code: 'package-image-unreadable' | 'package-format-unsupported'
   return { kind: 'problem', code, params }
 }
 
+/** What the reading of the scan knows about it: the quarter turns that made each page upright. */
+export interface LoadScanOptions {
+  readonly rotations?: readonly Turn[]
+}
+
+/** Scanner PDFs, BMP and turned scans: decoded, turned and levelled by intake. */
+async function viaIntake(
+  filePath: string,
+  displayName: string,
+  original: Buffer,
+  sha256: string,
+  options: LoadScanOptions,
+): Promise<LoadedScan> {
+  const decoded = await decodeScan(filePath, options.rotations ? { rotations: options.rotations } : {})
+  if (!decoded.ok) return problem('package-image-unreadable', { file: displayName, reason: decoded.reason })
+  const usable = decoded.pages.filter((p) => p.usable)
+  const first = usable[0]
+  if (!first)
+    return problem('package-image-unreadable', { file: displayName, reason: decoded.pages[0]?.findings[0]?.message ?? 'no image' })
+  const image = { data: first.image.data, width: first.image.width, height: first.image.height }
+  const source: ScanSource = {
+    bytes: original.length,
+    sha256,
+    format: decoded.format,
+    width: decoded.format === 'pdf' ? null : image.width,
+    height: decoded.format === 'pdf' ? null : image.height,
+    rotated: first.rotation !== 0 || first.skew !== 0,
+    pages: decoded.pages.length,
+    plainJpeg: false,
+  }
+  return decoded.format === 'pdf' ? { kind: 'pdf', source, original, image } : { kind: 'image', image, source, original }
+}
+
 /** Reads, identifies and decodes one scan (path on disk) into upright sRGB pixels. */
-export async function loadScanImage(filePath: string, displayName: string = filePath): Promise<LoadedScan> {
+export async function loadScanImage(filePath: string, displayName: string = filePath, options: LoadScanOptions = {}): Promise<LoadedScan> {
   let original: Buffer
   try {
     const info = await stat(filePath)
@@ -75,12 +118,9 @@ export async function loadScanImage(filePath: string, displayName: string = file
   }
   const sha256 = createHash('sha256').update(original).digest('hex')
   const kind = magic(original)
-  if (kind === 'pdf') {
-    const source = { bytes: original.length, sha256, format: 'pdf', width: null, height: null, rotated: false, pages: 1, plainJpeg: false }
-    return { kind: 'pdf', source, original }
-  }
+  const turned = options.rotations?.some((r) => r !== 0) ?? false
+  if (kind === 'pdf' || kind === 'bmp' || turned) return viaIntake(filePath, displayName, original, sha256, options)
   if (kind === 'heic') return problem('package-format-unsupported', { file: displayName, format: 'HEIC' })
-  if (kind === 'bmp') return problem('package-format-unsupported', { file: displayName, format: 'BMP' })
   try {
     const input = sharp(original, { failOn: 'error', limitInputPixels: MAX_PIXELS, pages: 1, page: 0 })
     const meta = await input.metadata()

@@ -241,8 +241,8 @@ describe('packCase refusals and packaging problems', () => {
     const outcome = await packCase(folder2, { output: zip, provider: 'generic' })
     expect(outcome.refused).toBe(true)
     const byRule = (rule: string) => outcome.findings.filter((f) => f.rule === rule)
-    expect(byRule('package-pdf-needs-conversion')[0]).toMatchObject({ severity: 'error', document: 4, field: 'documents[4].file' })
-    expect(byRule('package-pdf-needs-conversion')[0]?.message).toContain('scans/letter.pdf')
+    // The scanner PDF's page is converted (by intake) into the letter's JPEG; its 400 px image is low-res.
+    expect(byRule('package-image-low-resolution').map((f) => f.document)).toContain(4)
     expect(byRule('package-image-low-resolution')[0]).toMatchObject({ severity: 'warning', document: 5 })
     expect(byRule('package-image-unreadable')[0]?.message).toContain('scans/broken.jpg')
     expect(byRule('package-format-unsupported')[0]?.message).toContain('HEIC')
