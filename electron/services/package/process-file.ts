@@ -4,13 +4,12 @@
  * fits, or re-encode it to fit the provider. Everything that goes wrong becomes a packaging problem
  * for the report; nothing here throws for a bad scan.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import sharp from 'sharp'
 import type { EncodingLimits, ProviderProfile } from '../../../shared/package/package-data'
 import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
 import { formatBytes, type PackageProblem } from '../../../shared/package/problems'
 import type { ManifestFile } from '../../../shared/package/manifest'
+import { resolveDocumentFile } from '../case-files'
 import { stackImages } from './combine'
 import { fitImage } from './fit-image'
 import { stripJpegMetadata } from './jpeg-markers'
@@ -115,14 +114,17 @@ async function asPdf(
   return { file, problems }
 }
 
-/** Processes one planned file; a missing scan is skipped quietly (document-file-missing reports it). */
+/** Processes one planned file; a missing or out-of-case scan is skipped quietly (the rules report it). */
 export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext): Promise<ProcessOutcome> {
   const { provider, encoding, signal } = ctx
   const problems: PackageProblem[] = []
   const loaded: Loaded[] = []
   for (const source of plan.sources) {
-    const abs = path.join(ctx.folder, ...source.file.split('/'))
-    if (!existsSync(abs)) continue
+    // Missing files, links out of the case, pipes and devices are never read: the rules
+    // (document-file-missing, document-path-unsafe) report them and refuse the export.
+    const resolved = resolveDocumentFile(ctx.folder, source.file)
+    if (!resolved.ok) continue
+    const abs = resolved.path
     signal?.throwIfAborted()
     const rotations = ctx.rotations?.(source.document)
     const scan = await loadScanImage(abs, source.file, rotations ? { rotations } : {})
