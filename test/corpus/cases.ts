@@ -220,12 +220,12 @@ export async function writeTemplateCorpus(dir: string): Promise<TemplateCase[]> 
       name: 'long.json',
       what: 'valid but very long: 20 clauses of 2,000 characters',
       content: edit(
-        (t) =>
-          (t.clauses = Array.from({ length: 20 }, (_, i) => `第${i + 1}条：${'本单位保证所提交的信息真实、准确、完整。'.repeat(105)}`)),
+        (t) => (t.clauses = Array.from({ length: 20 }, (_, i) => `第${i + 1}条：${'本单位保证所提交的信息真实、准确、完整。'.repeat(95)}`)),
       ),
       problem: null,
     },
   ]
+  await mkdir(dir, { recursive: true })
   const out: TemplateCase[] = []
   for (const item of items) {
     const file = path.join(dir, item.name)
