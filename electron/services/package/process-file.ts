@@ -10,6 +10,7 @@ import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
 import { formatBytes, type PackageProblem } from '../../../shared/package/problems'
 import type { ManifestFile } from '../../../shared/package/manifest'
 import { resolveDocumentFile } from '../case-files'
+import { applyWatermark, type WatermarkSpec } from './watermark'
 import { stackImages } from './combine'
 import { fitImage } from './fit-image'
 import { stripJpegMetadata } from './jpeg-markers'
@@ -39,6 +40,8 @@ export interface ProcessContext {
   readonly provider: ProviderProfile
   readonly encoding: EncodingLimits
   readonly signal?: AbortSignal
+  /** Draw the 「仅供备案使用」 watermark on the roles it names (ID images), where it covers nothing. */
+  readonly watermark?: WatermarkSpec | null
 }
 
 /** The packed file (or null when it could not be made) and the problems met on the way. */
@@ -159,7 +162,8 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
   const rotated = images.some((l) => l.scan.source.rotated)
   const combined = images.length > 1
 
-  if (!combined && first.scan.kind === 'image' && first.scan.source.plainJpeg) {
+  const watermark = ctx.watermark && ctx.watermark.roles.includes(plan.role) ? ctx.watermark : null
+  if (!watermark && !combined && first.scan.kind === 'image' && first.scan.source.plainJpeg) {
     const stripped = stripJpegMetadata(first.scan.original)
     const { width, height } = first.scan.image
     if (stripped.length <= provider.maxBytes && stripped.length >= plan.minBytes && Math.max(width, height) <= provider.maxLongSidePx) {
@@ -185,7 +189,15 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
         provider.maxLongSidePx,
       )
     : { image: first.scan.image, scaled: false }
-  const pixels: RawImage = stacked.image
+  let pixels: RawImage = stacked.image
+  let drawn: ManifestFile['processing']['watermark'] = null
+  if (watermark) {
+    const marked = await applyWatermark(pixels, watermark)
+    if (marked.ok) {
+      pixels = marked.image
+      drawn = { text: marked.text, box: marked.box }
+    } else problems.push({ code: 'package-watermark-no-room', document: first.source.document, params: { name, text: watermark.text } })
+  }
   const fit = await fitImage(
     pixels,
     {
@@ -228,7 +240,24 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
       },
     })
   }
-  const processing = { passthrough: false, scaled: fit.scaled || stacked.scaled, combined, quality: fit.quality, rotated }
+  // The watermark's box in the pixels of the file as packed (fitting may have scaled it down).
+  const k = fit.width / pixels.width
+  const box = drawn?.box
+  const scaledMark =
+    drawn && box
+      ? {
+          text: drawn.text,
+          box: { x: Math.round(box.x * k), y: Math.round(box.y * k), width: Math.round(box.width * k), height: Math.round(box.height * k) },
+        }
+      : null
+  const processing = {
+    passthrough: false,
+    scaled: fit.scaled || stacked.scaled,
+    combined,
+    quality: fit.quality,
+    rotated,
+    ...(watermark ? { watermark: scaledMark } : {}),
+  }
   const file: ProcessedFile = {
     plan,
     name,
