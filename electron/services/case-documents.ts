@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import scanLimits from '../../shared/data/scan-quality.json' with { type: 'json' }
 import type { IsoDate } from '../../shared/dates/iso-date'
 import { scanFinding } from '../../shared/extraction/findings'
 import type { Case, CaseDocument } from '../../shared/model/case'
 import { readExtracted, type ExtractedDocument } from '../../shared/model/extracted'
-import { isSafeRelativePath } from '../../shared/model/paths'
 import { normaliseResidentId } from '../../shared/ids/resident-id'
 import { nameKey, stripSpaces } from '../../shared/text/normalise'
+import { resolveDocumentFile } from './case-files'
 import { loadCase, saveCase } from './case-store'
 import { todayIso } from './clock'
 import { extractFile, type FileExtraction } from './extract/extract-files'
@@ -47,11 +48,44 @@ export interface AddedScan {
   readonly file: string
 }
 
+/** A source that was not added, and why (Chinese and English). */
+export interface SkippedScan {
+  readonly source: string
+  readonly reason: string
+  readonly reasonEn: string
+}
+
+/** Scans larger than intake's limit are not scans; copying them would only fill the disk. */
+const MAX_SCAN_BYTES = scanLimits.limits.maxFileBytes.value
+
+/** Why a source cannot be added (not a regular file, empty, too large, unreadable), or null. */
+async function unusableSource(source: string): Promise<Omit<SkippedScan, 'source'> | null> {
+  try {
+    const s = await stat(source)
+    if (!s.isFile()) return { reason: '不是普通文件（文件夹、管道或设备）', reasonEn: 'not a regular file (a folder, pipe or device)' }
+    if (s.size === 0) return { reason: '文件为空（0 字节）', reasonEn: 'the file is empty (0 bytes)' }
+    if (s.size > MAX_SCAN_BYTES)
+      return {
+        reason: `文件过大（${Math.round(s.size / 1048576)} MB）`,
+        reasonEn: `the file is too large (${Math.round(s.size / 1048576)} MB)`,
+      }
+    return null
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    return { reason: `文件不存在或无法访问（${code}）`, reasonEn: `the file does not exist or cannot be accessed (${code})` }
+  }
+}
+
 /**
  * Copies files into the case's scans/ folder under safe, unique names (never overwriting, never
- * writing outside the folder) and adds each as a document whose role is to be proposed.
+ * writing outside the folder) and adds each as a document whose role is to be proposed. A source
+ * that cannot be a scan (a folder, a pipe, an empty or huge file, one that vanished) is skipped with
+ * its reason and the others are still added: one bad file never costs the rest of the batch.
  */
-export async function addScans(caseFolder: string, sources: readonly string[]): Promise<AddedScan[]> {
+export async function addScansReport(
+  caseFolder: string,
+  sources: readonly string[],
+): Promise<{ added: AddedScan[]; skipped: SkippedScan[] }> {
   const loaded = await loadCase(caseFolder)
   if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
   const folder = await realpath(loaded.folder)
@@ -63,9 +97,13 @@ export async function addScans(caseFolder: string, sources: readonly string[]): 
   if (!(await realpath(scans)).startsWith(folder + path.sep)) throw new Error(`${SCANS_DIR}/ 指向案件文件夹之外 points outside the case`)
 
   const added: AddedScan[] = []
+  const skipped: SkippedScan[] = []
   for (const source of sources) {
-    const s = await stat(source)
-    if (!s.isFile()) throw new Error(`不是文件 not a file: ${source}`)
+    const unusable = await unusableSource(source)
+    if (unusable) {
+      skipped.push({ source, ...unusable })
+      continue
+    }
     const name = safeFileName(source)
     const ext = path.extname(name)
     const stem = name.slice(0, name.length - ext.length)
@@ -77,14 +115,24 @@ export async function addScans(caseFolder: string, sources: readonly string[]): 
         added.push({ source, file: `${SCANS_DIR}/${candidate}` })
         break
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 9999) throw error
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'EEXIST' && n <= 9999) continue
+        skipped.push({ source, reason: `无法复制（${code ?? 'error'}）`, reasonEn: `cannot be copied (${code ?? 'error'})` })
+        break
       }
     }
   }
-  const c = loaded.case
-  c.documents.push(...added.map((a) => ({ file: a.file, role: 'other', roleProposed: true })))
-  await saveCase(loaded.folder, c)
-  return added
+  if (added.length > 0) {
+    const c = loaded.case
+    c.documents.push(...added.map((a) => ({ file: a.file, role: 'other', roleProposed: true })))
+    await saveCase(loaded.folder, c)
+  }
+  return { added, skipped }
+}
+
+/** addScansReport for callers that only need what was added (skipped sources are left out). */
+export async function addScans(caseFolder: string, sources: readonly string[]): Promise<AddedScan[]> {
+  return (await addScansReport(caseFolder, sources)).added
 }
 
 export interface RoleProposal {
@@ -253,11 +301,13 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
     await Promise.all(
       c.documents.map(async (doc: CaseDocument, index) => {
         try {
-          if (!isSafeRelativePath(doc.file)) {
+          // Links out of the case, pipes, devices and folders are never read (check reports them).
+          const resolved = resolveDocumentFile(loaded.folder, doc.file)
+          if (!resolved.ok) {
             failed += 1
             return
           }
-          const file = path.join(loaded.folder, ...doc.file.split('/'))
+          const file = resolved.path
           let sha: string
           try {
             sha = await sha256(file)

@@ -59,6 +59,11 @@ export const ManifestFileSchema = z.object({
     quality: z.number().int().nullable(),
     /** EXIF orientation applied (the image was turned upright). */
     rotated: z.boolean(),
+    /** The 「仅供备案使用」 watermark drawn (pack --watermark), where no ink was; absent when not asked. */
+    watermark: z
+      .object({ text: z.string(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }) })
+      .nullable()
+      .optional(),
   }),
 })
 export type ManifestFile = z.infer<typeof ManifestFileSchema>

@@ -15,6 +15,7 @@ export type PackageProblemCode =
   | 'package-image-low-resolution'
   | 'package-file-below-minimum'
   | 'package-extra-pages-ignored'
+  | 'package-watermark-no-room'
 
 /** Values filled into a problem's message templates ({file}, {limit} …). */
 export type ProblemParams = Readonly<Record<string, string | number>>

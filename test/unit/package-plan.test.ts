@@ -176,6 +176,7 @@ describe('packaging problems (package-problems.json)', () => {
     'package-image-low-resolution',
     'package-file-below-minimum',
     'package-extra-pages-ignored',
+    'package-watermark-no-room',
   ]
   const params = {
     file: 'scans/a.jpg',
@@ -192,6 +193,7 @@ describe('packaging problems (package-problems.json)', () => {
     width: 300,
     height: 200,
     pages: 3,
+    text: '仅供备案使用',
   }
 
   it('has exactly the codes the packager raises, each with both languages filled', () => {

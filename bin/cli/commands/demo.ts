@@ -2,7 +2,7 @@
  * `icp-prep demo [-o DIR] [--provider NAME] [--date YYYY-MM-DD]`: the complete pipeline — read the
  * scans, check, print the letter, pack — on the bundled sample case, and where the zip is.
  */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runDemo, type DemoStep } from '../../../electron/services/demo'
@@ -30,6 +30,9 @@ export const demoCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`多余的参数 Unexpected arguments: ${positionals.join(' ')}`)
     const date = dateOption(values.date)
     const out = values.output ? path.resolve(values.output) : await mkdtemp(path.join(tmpdir(), 'icp-prep-demo-'))
+    // -o names a folder to create or reuse; a file there is a mistake to report, not an internal error.
+    const existing = await stat(out).catch(() => null)
+    if (existing && !existing.isDirectory()) throw new UsageError(`-o 应为文件夹，而这是一个文件 -o must be a folder, not a file: ${out}`)
     let lastShown = -1
     const result = await runDemo(out, {
       ...(values.provider ? { provider: values.provider } : {}),

@@ -22,6 +22,7 @@ import { caseFileFacts, loadCase } from '../case-store'
 import { todayIso } from '../clock'
 import { packageContents } from './package-contents'
 import { processPlannedFile, type ProcessOutcome } from './process-file'
+import { watermarkSpec } from './watermark'
 import { writeVerifiedZip } from './zip-writer'
 import type { Case } from '../../../shared/model/case'
 import { readExtracted } from '../../../shared/model/extracted'
@@ -62,6 +63,12 @@ export interface PackOptions {
   readonly now?: () => Date
   /** Images processed in parallel; default: the number of cores, at most 4. */
   readonly concurrency?: number
+  /**
+   * Add the 「仅供备案使用」 watermark (shared/data/watermark.json) to the exported ID images, only
+   * where it covers no text or emblem; an image with no such place is packed without it and
+   * reported (package-watermark-no-room). Default false.
+   */
+  readonly watermark?: boolean
 }
 
 /** Everything the CLI prints and the app shows or stores after an export (or a refusal). */
@@ -191,6 +198,7 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
     provider,
     encoding: data.encoding,
     rotations: storedRotations(loaded.case),
+    watermark: options.watermark ? watermarkSpec() : null,
     ...(signal ? { signal } : {}),
   }
   // The same scans for two slots (a manager who is the principal) are processed once.

@@ -3,16 +3,19 @@
  * pixels this returns.
  *
  * Plain images that need no turning go through sharp directly (so a JPEG that already fits can be
- * carried byte for byte). Scanner PDFs, BMP, and any scan that OCR found sideways or upside down
- * (the turn stored in documents[i].extracted.rotation) go through intake's decodeScan, which turns
- * and levels them the same way the reading did. A PDF also keeps its original bytes, for a
- * provider that takes PDF. What cannot be decoded comes back as a packaging problem naming the
- * file, never as a throw.
+ * carried byte for byte). Scanner PDFs, BMP, HEIC, and any scan that OCR found sideways or upside
+ * down (the turn stored in documents[i].extracted.rotation) go through intake's decodeScan, which
+ * turns and levels them the same way the reading did. A PDF also keeps its original bytes, for a
+ * provider that takes PDF. Bytes intake does not recognise never reach sharp (an SVG renamed .jpg
+ * could name other files), and whatever sharp fails on goes to intake too, so a file is packed
+ * exactly when it can be read and is refused with intake's reason (Chinese and English) otherwise:
+ * a packaging problem naming the file, never a throw.
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import sharp from 'sharp'
 import type { ProblemParams } from '../../../shared/package/problems'
+import { sniffFormat } from '../intake/formats'
 import { decodeScan } from '../intake/upright'
 import type { Turn } from '../intake/prepare'
 
@@ -60,14 +63,6 @@ export type LoadedScan =
       readonly params: ProblemParams
     }
 
-function magic(buf: Buffer): 'pdf' | 'heic' | 'bmp' | null {
-  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf'
-  if (buf.subarray(0, 2).toString('latin1') === 'BM') return 'bmp'
-  const brand = buf.subarray(4, 12).toString('latin1')
-  if (/^ftyp(heic|heix|hevc|hevx|mif1|msf1|heim|heis)/.test(brand)) return 'heic'
-  return null
-}
-
 function problem(code: 'package-image-unreadable' | 'package-format-unsupported', params: ProblemParams): LoadedScan {
   return { kind: 'problem', code, params }
 }
@@ -86,11 +81,17 @@ async function viaIntake(
   options: LoadScanOptions,
 ): Promise<LoadedScan> {
   const decoded = await decodeScan(filePath, options.rotations ? { rotations: options.rotations } : {})
-  if (!decoded.ok) return problem('package-image-unreadable', { file: displayName, reason: decoded.reason })
+  if (!decoded.ok) return problem('package-image-unreadable', { file: displayName, reason: decoded.reason, reasonEn: decoded.reasonEn })
   const usable = decoded.pages.filter((p) => p.usable)
   const first = usable[0]
-  if (!first)
-    return problem('package-image-unreadable', { file: displayName, reason: decoded.pages[0]?.findings[0]?.message ?? 'no image' })
+  if (!first) {
+    const finding = decoded.pages[0]?.findings.find((f) => f.rule === 'scan-unreadable') ?? decoded.pages[0]?.findings[0]
+    return problem('package-image-unreadable', {
+      file: displayName,
+      reason: finding?.message ?? '没有可用的图像',
+      reasonEn: finding?.messageEn ?? 'no usable image',
+    })
+  }
   const image = { data: first.image.data, width: first.image.width, height: first.image.height }
   const source: ScanSource = {
     bytes: original.length,
@@ -110,17 +111,27 @@ export async function loadScanImage(filePath: string, displayName: string = file
   let original: Buffer
   try {
     const info = await stat(filePath)
-    if (!info.isFile()) return problem('package-image-unreadable', { file: displayName, reason: 'not a file' })
-    if (info.size > MAX_SCAN_BYTES) return problem('package-image-unreadable', { file: displayName, reason: `${info.size} bytes` })
+    if (!info.isFile()) return problem('package-image-unreadable', { file: displayName, reason: '不是文件', reasonEn: 'not a file' })
+    if (info.size > MAX_SCAN_BYTES)
+      return problem('package-image-unreadable', {
+        file: displayName,
+        reason: `文件过大（${info.size} 字节）`,
+        reasonEn: `too large (${info.size} bytes)`,
+      })
     original = await readFile(filePath)
   } catch (error) {
-    return problem('package-image-unreadable', { file: displayName, reason: (error as NodeJS.ErrnoException).code ?? 'read error' })
+    const code = (error as NodeJS.ErrnoException).code ?? 'read error'
+    return problem('package-image-unreadable', {
+      file: displayName,
+      reason: `无法读取文件（${code}）`,
+      reasonEn: `cannot read the file (${code})`,
+    })
   }
   const sha256 = createHash('sha256').update(original).digest('hex')
-  const kind = magic(original)
+  const kind = sniffFormat(original.subarray(0, 1024))
   const turned = options.rotations?.some((r) => r !== 0) ?? false
-  if (kind === 'pdf' || kind === 'bmp' || turned) return viaIntake(filePath, displayName, original, sha256, options)
-  if (kind === 'heic') return problem('package-format-unsupported', { file: displayName, format: 'HEIC' })
+  if (!['jpeg', 'png', 'webp', 'tiff', 'gif', 'avif'].includes(kind) || turned)
+    return viaIntake(filePath, displayName, original, sha256, options)
   try {
     const input = sharp(original, { failOn: 'error', limitInputPixels: MAX_PIXELS, pages: 1, page: 0 })
     const meta = await input.metadata()
@@ -146,10 +157,8 @@ export async function loadScanImage(filePath: string, displayName: string = file
       plainJpeg: meta.format === 'jpeg' && orientation === 1 && meta.channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar',
     }
     return { kind: 'image', image: { data: decoded.data, width: decoded.info.width, height: decoded.info.height }, source, original }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 160) : String(error)
-    if (/heif|hevc|compression format has not been built in/i.test(reason ?? ''))
-      return problem('package-format-unsupported', { file: displayName, format: 'HEIF' })
-    return problem('package-image-unreadable', { file: displayName, reason: reason ?? 'decode error' })
+  } catch {
+    // Damaged, truncated or over the pixel limit: intake says why in words a person can act on.
+    return viaIntake(filePath, displayName, original, sha256, options)
   }
 }

@@ -245,7 +245,10 @@ describe('packCase refusals and packaging problems', () => {
     expect(byRule('package-image-low-resolution').map((f) => f.document)).toContain(4)
     expect(byRule('package-image-low-resolution')[0]).toMatchObject({ severity: 'warning', document: 5 })
     expect(byRule('package-image-unreadable')[0]?.message).toContain('scans/broken.jpg')
-    expect(byRule('package-format-unsupported')[0]?.message).toContain('HEIC')
+    // A HEIC container with nothing in it: refused with intake's reason, in both languages.
+    const heic = byRule('package-image-unreadable').find((f) => f.message.includes('scans/photo.heic'))
+    expect(heic?.message).toContain('HEIC 照片已损坏或不完整')
+    expect(heic?.messageEn).toContain('the HEIC photo is damaged or incomplete')
     expect(byRule('package-extra-pages-ignored')[0]).toMatchObject({ severity: 'warning', document: 8 })
 
     // A provider that takes PDF gets the signed letter as a PDF, metadata removed.
