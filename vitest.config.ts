@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config'
 // Browser tests of the renderer run under Playwright (playwright.config.ts), not here.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/services/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/app/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/services/**/*.test.ts',
+      'test/cli/**/*.test.ts',
+      'test/app/**/*.test.ts',
+      'test/corpus/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -2,13 +2,14 @@
  * icp-prep: the command-line face of the same services the desktop app uses.
  */
 import { checkCommand } from './commands/check'
+import { demoCommand } from './commands/demo'
 import { extractCommand } from './commands/extract'
 import { letterCommand } from './commands/letter'
 import { packCommand } from './commands/pack'
 import { validateCommand } from './commands/validate'
 import { EXIT, UsageError, type CliIo, type Command } from './io'
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, extractCommand, letterCommand, packCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, extractCommand, letterCommand, packCommand, demoCommand]
 
 function help(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)

@@ -7,18 +7,20 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import scanLimits from '../../shared/data/scan-quality.json' with { type: 'json' }
 import type { IsoDate } from '../../shared/dates/iso-date'
 import { scanFinding } from '../../shared/extraction/findings'
 import type { Case, CaseDocument } from '../../shared/model/case'
 import { readExtracted, type ExtractedDocument } from '../../shared/model/extracted'
-import { isSafeRelativePath } from '../../shared/model/paths'
 import { normaliseResidentId } from '../../shared/ids/resident-id'
 import { nameKey, stripSpaces } from '../../shared/text/normalise'
+import { resolveDocumentFile } from './case-files'
 import { loadCase, saveCase } from './case-store'
 import { todayIso } from './clock'
 import { extractFile, type FileExtraction } from './extract/extract-files'
 import { CancelledError } from './ocr/engine'
 import { OcrPool } from './ocr/pool'
+import { analyseLetterScan } from './letter/letter-scan'
 
 export const SCANS_DIR = 'scans'
 const MAX_NAME = 80
@@ -46,11 +48,44 @@ export interface AddedScan {
   readonly file: string
 }
 
+/** A source that was not added, and why (Chinese and English). */
+export interface SkippedScan {
+  readonly source: string
+  readonly reason: string
+  readonly reasonEn: string
+}
+
+/** Scans larger than intake's limit are not scans; copying them would only fill the disk. */
+const MAX_SCAN_BYTES = scanLimits.limits.maxFileBytes.value
+
+/** Why a source cannot be added (not a regular file, empty, too large, unreadable), or null. */
+async function unusableSource(source: string): Promise<Omit<SkippedScan, 'source'> | null> {
+  try {
+    const s = await stat(source)
+    if (!s.isFile()) return { reason: '不是普通文件（文件夹、管道或设备）', reasonEn: 'not a regular file (a folder, pipe or device)' }
+    if (s.size === 0) return { reason: '文件为空（0 字节）', reasonEn: 'the file is empty (0 bytes)' }
+    if (s.size > MAX_SCAN_BYTES)
+      return {
+        reason: `文件过大（${Math.round(s.size / 1048576)} MB）`,
+        reasonEn: `the file is too large (${Math.round(s.size / 1048576)} MB)`,
+      }
+    return null
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    return { reason: `文件不存在或无法访问（${code}）`, reasonEn: `the file does not exist or cannot be accessed (${code})` }
+  }
+}
+
 /**
  * Copies files into the case's scans/ folder under safe, unique names (never overwriting, never
- * writing outside the folder) and adds each as a document whose role is to be proposed.
+ * writing outside the folder) and adds each as a document whose role is to be proposed. A source
+ * that cannot be a scan (a folder, a pipe, an empty or huge file, one that vanished) is skipped with
+ * its reason and the others are still added: one bad file never costs the rest of the batch.
  */
-export async function addScans(caseFolder: string, sources: readonly string[]): Promise<AddedScan[]> {
+export async function addScansReport(
+  caseFolder: string,
+  sources: readonly string[],
+): Promise<{ added: AddedScan[]; skipped: SkippedScan[] }> {
   const loaded = await loadCase(caseFolder)
   if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
   const folder = await realpath(loaded.folder)
@@ -62,9 +97,13 @@ export async function addScans(caseFolder: string, sources: readonly string[]): 
   if (!(await realpath(scans)).startsWith(folder + path.sep)) throw new Error(`${SCANS_DIR}/ 指向案件文件夹之外 points outside the case`)
 
   const added: AddedScan[] = []
+  const skipped: SkippedScan[] = []
   for (const source of sources) {
-    const s = await stat(source)
-    if (!s.isFile()) throw new Error(`不是文件 not a file: ${source}`)
+    const unusable = await unusableSource(source)
+    if (unusable) {
+      skipped.push({ source, ...unusable })
+      continue
+    }
     const name = safeFileName(source)
     const ext = path.extname(name)
     const stem = name.slice(0, name.length - ext.length)
@@ -76,14 +115,24 @@ export async function addScans(caseFolder: string, sources: readonly string[]): 
         added.push({ source, file: `${SCANS_DIR}/${candidate}` })
         break
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 9999) throw error
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'EEXIST' && n <= 9999) continue
+        skipped.push({ source, reason: `无法复制（${code ?? 'error'}）`, reasonEn: `cannot be copied (${code ?? 'error'})` })
+        break
       }
     }
   }
-  const c = loaded.case
-  c.documents.push(...added.map((a) => ({ file: a.file, role: 'other', roleProposed: true })))
-  await saveCase(loaded.folder, c)
-  return added
+  if (added.length > 0) {
+    const c = loaded.case
+    c.documents.push(...added.map((a) => ({ file: a.file, role: 'other', roleProposed: true })))
+    await saveCase(loaded.folder, c)
+  }
+  return { added, skipped }
+}
+
+/** addScansReport for callers that only need what was added (skipped sources are left out). */
+export async function addScans(caseFolder: string, sources: readonly string[]): Promise<AddedScan[]> {
+  return (await addScansReport(caseFolder, sources)).added
 }
 
 export interface RoleProposal {
@@ -141,6 +190,11 @@ export interface ReadOptions {
   readonly signal?: AbortSignal
   readonly pool?: OcrPool
   readonly today?: IsoDate
+  /**
+   * Writes the readings: given a function from the freshest case to the case with readings, saves
+   * it. Default: load case.json, apply, saveCase. The app runs it in its per-case save queue.
+   */
+  readonly commit?: (apply: (fresh: Case) => Case) => Promise<void>
 }
 
 export interface ReadSummary {
@@ -178,9 +232,56 @@ function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   return { ...first, sourceSha256: sha, ...(rest.length > 0 ? { pages: rest } : {}) }
 }
 
+/** What reading one document produced, applied to the freshest case.json at the end. */
+interface DocumentResult {
+  readonly extracted: ExtractedDocument
+  readonly proposal: RoleProposal | null
+}
+
+/**
+ * Writes the readings into the case as it is on disk *now*: OCR takes minutes, and the person may
+ * have edited the form meanwhile, so the case loaded at the start must not be saved back over
+ * their edits. Documents are matched by file. The app passes its own `commit` to run this inside
+ * its per-case save queue.
+ */
+function applyResults(fresh: Case, results: ReadonlyMap<string, DocumentResult>): Case {
+  const documents = fresh.documents.map((doc) => {
+    const r = results.get(doc.file)
+    if (!r) return doc
+    const next: CaseDocument = { ...doc, extracted: r.extracted }
+    if ((doc as { roleProposed?: unknown }).roleProposed === true && r.proposal) {
+      next.role = r.proposal.role
+      if (r.proposal.website !== undefined) next.website = r.proposal.website
+      else delete next.website
+      // Proposed once: a role the person then changes by hand is theirs.
+      delete (next as { roleProposed?: unknown }).roleProposed
+    }
+    return next
+  })
+  return { ...fresh, documents }
+}
+
+async function defaultCommit(caseFolder: string, apply: (fresh: Case) => Case): Promise<void> {
+  const fresh = await loadCase(caseFolder)
+  if (!fresh.ok) throw new Error(`${fresh.message} ${fresh.messageEn}`)
+  await saveCase(fresh.folder, apply(fresh.case))
+}
+
+/** Adds the signed-letter analysis (signature, seal, fingerprint) to a commitment letter's reading. */
+async function withLetterAnalysis(c: Case, doc: CaseDocument, file: string, reading: ExtractedDocument): Promise<ExtractedDocument> {
+  if (doc.role !== 'commitment-letter' && reading.kind !== 'commitment-letter') return reading
+  try {
+    const letter = await analyseLetterScan(c, file, reading)
+    return letter ? { ...reading, letter } : reading
+  } catch {
+    return reading // an analysis failure leaves the reading; gd-letter-unsigned then says "unknown"
+  }
+}
+
 /**
  * Reads every document of the case that changed since it was last read, stores the readings in
- * case.json (atomically), and applies role proposals to scans added by addScans.
+ * case.json (atomically, over the freshest version), and applies role proposals to scans added by
+ * addScans.
  */
 export async function readCaseDocuments(caseFolder: string, options: ReadOptions = {}): Promise<ReadSummary> {
   const loaded = await loadCase(caseFolder)
@@ -188,6 +289,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   const c = loaded.case
   const pool = options.pool ?? new OcrPool()
   const today = options.today ?? todayIso()
+  const results = new Map<string, DocumentResult>()
   const proposals: Array<{ document: number } & RoleProposal> = []
   let read = 0
   let skipped = 0
@@ -199,11 +301,13 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
     await Promise.all(
       c.documents.map(async (doc: CaseDocument, index) => {
         try {
-          if (!isSafeRelativePath(doc.file)) {
+          // Links out of the case, pipes, devices and folders are never read (check reports them).
+          const resolved = resolveDocumentFile(loaded.folder, doc.file)
+          if (!resolved.ok) {
             failed += 1
             return
           }
-          const file = path.join(loaded.folder, ...doc.file.split('/'))
+          const file = resolved.path
           let sha: string
           try {
             sha = await sha256(file)
@@ -220,19 +324,12 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             cancelled = true
             return
           }
-          const reading = storedReading(r, sha)
-          doc.extracted = reading
+          const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha)) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
-          if ((doc as { roleProposed?: unknown }).roleProposed === true) {
-            const p = proposeRole(c, reading)
-            if (p) {
-              doc.role = p.role
-              if (p.website !== undefined) doc.website = p.website
-              else delete doc.website
-              proposals.push({ document: index, ...p })
-            }
-          }
+          const proposal = (doc as { roleProposed?: unknown }).roleProposed === true ? proposeRole(c, reading) : null
+          if (proposal) proposals.push({ document: index, ...proposal })
+          results.set(doc.file, { extracted: reading, proposal })
         } finally {
           done += 1
           options.onProgress?.(done, total, doc.file)
@@ -246,6 +343,6 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
     if (!options.pool) await pool.close()
   }
   // What was read before a cancellation is kept.
-  await saveCase(loaded.folder, c)
+  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyResults(fresh, results))
   return { read, skipped, failed, cancelled, proposals }
 }

@@ -9,9 +9,9 @@ import { existsSync, statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseCase, type Case } from '../../shared/model/case'
-import { isSafeRelativePath } from '../../shared/model/paths'
 import type { FileFacts } from '../../shared/rules/context'
 import { writeFileAtomic } from './atomic-file'
+import { resolveDocumentFile } from './case-files'
 import { snapshotBeforeSave } from './case-history'
 
 export const CASE_FILE = 'case.json'
@@ -81,12 +81,16 @@ export async function saveCase(folder: string, c: Case, now: Date = new Date()):
   await writeFileAtomic(file, `${JSON.stringify(c, null, 2)}\n`)
 }
 
-/** Which document files exist, for the document-file-missing rule. Unsafe paths never resolve. */
+/**
+ * Which document files can be used, for the document-file-missing and document-path-unsafe rules:
+ * the same resolution (links followed, inside the case, a regular file) every service reads through.
+ */
 export function caseFileFacts(folder: string): FileFacts {
   return {
-    exists(file: string): boolean {
-      if (!isSafeRelativePath(file)) return false
-      return existsSync(path.join(folder, ...file.split('/')))
+    exists: (file: string): boolean => resolveDocumentFile(folder, file).ok,
+    inside(file: string): boolean {
+      const r = resolveDocumentFile(folder, file)
+      return r.ok || (r.problem !== 'outside' && r.problem !== 'unsafe')
     },
   }
 }

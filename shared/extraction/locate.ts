@@ -5,7 +5,8 @@
  * that start under the value. The boxes found here are read again with the right OCR settings.
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
-import { normaliseOcrCode } from '../ids/corrector'
+import { correctUscc, normaliseOcrCode } from '../ids/corrector'
+import { residentIdCheckChar } from '../ids/resident-id'
 import { describeUscc } from '../ids/uscc'
 import type { Box, DocumentKind } from '../model/extracted'
 import { findLabels, glyphsOf, trimLeading, type Glyph, type LabelHit, type LabelSpec } from './glyphs'
@@ -86,7 +87,7 @@ export function rowCentre(line: OcrLine): number {
 
 function looksLikeUscc(text: string): boolean {
   const code = normaliseOcrCode(text).replace(/[^0-9A-Z]/g, '')
-  for (let i = 0; i + 16 <= code.length; i += 1) {
+  for (let i = 0; i + 14 <= code.length; i += 1) {
     const d = describeUscc(code.slice(i, i + 18).padEnd(18, '0'))
     if (d.department && d.category && d.area) return true
   }
@@ -152,7 +153,8 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
         const limitX = next ? next.box.x : Number.POSITIVE_INFINITY
         let value = trimLeading(pl.glyphs.slice(hit.end, next ? next.start : pl.glyphs.length))
         let valueLine = li
-        if (value.length === 0) {
+        if (value.length === 0 || !plausible(hit.field, value.map((g) => g.ch).join(''), strict)) {
+          value = []
           // The value may be a separate OCR line beside the label, or printed under it.
           const besideOrBelow = lines
             .map((o, oi) => ({ o, oi }))
@@ -222,31 +224,51 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
  * A token anywhere on the page, for a field whose label was not read (the credit code, the ID
  * number, the domain): the first row where `pattern` matches the text without spaces.
  */
-export function findToken(page: OcrPage, field: string, pattern: RegExp): FieldLocation | null {
+export function findToken(
+  page: OcrPage,
+  field: string,
+  pattern: RegExp,
+  accept: (token: string) => boolean = () => true,
+): FieldLocation | null {
+  const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)
   for (const line of joinRows(page.lines)) {
     const glyphs = glyphsOf(line)
-    const m = pattern.exec(glyphs.map((g) => g.ch).join(''))
-    if (!m) continue
-    const slice = glyphs.slice(m.index, m.index + m[0].length)
-    const box = union(slice.map((g) => g.box))
-    return {
-      field,
-      glyphs: slice,
-      box,
-      more: [],
-      textHeight: medianHeight(slice, line.box.height),
-      label: '',
-      labelBox: box,
-      limitX: Number.POSITIVE_INFINITY,
+    for (const m of glyphs
+      .map((g) => g.ch)
+      .join('')
+      .matchAll(global)) {
+      // A code run together with a stray neighbour (「3440306…」): try each 18-character window.
+      const windows: Array<readonly [number, number]> =
+        m[0].length > 18 && field !== 'domain' ? [...Array(m[0].length - 17).keys()].map((k) => [k, 18] as const) : [[0, m[0].length]]
+      const hit = windows.find(([k, n]) => accept(m[0].slice(k, k + n)))
+      if (!hit) continue
+      const slice = glyphs.slice(m.index + hit[0], m.index + hit[0] + hit[1])
+      const box = union(slice.map((g) => g.box))
+      return {
+        field,
+        glyphs: slice,
+        box,
+        more: [],
+        textHeight: medianHeight(slice, line.box.height),
+        label: '',
+        labelBox: box,
+        limitX: Number.POSITIVE_INFINITY,
+      }
     }
   }
   return null
 }
 
+/** Which tokens are worth taking without a label: a credit code must be proven (or uniquely repairable), not just 18 characters like a 证照编号. */
+export const TOKEN_ACCEPT: Readonly<Record<string, (token: string) => boolean>> = {
+  creditCode: (t) => correctUscc(t).best !== undefined,
+  idNumber: (t) => t.length === 18 && residentIdCheckChar(t.slice(0, 17)) === t[17]?.toUpperCase(),
+}
+
 /** Patterns for the fields worth finding without their label. */
 export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
-  creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17}(?![0-9A-Z])/,
-  idNumber: /(?<!\d)\d{17}[\dXx](?![0-9A-Za-z])/,
+  creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17,19}(?![0-9A-Z])/,
+  idNumber: /(?<!\d)\d{17,19}[\dXx]?(?![0-9A-Za-z])/,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
 }
 

@@ -17,6 +17,13 @@ export const ExportRecordSchema = z.looseObject({
   provider: z.string().min(1).max(100),
   /** False when the user explicitly exported a package with errors remaining (not ready). */
   ready: z.boolean(),
+  /** The submission date the package was checked for. */
+  submissionDate: z.string().max(20).optional(),
+  /** SHA-256 of the zip written, to tell it from a later one under the same name. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 })
 export type ExportRecord = z.output<typeof ExportRecordSchema>
 

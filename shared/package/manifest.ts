@@ -59,6 +59,11 @@ export const ManifestFileSchema = z.object({
     quality: z.number().int().nullable(),
     /** EXIF orientation applied (the image was turned upright). */
     rotated: z.boolean(),
+    /** The 「仅供备案使用」 watermark drawn (pack --watermark), where no ink was; absent when not asked. */
+    watermark: z
+      .object({ text: z.string(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }) })
+      .nullable()
+      .optional(),
   }),
 })
 export type ManifestFile = z.infer<typeof ManifestFileSchema>
@@ -94,17 +99,5 @@ export const ManifestSchema = z.object({
 })
 export type Manifest = z.infer<typeof ManifestSchema>
 
-/**
- * What the app appends to case.json under the additive key `exports` after an export, so a case
- * remembers where and for which provider it was packed. packCase returns it; it never edits case.json.
- */
-export const ExportRecordSchema = z.object({
-  /** ISO timestamp of the export (wall clock; not inside the zip, which stays deterministic). */
-  at: z.string(),
-  file: z.string(),
-  provider: z.string(),
-  ready: z.boolean(),
-  submissionDate: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-})
-export type ExportRecord = z.infer<typeof ExportRecordSchema>
+/** The export record packCase returns for case.json's `exports` (one schema, in the case model). */
+export { ExportRecordSchema, type ExportRecord } from '../model/export-record'

@@ -10,12 +10,12 @@ import { packageData, type PackageData } from './package-data'
 /** Codes of the packaging problems, kept in step with package-problems.json by a test. */
 export type PackageProblemCode =
   | 'package-image-unreadable'
-  | 'package-pdf-needs-conversion'
   | 'package-format-unsupported'
   | 'package-image-cannot-fit'
   | 'package-image-low-resolution'
   | 'package-file-below-minimum'
   | 'package-extra-pages-ignored'
+  | 'package-watermark-no-room'
 
 /** Values filled into a problem's message templates ({file}, {limit} …). */
 export type ProblemParams = Readonly<Record<string, string | number>>

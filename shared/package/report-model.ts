@@ -137,6 +137,7 @@ function fileNotes(input: ReportInput, f: ReportFileInput): Text2[] {
   }
   if (p.scaled) notes.push(label(data, 'noteScaled', { width: f.file.width ?? 0, height: f.file.height ?? 0 }))
   if (p.rotated) notes.push(label(data, 'noteRotated'))
+  if (p.watermark) notes.push(label(data, 'noteWatermark', { text: p.watermark.text }))
   if (p.combined) notes.push(label(data, 'noteCombined'))
   if (f.sameAsPrincipal) notes.push(label(data, 'noteSameAsPrincipal'))
   return notes

@@ -39,7 +39,13 @@ export interface PersonRef {
 
 /** Facts about files the caller looked up; the engine itself never touches a file system. */
 export interface FileFacts {
+  /** The document's file is there, inside the case folder, and a regular file. */
   exists(file: string): boolean
+  /**
+   * False when the path, once links are followed, leads outside the case folder (a link to another
+   * folder, to /dev/zero …); such a file is never read. Optional: callers without a file system omit it.
+   */
+  inside?(file: string): boolean
 }
 
 export interface RuleContext {

@@ -3,7 +3,7 @@
  * against the truth each generated document carries, and native `tesseract` full-page on the same
  * documents in the same run. Prints figures; asserts nothing.
  *
- *   npm run bench:extract -- [--sets 8] [--seed 1] [--keep DIR]
+ *   npm run bench:extract -- [--sets 8] [--seed 1] [--keep DIR] [--quality-only]
  *
  * Targets (issue 3): codes ≥ 99 % exact, dates ≥ 98 %, names ≥ 95 %, kind and colour 100 %, median
  * time per document no slower than native tesseract's full page.
@@ -19,11 +19,21 @@ import { OcrPool } from '../../electron/services/ocr/pool'
 import { nameKey } from '../../shared/text/normalise'
 import { makeCorpus } from '../generator/corpus'
 import { generateDocument, type GeneratedDocument } from '../generator/index'
+import { qualityBench } from './quality'
 import { ms, summarise } from './stats'
 
 const { values } = parseArgs({
-  options: { sets: { type: 'string', default: '8' }, seed: { type: 'string', default: '1' }, keep: { type: 'string' } },
+  options: {
+    sets: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'string' },
+    'quality-only': { type: 'boolean', default: false },
+  },
 })
+if (values['quality-only']) {
+  await qualityBench(4)
+  process.exit(0)
+}
 const TODAY = '2026-12-01'
 
 const GROUPS: Record<string, readonly string[]> = {
@@ -188,3 +198,4 @@ if (failures.length > 0) {
   for (const f of failures) console.log(`  ${f}`)
 }
 if (!values.keep) await rm(dir, { recursive: true, force: true })
+await qualityBench(4)

@@ -1,17 +1,14 @@
 /**
- * `icp-prep extract`: the JSON contract of issue 3, in-process and as a real process — the latter
- * with every network API replaced by a recorder (test/support/no-network.cjs) to prove that
- * reading scans never reaches for the network.
+ * `icp-prep extract`: the JSON contract of issue 3. It also runs as a real process, with the network
+ * guard, beside every other command in test/services/offline.test.ts.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BIN, cli } from '../support/cli'
+import { cli } from '../support/cli'
 import { generateDocument, makeSponsorSet, type GeneratedDocument } from '../generator/index'
 
-const NO_NETWORK = path.resolve(import.meta.dirname, '../support/no-network.cjs')
 const set = makeSponsorSet(9, { individualBusiness: false })
 let dir: string
 let back: GeneratedDocument
@@ -66,33 +63,5 @@ describe('icp-prep extract', () => {
     expect((await cli('extract')).code).toBe(2)
     expect((await cli('extract', '--date', '2026-02-30', backFile)).code).toBe(2)
     expect((await cli('extract', '--bogus', backFile)).code).toBe(2)
-  })
-})
-
-describe('offline guarantee', () => {
-  function run(args: string[], log: string) {
-    return spawnSync(process.execPath, args, {
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, NO_NETWORK_LOG: log },
-    })
-  }
-
-  it('the recorder catches network use in the main thread and in worker threads', async () => {
-    const log = path.join(dir, 'control.log')
-    const script = `const { Worker } = require('node:worker_threads'); new Worker("fetch('http://example.com').catch(() => {})", { eval: true }); fetch('https://example.com').catch(() => {})`
-    run(['-e', script], log)
-    const text = await readFile(log, 'utf8')
-    expect(text).toMatch(/main: fetch/)
-    expect(text).toMatch(/worker: fetch/)
-  })
-
-  it('extract reads scans with no network access attempted', { timeout: 200_000 }, async () => {
-    const log = path.join(dir, 'extract.log')
-    const r = run([BIN, 'extract', '--json', backFile, domainFile], log)
-    expect(r.status, r.stderr).toBe(0)
-    const out = JSON.parse(r.stdout) as Array<{ kind: string }>
-    expect(out.map((o) => o.kind)).toEqual(['id-card', 'domain-certificate'])
-    await expect(readFile(log, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' })
   })
 })

@@ -1,7 +1,7 @@
-// Loaded with `node --require` into a process under test: records and refuses every attempt to
-// reach the network (TCP, TLS, DNS, HTTP, fetch, UDP). The offline test asserts the record is
-// empty after running the product's commands. CommonJS so it can patch the built-in modules
-// before anything else loads.
+// Loaded with NODE_OPTIONS=--require into a process under test (so worker threads, where
+// tesseract.js runs, and child processes load it too): records and refuses every attempt to reach
+// the network (TCP, TLS, DNS, HTTP, fetch, UDP). The offline tests assert the record is empty after
+// running the product's commands. CommonJS so it can patch the built-ins before anything loads.
 'use strict'
 const fs = require('node:fs')
 const net = require('node:net')
@@ -10,10 +10,11 @@ const dgram = require('node:dgram')
 const tls = require('node:tls')
 const http = require('node:http')
 const https = require('node:https')
+const { isMainThread } = require('node:worker_threads')
 
 const logFile = process.env.NETWORK_GUARD_LOG
 function attempt(kind, target) {
-  const line = `${process.pid} ${kind} ${String(target)}\n`
+  const line = `${process.pid} ${isMainThread ? 'main' : 'worker'} ${kind} ${String(target)}\n`
   if (logFile) fs.appendFileSync(logFile, line)
   const error = new Error(`network access refused by the offline guard: ${kind} ${target}`)
   error.code = 'ENETUNREACH'

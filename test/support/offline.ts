@@ -29,14 +29,16 @@ export function canIsolateNetwork(): boolean {
 }
 
 export function runGuarded(args: string[], options: { script?: string; cwd?: string } = {}): GuardedRun {
+  // A script may also be inline code after `-e`: pass script '-e' and the code as the first arg.
   const log = path.join(mkdtempSync(path.join(tmpdir(), 'icp-guard-')), 'attempts.log')
-  const node = [process.execPath, '--require', GUARD, options.script ?? BIN, ...args]
+  const node = [process.execPath, options.script ?? BIN, ...args]
   const isolated = canIsolateNetwork()
   const [command, ...rest] = isolated ? ['unshare', '--net', ...node] : node
   const r = spawnSync(command as string, rest, {
     encoding: 'utf8',
     cwd: options.cwd,
-    env: { ...process.env, NETWORK_GUARD_LOG: log },
+    // NODE_OPTIONS, not a command-line flag: worker threads and child processes load the guard too.
+    env: { ...process.env, NODE_OPTIONS: `--require ${GUARD}`, NETWORK_GUARD_LOG: log },
     timeout: 300_000,
   })
   const attempts = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []

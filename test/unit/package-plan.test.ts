@@ -171,12 +171,12 @@ describe('planUpload', () => {
 describe('packaging problems (package-problems.json)', () => {
   const CODES: PackageProblemCode[] = [
     'package-image-unreadable',
-    'package-pdf-needs-conversion',
     'package-format-unsupported',
     'package-image-cannot-fit',
     'package-image-low-resolution',
     'package-file-below-minimum',
     'package-extra-pages-ignored',
+    'package-watermark-no-room',
   ]
   const params = {
     file: 'scans/a.jpg',
@@ -193,6 +193,7 @@ describe('packaging problems (package-problems.json)', () => {
     width: 300,
     height: 200,
     pages: 3,
+    text: '仅供备案使用',
   }
 
   it('has exactly the codes the packager raises, each with both languages filled', () => {
@@ -204,13 +205,6 @@ describe('packaging problems (package-problems.json)', () => {
       for (const text of [f.message, f.messageEn, f.fix, f.fixEn]) expect(text, code).not.toMatch(/\{\w+\}/)
     }
     expect(problemFinding({ code: 'package-image-cannot-fit', variant: 'pdf', params }).message).toMatch(/PDF/)
-  })
-
-  it('says what a PDF scan needs, naming the file', () => {
-    const f = problemFinding({ code: 'package-pdf-needs-conversion', params })
-    expect(f.severity).toBe('error')
-    expect(f.message).toContain('PDF 扫描件需先转换为图片')
-    expect(f.message).toContain('scans/a.jpg')
   })
 
   it('merges rule and packaging findings errors first, and prints sizes in decimal units', () => {

@@ -1,6 +1,7 @@
 /**
- * `icp-prep pack CASE -o OUT.zip [--provider NAME] [--date YYYY-MM-DD] [--force] [--json]`: the
- * checked submission package, through the same packCase the desktop app's export uses.
+ * `icp-prep pack CASE -o OUT.zip [--provider NAME] [--date YYYY-MM-DD] [--force] [--watermark] [--json]`:
+ * the checked submission package, through the same packCase the desktop app's export uses.
+ * --watermark adds 「仅供备案使用」 to the ID images where it covers nothing.
  *
  * Exit 0: written and ready (or written with --force). Exit 1: refused because of errors (the
  * findings are printed; nothing is written). Exit 2: bad usage, an unreadable case, a bad output
@@ -57,7 +58,7 @@ export const packCommand: Command = {
     `--provider: ${packageData()
       .providers.map((p) => p.name)
       .join(' | ')}（默认 default ${packageData().defaultProvider}）`,
-  usage: 'icp-prep pack CASE -o OUT.zip [--provider NAME] [--date YYYY-MM-DD] [--force] [--json]',
+  usage: 'icp-prep pack CASE -o OUT.zip [--provider NAME] [--date YYYY-MM-DD] [--force] [--watermark] [--json]',
   async run(args, io) {
     const { values, positionals } = parseOptions({
       args,
@@ -67,6 +68,7 @@ export const packCommand: Command = {
         provider: { type: 'string' },
         date: { type: 'string' },
         force: { type: 'boolean', default: false },
+        watermark: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
     })
@@ -88,6 +90,7 @@ export const packCommand: Command = {
         ...(values.provider !== undefined ? { provider: values.provider } : {}),
         ...(date ? { date } : {}),
         force: values.force,
+        watermark: values.watermark,
         signal: controller.signal,
         onProgress: (p) => {
           const line = progressLine(p)

@@ -6,7 +6,7 @@
 import { assembleFields } from '../../../shared/extraction/assemble'
 import { classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
 import { scanFinding } from '../../../shared/extraction/findings'
-import { findToken, inferLocations, locateFields, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
+import { findToken, inferLocations, locateFields, TOKEN_ACCEPT, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
 import type { OcrPage } from '../../../shared/extraction/ocr-types'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import type { ExtractedDocument, ScanFinding } from '../../../shared/model/extracted'
@@ -113,7 +113,7 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
           : []
   for (const field of wanted) {
     const pattern = TOKEN_PATTERNS[field]
-    const token = pattern && !located.some((l) => l.field === field) ? findToken(o.page, field, pattern) : null
+    const token = pattern && !located.some((l) => l.field === field) ? findToken(o.page, field, pattern, TOKEN_ACCEPT[field]) : null
     if (token) located.push(token)
   }
   located.push(...inferLocations(kind, located))

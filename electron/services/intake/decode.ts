@@ -1,6 +1,6 @@
 /**
  * Intake: from a file on disk to upright RGB pixels, one image per page, with a clear reason when
- * the file cannot be used. JPEG, PNG, BMP, TIFF, WebP, GIF and scanner PDFs are read; the format is
+ * the file cannot be used. JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, HEIC and scanner PDFs are read; the format is
  * judged from the bytes; EXIF orientation and a PDF page's /Rotate are applied; the pixel count is
  * checked before anything is decoded, and a truncated file fails here, not in OCR.
  */
@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import q from '../../../shared/data/scan-quality.json' with { type: 'json' }
 import { scanFinding } from '../../../shared/extraction/findings'
 import type { ScanFinding } from '../../../shared/model/extracted'
+import { decodeHeic, HeicError } from './decode-heic'
 import { BmpError, decodeBmp, PixelLimitError, sniffFormat, type SourceFormat } from './formats'
 import { PdfError, readPdfPages, type PdfImage } from './pdf'
 import { rawOp, toRaw, type RawImage } from './pixels'
@@ -56,14 +57,17 @@ async function pdfImageToRaw(img: PdfImage, maxPixels: number): Promise<RawImage
   return toRaw(sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }))
 }
 
-function explain(error: unknown, format: SourceFormat): { reason: string; reasonEn: string } {
+/** A decoding failure in words a person can act on, Chinese and English. */
+export function explain(error: unknown, format: SourceFormat): { reason: string; reasonEn: string } {
   const text = error instanceof Error ? error.message : String(error)
   if (error instanceof PixelLimitError || /pixel limit|exceeds pixel/i.test(text))
     return {
       reason: `图像像素过多（超过${Math.round(LIMITS.maxPixels / 1e6)}百万像素），拒绝解码`,
       reasonEn: `the image has too many pixels (over ${Math.round(LIMITS.maxPixels / 1e6)} megapixels); refused before decoding`,
     }
-  if (/premature end|truncat|unexpected end|end of (file|stream)|corrupt|not a valid|bad|invalid|unable|Input buffer/i.test(text))
+  if (
+    /premature end|truncat|unexpected end|end of (file|stream)|corrupt|not a valid|bad|invalid|unable|read error|Input buffer/i.test(text)
+  )
     return { reason: `${format.toUpperCase()} 文件已损坏或不完整`, reasonEn: `the ${format.toUpperCase()} file is damaged or incomplete` }
   return { reason: `无法解码图像（${text.slice(0, 100)}）`, reasonEn: `the image cannot be decoded (${text.slice(0, 100)})` }
 }
@@ -100,12 +104,18 @@ export async function decodeBytes(bytes: Buffer, options: { maxPixels?: number }
   if (format === 'unknown')
     return fail(
       format,
-      '不是支持的图像或PDF文件（支持 JPEG、PNG、BMP、TIFF、WebP、PDF）',
-      'not a supported image or PDF (JPEG, PNG, BMP, TIFF, WebP and PDF are)',
+      '不是支持的图像或PDF文件（支持 JPEG、PNG、HEIC、BMP、TIFF、WebP、GIF、PDF）',
+      'not a supported image or PDF (JPEG, PNG, HEIC, BMP, TIFF, WebP, GIF and PDF are)',
     )
-  if (format === 'heic')
-    return fail(format, 'HEIC/HEIF 照片暂不支持，请在手机上导出为 JPEG', 'HEIC/HEIF photos are not supported; export them as JPEG')
   try {
+    if (format === 'heic') {
+      const image = await decodeHeic(bytes, maxPixels).catch(async (error: unknown) => {
+        // A HEIF container may hold AV1 rather than HEVC (brand mif1): sharp reads that.
+        if (!(error instanceof HeicError)) throw error
+        return decodeEncoded(bytes, maxPixels).catch(() => Promise.reject(error))
+      })
+      return { ok: true, format, bytes: bytes.length, pages: [{ image, findings: [], electronic: false }] }
+    }
     if (format === 'pdf') return await decodePdf(bytes, maxPixels)
     if (format === 'bmp') {
       const bmp = decodeBmp(bytes, maxPixels)
@@ -115,7 +125,8 @@ export async function decodeBytes(bytes: Buffer, options: { maxPixels?: number }
     return { ok: true, format, bytes: bytes.length, pages: [{ image, findings: [], electronic: false }] }
   } catch (error) {
     if (error instanceof BmpError) return fail(format, `BMP 文件无法读取：${error.message}`, `the BMP cannot be read: ${error.message}`)
-    if (error instanceof PdfError) return fail(format, error.message, error.message)
+    if (error instanceof PdfError) return fail(format, error.reason, error.reasonEn)
+    if (error instanceof HeicError) return fail(format, error.reason, error.reasonEn)
     const e = explain(error, format)
     return fail(format, e.reason, e.reasonEn)
   }

@@ -3,7 +3,7 @@
  * a small BMP decoder, because sharp's prebuilt libvips reads JPEG, PNG, WebP, TIFF and GIF but
  * not BMP, which scanners and older Windows tools still write.
  */
-export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'bmp' | 'pdf' | 'heic' | 'unknown'
+export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'bmp' | 'pdf' | 'heic' | 'avif' | 'unknown'
 
 export function sniffFormat(head: Uint8Array): SourceFormat {
   const b = (i: number): number => head[i] ?? -1
@@ -17,7 +17,9 @@ export function sniffFormat(head: Uint8Array): SourceFormat {
   if (ascii(0, 2) === 'BM') return 'bmp'
   // A PDF header may follow a little junk (some scanners write a BOM or a blank line).
   if (ascii(0, Math.min(head.length, 1024)).includes('%PDF-')) return 'pdf'
-  if (ascii(4, 8) === 'ftyp' && /hei|mif|hevc|avif/.test(ascii(8, 12))) return 'heic'
+  // ISO-BMFF images: AV1 (AVIF) goes to sharp, which decodes it; HEVC (HEIC) to libheif (decode-heic.ts).
+  if (ascii(4, 8) === 'ftyp' && /^avi[fs]/.test(ascii(8, 12))) return 'avif'
+  if (ascii(4, 8) === 'ftyp' && /hei|mif|msf|hevc/.test(ascii(8, 12))) return 'heic'
   return 'unknown'
 }
 

@@ -25,7 +25,16 @@ export interface PdfPageScan {
   readonly imagePixels: number
 }
 
-export class PdfError extends Error {}
+/** A PDF that cannot be used, with the reason in Chinese and in English. */
+export class PdfError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly reasonEn: string,
+  ) {
+    super(reasonEn)
+    this.name = 'PdfError'
+  }
+}
 
 function contentText(page: PDFPage): string {
   const contents = page.node.Contents()
@@ -108,15 +117,22 @@ function imageOf(stream: PDFRawStream, maxPixels: number): { image: PdfImage | n
 export async function readPdfPages(bytes: Uint8Array, options: { maxPixels: number; maxPages: number }): Promise<PdfPageScan[]> {
   let doc: PDFDocument
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false })
+    // The empty password opens PDFs locked only against editing or printing (an owner password),
+    // as every viewer does; a PDF that needs a password to open is refused.
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, password: '' })
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
-    if (/encrypt/i.test(text)) throw new PdfError('PDF已加密 the PDF is encrypted')
-    throw new PdfError(`PDF无法解析 the PDF cannot be parsed (${text.slice(0, 120)})`)
+    if (/password/i.test(text)) throw new PdfError('PDF已加密，需要密码才能打开', 'the PDF is encrypted and needs a password to open')
+    if (/encrypt/i.test(text)) throw new PdfError('PDF已加密', 'the PDF is encrypted')
+    throw new PdfError(`PDF无法解析（${text.slice(0, 120)}）`, `the PDF cannot be parsed (${text.slice(0, 120)})`)
   }
   const pages = doc.getPages()
-  if (pages.length === 0) throw new PdfError('PDF没有页面 the PDF has no pages')
-  if (pages.length > options.maxPages) throw new PdfError(`PDF页数过多 too many pages (${pages.length} > ${options.maxPages})`)
+  // A file cut off in transfer loses its page tree (and its %%EOF) first.
+  if (pages.length === 0 && !Buffer.from(bytes.subarray(-1024)).toString('latin1').includes('%%EOF'))
+    throw new PdfError('PDF文件不完整（被截断）', 'the PDF is incomplete (cut off)')
+  if (pages.length === 0) throw new PdfError('PDF没有页面', 'the PDF has no pages')
+  if (pages.length > options.maxPages)
+    throw new PdfError(`PDF页数过多（${pages.length} > ${options.maxPages}）`, `too many pages (${pages.length} > ${options.maxPages})`)
   return pages.map((page, i) => {
     let ops: string
     try {

@@ -22,7 +22,11 @@ import { caseFileFacts, loadCase } from '../case-store'
 import { todayIso } from '../clock'
 import { packageContents } from './package-contents'
 import { processPlannedFile, type ProcessOutcome } from './process-file'
+import { watermarkSpec } from './watermark'
 import { writeVerifiedZip } from './zip-writer'
+import type { Case } from '../../../shared/model/case'
+import { readExtracted } from '../../../shared/model/extracted'
+import type { Turn } from '../intake/prepare'
 
 /** The fixed names of the report and the manifest inside every package. */
 export { MANIFEST_NAME, REPORT_NAME } from './package-contents'
@@ -59,6 +63,12 @@ export interface PackOptions {
   readonly now?: () => Date
   /** Images processed in parallel; default: the number of cores, at most 4. */
   readonly concurrency?: number
+  /**
+   * Add the 「仅供备案使用」 watermark (shared/data/watermark.json) to the exported ID images, only
+   * where it covers no text or emblem; an image with no such place is packed without it and
+   * reported (package-watermark-no-room). Default false.
+   */
+  readonly watermark?: boolean
 }
 
 /** Everything the CLI prints and the app shows or stores after an export (or a refusal). */
@@ -89,6 +99,17 @@ export class PackError extends Error {
   ) {
     super(message)
     this.name = 'PackError'
+  }
+}
+
+/** The turns OCR applied to each document's pages, so uploads come out upright like the reading. */
+function storedRotations(c: Case): (document: number) => readonly Turn[] | undefined {
+  return (document) => {
+    const read = readExtracted(c.documents[document]?.extracted)
+    if (!read) return undefined
+    const pages = (read as { pages?: Array<{ rotation?: number }> }).pages ?? []
+    const turns = [read.rotation ?? 0, ...pages.map((p) => p.rotation ?? 0)]
+    return turns.every((t) => t === 0 || t === 90 || t === 180 || t === 270) ? (turns as Turn[]) : undefined
   }
 }
 
@@ -172,7 +193,14 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   const plan = planUpload(c, catalogue, data, provider)
   const limit = Math.max(1, options.concurrency ?? Math.min(3, availableParallelism()))
   let done = 0
-  const ctx = { folder: loaded.folder, provider, encoding: data.encoding, ...(signal ? { signal } : {}) }
+  const ctx = {
+    folder: loaded.folder,
+    provider,
+    encoding: data.encoding,
+    rotations: storedRotations(loaded.case),
+    watermark: options.watermark ? watermarkSpec() : null,
+    ...(signal ? { signal } : {}),
+  }
   // The same scans for two slots (a manager who is the principal) are processed once.
   const processed = new Map<string, Promise<ProcessOutcome>>()
   const outcomes = await mapLimit(plan, limit, async (planned) => {

@@ -2,8 +2,11 @@
  * A signed letter scanned to PDF may be uploaded as PDF where the provider accepts it. Scanner PDFs
  * carry an Info dictionary (author, software, dates), XMP metadata and, inside their JPEG page
  * images, the scanner's or phone's EXIF; all of it goes, the page images' pixels stay untouched.
+ * Anything that acts when the PDF is opened goes too — JavaScript, open and page actions, links
+ * that launch programs or open addresses, embedded files — because a scan needs none of it and the
+ * provider's reviewer should never meet it in a file we produced.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from '@cantoo/pdf-lib'
 import { JpegStructureError, stripJpegMetadata } from './jpeg-markers'
 
 function isDct(dict: PDFDict): boolean {
@@ -12,6 +15,15 @@ function isDct(dict: PDFDict): boolean {
   // A chain such as [/FlateDecode /DCTDecode] wraps the JPEG: leave those alone.
   if (filter instanceof PDFArray) return filter.size() === 1 && filter.get(0) === PDFName.of('DCTDecode')
   return false
+}
+
+/** Keys whose values act when the document is opened or clicked, or carry other files. */
+const ACTIVE_KEYS = ['OpenAction', 'AA', 'JS', 'JavaScript', 'EmbeddedFiles', 'URI', 'Launch'].map((k) => PDFName.of(k))
+
+/** An action dictionary (a link's /A): anything with /S names an action a viewer would run. */
+function isAction(value: PDFObject | undefined, lookup: (v: PDFObject) => PDFObject | undefined): boolean {
+  const dict = value instanceof PDFDict ? value : value ? lookup(value) : undefined
+  return dict instanceof PDFDict && dict.has(PDFName.of('S'))
 }
 
 /** A PDF that cannot be read or rewritten (broken, encrypted): reported as an unreadable scan. */
@@ -34,6 +46,8 @@ export async function cleanPdf(bytes: Uint8Array): Promise<Buffer> {
       if (!dict) continue
       dict.delete(PDFName.of('Metadata'))
       dict.delete(PDFName.of('PieceInfo'))
+      for (const key of ACTIVE_KEYS) dict.delete(key)
+      if (isAction(dict.get(PDFName.of('A')), (v) => ctx.lookup(v))) dict.delete(PDFName.of('A'))
       if (object instanceof PDFRawStream && isDct(dict)) {
         try {
           object.updateContents(stripJpegMetadata(object.getContents()))

@@ -4,17 +4,18 @@
  * fits, or re-encode it to fit the provider. Everything that goes wrong becomes a packaging problem
  * for the report; nothing here throws for a bad scan.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import sharp from 'sharp'
 import type { EncodingLimits, ProviderProfile } from '../../../shared/package/package-data'
 import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
 import { formatBytes, type PackageProblem } from '../../../shared/package/problems'
 import type { ManifestFile } from '../../../shared/package/manifest'
+import { resolveDocumentFile } from '../case-files'
+import { applyWatermark, type WatermarkSpec } from './watermark'
 import { stackImages } from './combine'
 import { fitImage } from './fit-image'
 import { stripJpegMetadata } from './jpeg-markers'
 import { cleanPdf, PdfCleanError } from './pdf-clean'
+import type { Turn } from '../intake/prepare'
 import { loadScanImage, type LoadedScan, type RawImage } from './scan-image'
 
 /** A file ready to go into the zip, with what the manifest and the report say about it. */
@@ -34,9 +35,13 @@ export interface ProcessedFile {
 /** What processing one file needs to know about the whole export. */
 export interface ProcessContext {
   readonly folder: string
+  /** The quarter turns OCR found for a document's pages (documents[i].extracted), if any. */
+  readonly rotations?: (document: number) => readonly Turn[] | undefined
   readonly provider: ProviderProfile
   readonly encoding: EncodingLimits
   readonly signal?: AbortSignal
+  /** Draw the 「仅供备案使用」 watermark on the roles it names (ID images), where it covers nothing. */
+  readonly watermark?: WatermarkSpec | null
 }
 
 /** The packed file (or null when it could not be made) and the problems met on the way. */
@@ -72,14 +77,16 @@ function manifestSource(s: PlannedSource, scan: LoadedScan): ManifestFile['sourc
   }
 }
 
-async function asPdf(plan: PlannedFile, loaded: Loaded, ctx: ProcessContext, problems: PackageProblem[]): Promise<ProcessOutcome> {
+/** A PDF carried as PDF (only where the provider takes it), metadata removed. */
+async function asPdf(
+  plan: PlannedFile,
+  loaded: Loaded & { scan: Extract<LoadedScan, { kind: 'pdf' }> },
+  ctx: ProcessContext,
+  problems: PackageProblem[],
+): Promise<ProcessOutcome> {
   const { provider } = ctx
   const doc = loaded.source.document
   const labels = { provider: provider.label, providerEn: provider.labelEn }
-  if (!plan.mayBePdf || !provider.acceptsPdf || loaded.scan.kind !== 'pdf') {
-    problems.push({ code: 'package-pdf-needs-conversion', document: doc, params: { file: loaded.source.file, ...labels } })
-    return { file: null, problems }
-  }
   let data: Buffer
   try {
     data = await cleanPdf(loaded.scan.original)
@@ -110,23 +117,27 @@ async function asPdf(plan: PlannedFile, loaded: Loaded, ctx: ProcessContext, pro
   return { file, problems }
 }
 
-/** Processes one planned file; a missing scan is skipped quietly (document-file-missing reports it). */
+/** Processes one planned file; a missing or out-of-case scan is skipped quietly (the rules report it). */
 export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext): Promise<ProcessOutcome> {
   const { provider, encoding, signal } = ctx
   const problems: PackageProblem[] = []
   const loaded: Loaded[] = []
   for (const source of plan.sources) {
-    const abs = path.join(ctx.folder, ...source.file.split('/'))
-    if (!existsSync(abs)) continue
+    // Missing files, links out of the case, pipes and devices are never read: the rules
+    // (document-file-missing, document-path-unsafe) report them and refuse the export.
+    const resolved = resolveDocumentFile(ctx.folder, source.file)
+    if (!resolved.ok) continue
+    const abs = resolved.path
     signal?.throwIfAborted()
-    const scan = await loadScanImage(abs, source.file)
+    const rotations = ctx.rotations?.(source.document)
+    const scan = await loadScanImage(abs, source.file, rotations ? { rotations } : {})
     if (scan.kind === 'problem') problems.push({ code: scan.code, params: scan.params, document: source.document })
     else loaded.push({ source, scan })
   }
-  const pdf = loaded.find((l) => l.scan.kind === 'pdf')
-  if (pdf && loaded.length === 1) return asPdf(plan, pdf, ctx, problems)
-  if (pdf) await asPdf({ ...plan, mayBePdf: false }, pdf, ctx, problems)
-  const images = loaded.filter((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'image' }> } => l.scan.kind === 'image')
+  // A PDF is carried as PDF only where the provider takes it; otherwise its first page is the image.
+  const pdf = loaded.find((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'pdf' }> } => l.scan.kind === 'pdf')
+  if (pdf && loaded.length === 1 && plan.mayBePdf && provider.acceptsPdf) return asPdf(plan, pdf, ctx, problems)
+  const images = loaded.filter((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'image' | 'pdf' }> } => l.scan.kind !== 'problem')
   if (images.length === 0) return { file: null, problems }
 
   for (const { source, scan } of images) {
@@ -151,7 +162,8 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
   const rotated = images.some((l) => l.scan.source.rotated)
   const combined = images.length > 1
 
-  if (!combined && first.scan.source.plainJpeg) {
+  const watermark = ctx.watermark && ctx.watermark.roles.includes(plan.role) ? ctx.watermark : null
+  if (!watermark && !combined && first.scan.kind === 'image' && first.scan.source.plainJpeg) {
     const stripped = stripJpegMetadata(first.scan.original)
     const { width, height } = first.scan.image
     if (stripped.length <= provider.maxBytes && stripped.length >= plan.minBytes && Math.max(width, height) <= provider.maxLongSidePx) {
@@ -177,7 +189,15 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
         provider.maxLongSidePx,
       )
     : { image: first.scan.image, scaled: false }
-  const pixels: RawImage = stacked.image
+  let pixels: RawImage = stacked.image
+  let drawn: ManifestFile['processing']['watermark'] = null
+  if (watermark) {
+    const marked = await applyWatermark(pixels, watermark)
+    if (marked.ok) {
+      pixels = marked.image
+      drawn = { text: marked.text, box: marked.box }
+    } else problems.push({ code: 'package-watermark-no-room', document: first.source.document, params: { name, text: watermark.text } })
+  }
   const fit = await fitImage(
     pixels,
     {
@@ -220,7 +240,24 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
       },
     })
   }
-  const processing = { passthrough: false, scaled: fit.scaled || stacked.scaled, combined, quality: fit.quality, rotated }
+  // The watermark's box in the pixels of the file as packed (fitting may have scaled it down).
+  const k = fit.width / pixels.width
+  const box = drawn?.box
+  const scaledMark =
+    drawn && box
+      ? {
+          text: drawn.text,
+          box: { x: Math.round(box.x * k), y: Math.round(box.y * k), width: Math.round(box.width * k), height: Math.round(box.height * k) },
+        }
+      : null
+  const processing = {
+    passthrough: false,
+    scaled: fit.scaled || stacked.scaled,
+    combined,
+    quality: fit.quality,
+    rotated,
+    ...(watermark ? { watermark: scaledMark } : {}),
+  }
   const file: ProcessedFile = {
     plan,
     name,

@@ -81,16 +81,19 @@ const documentWebsiteInvalid: Check = (ctx) =>
     return [{ field: `documents[${i}].website`, document: i, params: { file: d.file, role: role.label, roleEn: role.labelEn } }]
   })
 
+/** A path that leaves the case: written so (`..`, absolute) or through a link found on disk. */
+const outsideCase = (ctx: RuleContext, file: string): boolean => !isSafeRelativePath(file) || ctx.files?.inside?.(file) === false
+
 const documentPathUnsafe: Check = (ctx) =>
   ctx.case.documents.flatMap((d, i) =>
-    isSafeRelativePath(d.file) ? [] : [{ field: `documents[${i}].file`, document: i, params: { file: d.file } }],
+    outsideCase(ctx, d.file) ? [{ field: `documents[${i}].file`, document: i, params: { file: d.file } }] : [],
   )
 
 const documentFileMissing: Check = (ctx) => {
   const files = ctx.files
   if (!files) return []
   return ctx.case.documents.flatMap((d, i) =>
-    isSafeRelativePath(d.file) && !files.exists(d.file) ? [{ field: `documents[${i}].file`, document: i, params: { file: d.file } }] : [],
+    !outsideCase(ctx, d.file) && !files.exists(d.file) ? [{ field: `documents[${i}].file`, document: i, params: { file: d.file } }] : [],
   )
 }
 

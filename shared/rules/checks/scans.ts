@@ -10,8 +10,8 @@ import { readExtracted, type ExtractedDocument, type ExtractedField } from '../.
 import { nameKey, stripSpaces } from '../../text/normalise'
 import { present, type Check, type Hit, type Params, type RuleContext } from '../context'
 
-/** Below this confidence (or when uncertain) a disagreement is a question, not an error. */
-const SURE = 0.8
+/** Below this confidence (or when uncertain) a disagreement is a question, not an error: a name read once, or by readings that disagree, stays under it (interpret.ts). */
+const SURE = 0.85
 
 interface ReadDocument {
   readonly index: number

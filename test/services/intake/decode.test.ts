@@ -136,12 +136,13 @@ describe('bad input is refused with a reason, never a crash', () => {
     expect(r).toMatchObject({ ok: false, format: 'unknown', reasonEn: expect.stringContaining('not a supported image') })
   })
 
-  it('HEIC photos get a way forward', async () => {
+  it('a HEIC container with nothing decodable is refused as damaged (real HEIC photos: test/corpus)', async () => {
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(32)])
     expect(await loadScan(await file('photo.heic', heic))).toMatchObject({
       ok: false,
       format: 'heic',
-      reason: expect.stringContaining('JPEG'),
+      reason: expect.stringContaining('HEIC'),
+      reasonEn: expect.stringContaining('damaged or incomplete'),
     })
   })
 

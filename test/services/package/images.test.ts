@@ -11,6 +11,7 @@ import { stackImages } from '../../../electron/services/package/combine'
 import { fitImage, type FitLimits } from '../../../electron/services/package/fit-image'
 import { hasJpegMetadata, JpegStructureError, jpegSegments, stripJpegMetadata } from '../../../electron/services/package/jpeg-markers'
 import { loadScanImage, type RawImage } from '../../../electron/services/package/scan-image'
+import { encodeBmp } from '../../generator/degrade'
 import { chromaFraction, jpegHeaderMarkers, makeScan } from '../../support/scan-images'
 import { cleanScratch, scratch } from '../../support/pack-fixtures'
 
@@ -164,12 +165,9 @@ describe('loadScanImage', () => {
     const cases: Array<[string, Buffer, string]> = [
       ['truncated.jpg', truncated, 'package-image-unreadable'],
       ['text.jpg', Buffer.from('hello, not an image'), 'package-image-unreadable'],
-      [
-        'photo.heic',
-        Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]),
-        'package-format-unsupported',
-      ],
-      ['scan.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(64)]), 'package-format-unsupported'],
+      ['photo.heic', Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]), 'package-image-unreadable'],
+      ['scan.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(64)]), 'package-image-unreadable'],
+      ['empty.pdf', Buffer.from('%PDF-1.7\n%…\n'), 'package-image-unreadable'],
     ]
     for (const [name, data, code] of cases) {
       const loaded = await loadScanImage(await file(name, data), `scans/${name}`)
@@ -180,12 +178,26 @@ describe('loadScanImage', () => {
       }
     }
     const missing = await loadScanImage(path.join(dir, 'nope.jpg'))
-    expect(missing).toMatchObject({ kind: 'problem', code: 'package-image-unreadable', params: { reason: 'ENOENT' } })
+    expect(missing).toMatchObject({
+      kind: 'problem',
+      code: 'package-image-unreadable',
+      params: { reason: expect.stringContaining('ENOENT'), reasonEn: expect.stringContaining('ENOENT') },
+    })
   })
 
-  it('hands a PDF back as a PDF for the caller to judge', async () => {
-    const loaded = await loadScanImage(await file('letter.pdf', Buffer.from('%PDF-1.7\n%…\n')))
+  it('decodes a scanner PDF and a BMP through intake, and keeps the PDF for a provider that takes it', async () => {
+    const jpeg = await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#e8d0c0' } })
+      .jpeg()
+      .toBuffer()
+    const { PDFDocument } = await import('@cantoo/pdf-lib')
+    const doc = await PDFDocument.create()
+    doc.addPage([595, 842]).drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: 595, height: 842 })
+    const loaded = await loadScanImage(await file('letter.pdf', Buffer.from(await doc.save())))
     expect(loaded.kind).toBe('pdf')
+    if (loaded.kind === 'pdf') expect([loaded.image.width, loaded.image.height]).toEqual([1240, 1754])
+    const bmp = encodeBmp({ data: Buffer.alloc(60 * 40 * 3, 200), width: 60, height: 40 })
+    const fromBmp = await loadScanImage(await file('scan.bmp', bmp))
+    expect(fromBmp).toMatchObject({ kind: 'image', image: { width: 60, height: 40 }, source: { format: 'bmp' } })
   })
 })
 

@@ -241,11 +241,14 @@ describe('packCase refusals and packaging problems', () => {
     const outcome = await packCase(folder2, { output: zip, provider: 'generic' })
     expect(outcome.refused).toBe(true)
     const byRule = (rule: string) => outcome.findings.filter((f) => f.rule === rule)
-    expect(byRule('package-pdf-needs-conversion')[0]).toMatchObject({ severity: 'error', document: 4, field: 'documents[4].file' })
-    expect(byRule('package-pdf-needs-conversion')[0]?.message).toContain('scans/letter.pdf')
+    // The scanner PDF's page is converted (by intake) into the letter's JPEG; its 400 px image is low-res.
+    expect(byRule('package-image-low-resolution').map((f) => f.document)).toContain(4)
     expect(byRule('package-image-low-resolution')[0]).toMatchObject({ severity: 'warning', document: 5 })
     expect(byRule('package-image-unreadable')[0]?.message).toContain('scans/broken.jpg')
-    expect(byRule('package-format-unsupported')[0]?.message).toContain('HEIC')
+    // A HEIC container with nothing in it: refused with intake's reason, in both languages.
+    const heic = byRule('package-image-unreadable').find((f) => f.message.includes('scans/photo.heic'))
+    expect(heic?.message).toContain('HEIC 照片已损坏或不完整')
+    expect(heic?.messageEn).toContain('the HEIC photo is damaged or incomplete')
     expect(byRule('package-extra-pages-ignored')[0]).toMatchObject({ severity: 'warning', document: 8 })
 
     // A provider that takes PDF gets the signed letter as a PDF, metadata removed.
