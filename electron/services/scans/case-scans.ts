@@ -10,7 +10,7 @@ import type { Case } from '../../../shared/model/case'
 import { readExtracted } from '../../../shared/model/extracted'
 import { AppError } from '../../../shared/ipc/errors'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
-import { addScans } from '../case-documents'
+import { addScansReport } from '../case-documents'
 import { loadCase, saveCase } from '../case-store'
 import type { Workspace } from '../workspace/workspace'
 import { collectScanFiles, refusal, type RefusedFile } from './scan-paths'
@@ -91,7 +91,10 @@ export async function addScanFiles(
     if (unique.length === 0) return { added: [], refused }
     let added
     try {
-      added = await addScans(folder, unique)
+      const report = await addScansReport(folder, unique)
+      added = report.added
+      // Checked here already, but a file can vanish or grow between the check and the copy.
+      for (const s of report.skipped) refused.push({ name: path.basename(s.source), message: s.reason, messageEn: s.reasonEn })
     } catch (error) {
       throw ioError(error)
     }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { OcrPool } from '../../../electron/services/ocr/pool'
-import { mergeReadings } from '../../../electron/services/scans/read-scans'
+import { keepProposedMarks } from '../../../electron/services/scans/read-scans'
 import type { ResultOf } from '../../../shared/ipc/contract'
 import { dispatch } from '../../../shared/ipc/dispatch'
 import { CaseSchema } from '../../../shared/model/case'
@@ -182,38 +182,24 @@ describe('scan channels', () => {
   })
 })
 
-describe('mergeReadings', () => {
-  const reading = (sha: string) => ({
-    version: 1,
-    kind: 'id-card',
-    colour: true,
-    image: { width: 1, height: 1 },
-    fields: {},
-    findings: [],
-    sourceSha256: sha,
-  })
-  it('takes readings and proposals where nobody chose, and never brings back a removed scan', () => {
-    const current = CaseSchema.parse({
+describe('keepProposedMarks', () => {
+  it('keeps the suggestion mark on roles reading proposed, and adds none elsewhere', () => {
+    const fresh = CaseSchema.parse({
       documents: [
         { file: 'scans/a.jpg', role: 'other', roleProposed: true },
         { file: 'scans/b.jpg', role: 'manager-id', website: 0 },
-        { file: 'scans/new.jpg', role: 'other', roleProposed: true },
       ],
     })
-    const read = CaseSchema.parse({
+    const applied = CaseSchema.parse({
       documents: [
-        { file: 'scans/a.jpg', role: 'principal-id', roleProposed: true, extracted: reading('a') },
-        { file: 'scans/b.jpg', role: 'principal-id', extracted: reading('b') },
-        { file: 'scans/removed.jpg', role: 'other', extracted: reading('r') },
+        { file: 'scans/a.jpg', role: 'principal-id' },
+        { file: 'scans/b.jpg', role: 'manager-id', website: 0 },
       ],
     })
-    expect(mergeReadings(current, read)).toBe(2)
-    expect(
-      current.documents.map((d) => [d.file, d.role, d.website, (d.extracted as { sourceSha256?: string } | undefined)?.sourceSha256]),
-    ).toEqual([
-      ['scans/a.jpg', 'principal-id', undefined, 'a'],
-      ['scans/b.jpg', 'manager-id', 0, 'b'],
-      ['scans/new.jpg', 'other', undefined, undefined],
+    const kept = keepProposedMarks(fresh, applied)
+    expect(kept.documents.map((d) => [d.file, d.role, (d as { roleProposed?: unknown }).roleProposed])).toEqual([
+      ['scans/a.jpg', 'principal-id', true],
+      ['scans/b.jpg', 'manager-id', undefined],
     ])
   })
 })
