@@ -82,7 +82,7 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   await expect(page.locator('.read-progress')).toHaveCount(0, { timeout: 300_000 })
   await expect(page.locator('.scan-card[data-state="read"]')).toHaveCount(5)
   await expect(page.locator('.scan-card[data-state="failed"]')).toHaveCount(1)
-  await shot(page, '33-scans-read', { docs: 'scans-column.png' })
+  await shot(page, '33-scans-read')
 
   // Roles come from the readings where the form names the person; the emblem side is set by hand.
   const card = (name: string) => page.locator(`.scan-card[data-name="${name}"]`)
@@ -100,7 +100,7 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   const codeRow = review.locator('.review-row[data-target="sponsor.certificateNumber"]')
   await expect(codeRow.locator('.read-value')).toHaveText(sponsor.creditCode)
   await expect(codeRow.locator('img.crop')).toBeVisible()
-  await shot(page, '34-review-licence', { docs: 'ocr-review.png' })
+  await shot(page, '34-review-licence')
   const agreed = review.locator('.review-row .chip-ok')
   await review.getByRole('button', { name: /全部采用/ }).click()
   await expect(codeRow.locator('.chip-ok')).toBeVisible()
@@ -119,7 +119,7 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   await expect(idRow).toHaveClass(/row-differs/)
   await expect(idRow.locator('.form-value.differs')).toHaveText(typo)
   await expect(page.locator('.checks .finding[data-rule="id-number-invalid"]')).toHaveCount(1)
-  await shot(page, '35-review-differs')
+  await shot(page, '35-review-differs', { docs: 'review-screen.png' })
   await idRow.getByRole('button', { name: '采用' }).click()
   await expect(idRow.locator('.chip-ok')).toBeVisible()
   await expect(page.locator('.checks .finding[data-rule="id-number-invalid"]')).toHaveCount(0)
@@ -169,13 +169,13 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   await expect(page.locator('.checks .finding[data-rule="field-missing"]')).toHaveCount(0)
   await expect(page.locator('.checks .finding-error')).toHaveCount(1)
   await expect(page.locator('.checks .finding[data-rule="gd-letter-missing"]')).toHaveCount(1)
-  await shot(page, '36-form-after-review', { docs: 'case-screen.png' })
+  await shot(page, '36-form-after-review')
 
   // The Guangdong letter: exact preview, saved through the save dialog, handed to the PDF viewer.
   await page.getByRole('tab', { name: '广东承诺书' }).click()
   await expect(page.locator('.letter-page text').first()).toBeVisible()
   await expect(page.locator('.letter-page')).toContainText(sponsor.entityName)
-  await shot(page, '37-letter', { docs: 'letter.png' })
+  await shot(page, '37-letter')
   const letterFile = path.join(harness.root, '承诺书.pdf')
   harness.nextSaveFile = letterFile
   await page.getByRole('button', { name: '保存为 PDF…' }).click()
@@ -213,12 +213,12 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   await page.locator('.provider', { hasText: '腾讯云' }).click()
   await expect(page.locator('.export-table tbody tr').first()).toContainText('01_主办单位证件_营业执照.jpg')
   await expect(page.locator('.export-status')).toContainText('检查通过')
-  await shot(page, '39-export', { docs: 'export.png' })
+  await shot(page, '39-export')
   const zip = path.join(harness.root, '备案材料.zip')
   harness.nextSaveFile = zip
   await page.getByRole('button', { name: '导出…' }).click()
   await expect(page.locator('.export-result.ready')).toContainText('材料包已导出', { timeout: 120_000 })
-  await shot(page, '40-export-done')
+  await shot(page, '40-export-done', { docs: 'export-screen.png' })
   await page.getByRole('button', { name: '在文件夹中显示' }).click()
   await expect.poll(() => harness.shown).toEqual([zip])
 

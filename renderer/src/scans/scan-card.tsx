@@ -109,6 +109,12 @@ export function ScanCard({ scan, findings, selected }: { scan: ScanView; finding
           </select>
         )}
         {scan.roleProposed && scan.role !== 'other' && <span className="proposed">{t('scans.roleProposed')}</span>}
+        {scan.roleProposed && scan.role === 'other' && scan.state === 'unread' && (
+          <span className="proposed">{t('scans.roleAfterReading')}</span>
+        )}
+        {scan.roleProposed && scan.role === 'other' && scan.state === 'read' && (
+          <span className="proposed attention">{t('scans.roleUndecided')}</span>
+        )}
       </div>
       {findings.length > 0 && (
         <ul className="scan-findings">

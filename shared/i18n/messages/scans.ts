@@ -36,6 +36,8 @@ export const scanMessages = {
   'scans.website': ['网站', 'Website'],
   'scans.websiteN': ['网站 {n}', 'Website {n}'],
   'scans.roleProposed': ['按识别结果建议', 'suggested from the reading'],
+  'scans.roleUndecided': ['未能从识别结果判断用途，请手动选择', 'The reading does not tell what this is for: please choose'],
+  'scans.roleAfterReading': ['识别后自动建议用途，也可现在手动选择', 'A role is suggested after reading, or choose one now'],
   'scans.state.unread': ['待识别', 'Not read'],
   'scans.state.failed': ['无法读取', 'Unreadable'],
   'scans.state.missing': ['文件不存在', 'File missing'],
