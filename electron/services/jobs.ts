@@ -6,6 +6,7 @@
  * main process connects to the window, and tests connect to an array.
  */
 import { randomBytes } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import { AppError } from '../../shared/ipc/errors'
 import type { JobFinished, JobProgress, JobSnapshot, JobState } from '../../shared/ipc/schemas'
 
@@ -103,6 +104,8 @@ export class JobRunner {
     this.#counter += 1
     const id = `job-${this.#counter}-${randomBytes(3).toString('hex')}`
     const controller = new AbortController()
+    // A job hands its signal to every file it works on: forty scans, forty listeners at once.
+    setMaxListeners(0, controller.signal)
     let resolveFinished: (event: JobFinished) => void = () => undefined
     const job: Job = {
       id,
