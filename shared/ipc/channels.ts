@@ -24,6 +24,7 @@ export const INVOKE_CHANNELS = [
   'scan.pick',
   'scan.update',
   'scan.remove',
+  'scan.misread',
   'scan.read',
   'letter.preview',
   'letter.save',

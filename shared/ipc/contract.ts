@@ -82,6 +82,11 @@ export const contract = {
     input: z.strictObject({ caseId: CaseId, scanId: ScanId, role: DocumentRole, website: z.number().int().min(0).max(999).nullable() }),
     output: ScansChangedSchema,
   },
+  /** Marks (or unmarks) one value read from a scan as misread: the person checked the scan, the form stands. */
+  'scan.misread': {
+    input: z.strictObject({ caseId: CaseId, scanId: ScanId, field: z.string().min(1).max(60), misread: z.boolean() }),
+    output: ScansChangedSchema,
+  },
   /** Moves a scan's file to the system trash and takes it out of the case. */
   'scan.remove': { input: z.strictObject({ caseId: CaseId, scanId: ScanId }), output: ScansChangedSchema },
   /** Reads the case's new or changed scans (OCR) as a job. */

@@ -31,6 +31,8 @@ export const ScanFieldSchema = z.object({
   value: z.string(),
   confidence: z.number().min(0).max(1),
   uncertain: z.boolean(),
+  /** A person marked it as misread: shown, never compared with the form. */
+  misread: z.boolean(),
   corrected: Correction.nullable(),
   raw: z.string().nullable(),
   /** Where on the upright page it was read, as fractions of the page (0..1), to mark it on the preview. */

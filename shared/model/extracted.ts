@@ -65,6 +65,8 @@ export const ExtractedFieldSchema = z.looseObject({
     .optional(),
   /** True when the value could not be proven (e.g. several valid repairs, or a cross-check failed). */
   uncertain: z.boolean().optional(),
+  /** Set by a person who checked the scan: it shows something else (OCR misread), so the form is not compared with it. */
+  misread: z.boolean().optional(),
 })
 export type ExtractedField = z.infer<typeof ExtractedFieldSchema>
 

@@ -195,6 +195,20 @@ describe('comparisons', () => {
     expect(found.filter((f) => f.rule.startsWith('scan-'))).toEqual([])
   })
 
+  it('leave out a value a person marked as misread, and compare it again once unmarked', () => {
+    const misread = (mark: boolean) =>
+      only(
+        run((c) => {
+          const r = reading(c, 'sponsor-certificate')
+          const name = { value: '测州市云帆科技有限公司', confidence: 0.97, ...(mark ? { misread: true } : {}) }
+          setReading(c, 'sponsor-certificate', { ...r, fields: { ...r.fields, entityName: name } })
+        }),
+        'scan-name-mismatch',
+      )
+    expect(misread(true)).toEqual([])
+    expect(misread(false).map((f) => f.severity)).toEqual(['error'])
+  })
+
   it('compare ID numbers with the right person only', () => {
     const found = only(
       run((c) => editField(c, 'principal-id', 'idNumber', '440106199602142468')),

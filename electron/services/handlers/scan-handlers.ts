@@ -6,13 +6,13 @@
 import type { Handlers } from '../../../shared/ipc/contract'
 import { translate } from '../../../shared/i18n/messages'
 import type { ReadResult } from '../../../shared/ipc/letter-export-schemas'
-import { addScanFiles, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
+import { addScanFiles, markMisread, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
 import { readScans } from '../scans/read-scans'
 import type { ScanImages } from '../scans/scan-images'
 import { scanViews } from '../scans/scan-view'
 import type { AppServices, WorkspaceRegistry } from './app-services'
 
-type ScanChannels = 'scan.list' | 'scan.add' | 'scan.pick' | 'scan.update' | 'scan.remove' | 'scan.read'
+type ScanChannels = 'scan.list' | 'scan.add' | 'scan.pick' | 'scan.update' | 'scan.misread' | 'scan.remove' | 'scan.read'
 
 /** Builds the scan handlers over the shared workspace registry and image cache. */
 export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistry, images: ScanImages): Pick<Handlers, ScanChannels> {
@@ -50,6 +50,10 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
     },
     'scan.update': async ({ caseId, scanId, role, website }) => {
       await updateScan(workspaces.current(), caseId, scanId, role, website)
+      return changed(caseId)
+    },
+    'scan.misread': async ({ caseId, scanId, field, misread }) => {
+      await markMisread(workspaces.current(), caseId, scanId, field, misread)
       return changed(caseId)
     },
     'scan.remove': async ({ caseId, scanId }) => {

@@ -138,6 +138,29 @@ export async function updateScan(
   })
 }
 
+/**
+ * Marks one value read from a scan as misread (or clears the mark): the person looked at the scan
+ * and the form is right, so the scan rules stop comparing the form with that reading. The reading
+ * itself is kept as it was read.
+ */
+export async function markMisread(workspace: Workspace, caseId: string, scanId: string, field: string, misread: boolean): Promise<void> {
+  await workspace.change(caseId, async (folder) => {
+    const c = await loaded(folder)
+    const doc = c.documents.find((d) => scanIdOf(d.file) === scanId)
+    if (!doc) throw AppError.of('scan-not-found')
+    const fields = (doc.extracted as { fields?: Record<string, Record<string, unknown>> } | undefined)?.fields
+    const value = fields && Object.hasOwn(fields, field) ? fields[field] : undefined
+    if (!value) throw AppError.of('scan-not-found')
+    if (misread) value.misread = true
+    else delete value.misread
+    try {
+      await saveCase(folder, c)
+    } catch (error) {
+      throw ioError(error)
+    }
+  })
+}
+
 /** Takes a scan out of the case and moves its file to the trash (kept when another document still uses it). */
 export async function removeScan(workspace: Workspace, caseId: string, scanId: string, deps: ScanChangeDeps): Promise<void> {
   await workspace.change(caseId, async (folder) => {

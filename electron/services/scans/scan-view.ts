@@ -93,6 +93,7 @@ async function viewOf(caseId: string, folder: string, doc: CaseDocument, index: 
             value: f.value,
             confidence: f.confidence,
             uncertain: f.uncertain === true,
+            misread: f.misread === true,
             corrected: f.corrected ? { from: f.corrected.from, changes: f.corrected.changes } : null,
             raw: f.raw ?? null,
             box: f.box ? fractionOf(f.box, reading.image) : null,

@@ -149,7 +149,7 @@ export function ReviewPanel({ scan }: { scan: ScanView | null }): ReactElement {
           {rows.length > 0 && (
             <ul className="review-rows" onMouseLeave={() => setHovered(null)}>
               {rows.map((row) => (
-                <ReviewRowItem key={row.field.name} row={row} onHover={() => setHovered(row.field.name)} />
+                <ReviewRowItem key={row.field.name} scanId={scan.scanId} row={row} onHover={() => setHovered(row.field.name)} />
               ))}
             </ul>
           )}

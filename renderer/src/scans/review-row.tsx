@@ -4,6 +4,7 @@ import type { ScanField } from '../../../shared/ipc/scan-schemas'
 import { Icon } from '../components/icons'
 import { useT } from '../i18n'
 import { accept } from '../state/review'
+import { setMisread } from '../state/scans'
 import { formFieldLabel, readFieldLabel } from './field-labels'
 import type { ReviewRow } from './review-values'
 
@@ -16,11 +17,12 @@ function Value({ field }: { field: ScanField }): ReactElement {
 }
 
 /** A row of the review; `onHover` marks its place on the page. */
-export function ReviewRowItem({ row, onHover }: { row: ReviewRow; onHover: () => void }): ReactElement {
+export function ReviewRowItem({ scanId, row, onHover }: { scanId: string; row: ReviewRow; onHover: () => void }): ReactElement {
   const t = useT()
   const { field, target } = row
   const differs = target !== null && !row.same && row.form !== ''
-  const state = target === null ? 'unused' : row.same ? 'same' : differs ? 'differs' : 'empty'
+  const misread = field.misread && differs
+  const state = target === null ? 'unused' : row.same ? 'same' : misread ? 'misread' : differs ? 'differs' : 'empty'
   const percent = Math.round(field.confidence * 100)
   const code = target?.kind === 'uscc' || target?.kind === 'resident-id' || target?.kind === 'date' || target?.kind === 'domain'
 
@@ -41,7 +43,23 @@ export function ReviewRowItem({ row, onHover }: { row: ReviewRow; onHover: () =>
           </span>
         )}
         {state === 'differs' && <span className="chip chip-bad">{t('review.differs')}</span>}
-        {target && !row.same && (
+        {state === 'misread' && <span className="chip chip-muted">{t('review.misread.marked')}</span>}
+        {state === 'differs' && (
+          <button
+            type="button"
+            className="button small misread"
+            title={t('review.misread.hint')}
+            onClick={() => void setMisread(scanId, field.name, true)}
+          >
+            {t('review.misread')}
+          </button>
+        )}
+        {state === 'misread' && (
+          <button type="button" className="button small misread" onClick={() => void setMisread(scanId, field.name, false)}>
+            {t('review.misread.clear')}
+          </button>
+        )}
+        {target && !row.same && state !== 'misread' && (
           <button type="button" className="button small primary accept" onClick={() => accept([{ target, value: field.value }])}>
             {t('review.accept')}
           </button>
@@ -65,7 +83,7 @@ export function ReviewRowItem({ row, onHover }: { row: ReviewRow; onHover: () =>
       {target ? (
         <div className="row-form">
           <span className="muted">{t('review.col.form')}</span>
-          <span className={`form-value${code ? ' mono' : ''}${differs ? ' differs' : ''}`}>
+          <span className={`form-value${code ? ' mono' : ''}${state === 'differs' ? ' differs' : ''}`}>
             {row.form === '' ? t('review.empty') : row.form}
           </span>
         </div>

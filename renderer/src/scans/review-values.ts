@@ -50,10 +50,13 @@ export function reviewRows(scan: ScanView, draft: Case): ReviewRow[] {
   return [...bound, ...others]
 }
 
-/** The rows "accept all" takes: bound, different from the form, and sure (uncertain ones are accepted one by one). */
+/**
+ * The rows "accept all" takes: bound, different from the form, and sure (uncertain ones are
+ * accepted one by one; one a person marked as misread never).
+ */
 export function acceptable(rows: readonly ReviewRow[]): Array<{ target: FieldTarget; value: string }> {
   return rows
-    .filter((r): r is ReviewRow & { target: FieldTarget } => r.target !== null && !r.same && r.sure)
+    .filter((r): r is ReviewRow & { target: FieldTarget } => r.target !== null && !r.same && r.sure && !r.field.misread)
     .filter((r) => storedValue(r.target.kind, r.field.value) !== r.form)
     .map((r) => ({ target: r.target, value: r.field.value }))
 }

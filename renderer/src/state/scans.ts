@@ -122,6 +122,17 @@ export async function setScanRole(scanId: string, role: string, website: number 
   }
 }
 
+/** Marks one value read from a scan as misread (the person checked the scan; the form stands), or clears the mark. */
+export async function setMisread(scanId: string, field: string, misread: boolean): Promise<void> {
+  const { caseId } = scansStore.get()
+  if (!caseId) return
+  try {
+    apply(caseId, await call('scan.misread', { caseId, scanId, field, misread }))
+  } catch (error) {
+    fail(error)
+  }
+}
+
 /** Asks, then moves a scan's file to the trash and takes it out of the case. */
 export async function removeScan(scan: ScanView): Promise<void> {
   const { caseId } = scansStore.get()

@@ -106,6 +106,13 @@ export const scanMessages = {
   'review.corrected': ['已按校验位修正：{changes}', 'Repaired by its check character: {changes}'],
   'review.change': ['第 {position} 位 {from} → {to}', 'position {position}: {from} → {to}'],
   'review.differs': ['与表单不一致', 'Differs from the form'],
+  'review.misread': ['识别有误', 'Misread'],
+  'review.misread.hint': [
+    '已对照扫描件核对：扫描件上不是这个值，表单中的值正确。标记后不再以此识别结果比对表单。',
+    'Checked against the scan: it does not say this, the form is right. Once marked, this reading is no longer compared with the form.',
+  ],
+  'review.misread.marked': ['已标记为识别有误', 'Marked as misread'],
+  'review.misread.clear': ['取消标记', 'Unmark'],
   'review.empty': ['（空）', '(empty)'],
   'review.noRole': [
     '请先为这份扫描件选择用途，才能把识别结果填入对应的表单字段。',

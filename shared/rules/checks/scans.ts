@@ -66,7 +66,8 @@ interface Comparison {
 
 function compare(c: Comparison): Hit[] {
   const form = present(c.form)
-  if (!c.scan || form === null) return []
+  // A value a person marked as misread (they checked the scan) says nothing about the form.
+  if (!c.scan || c.scan.misread === true || form === null) return []
   if (c.equal(form, c.scan.value)) return []
   return [
     {
