@@ -1,0 +1,119 @@
+/**
+ * Dates and validity ranges from their readings. Dates are parsed, never guessed
+ * (shared/dates/parse-chinese-date.ts); what this adds is which reading to believe. Each reading
+ * that parses votes for its value — a crop read with the date alphabet counts more than the page
+ * pass — and a reading whose last date stops short is hardly counted: 「2034年3月2」 with no 日
+ * after it is a date whose digits went on to the next line or off the crop, not the 2nd of March.
+ * A value all readings agree on is sure; one that won a disagreement is shown for checking.
+ */
+import { parseChineseDate, parseValidityRange, LONG_TERM, type DateOrLongTerm } from '../dates/parse-chinese-date'
+import type { IsoDate } from '../dates/iso-date'
+import type { Box, ExtractedField } from '../model/extracted'
+import { toHalfWidth } from '../text/normalise'
+import type { Reading } from './names'
+
+const clamp = (v: number): number => Math.max(0, Math.min(1, Math.round(v * 1000) / 1000))
+const roundBox = (b: Box): Box => ({ x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) })
+
+/** Digits OCR tends to read as letters inside dates (O→0, l→1 …); only applied to date readings. */
+export function fixDigits(text: string): string {
+  return toHalfWidth(text)
+    .replace(/(?<=\d)[Oo](?=\d|[.\-/年月日])|(?<=[.\-/年月])[Oo]/g, '0')
+    .replace(/(?<=\d)[lI|](?=\d)|(?<=[.\-/年月])[lI|]/g, '1')
+}
+
+/**
+ * True when the text's last date may be cut short: 年 and 月 printed but no 日 after the day, or a
+ * zero-padded month (09) with a one-digit day (2). Printed dates close with 日 and pad month and
+ * day alike, so such a day is likely the first digit of two.
+ */
+export function cutShort(text: string): boolean {
+  const t = toHalfWidth(text).replace(/\s+/g, '')
+  return /\d{4}年\d{1,2}月\d{1,2}$/u.test(t) || /\d{4}[.\-/]0\d[.\-/]\d$/u.test(t)
+}
+
+interface Ballot<T> {
+  readonly r: Reading
+  readonly value: T
+  readonly weight: number
+  readonly short: boolean
+}
+
+/**
+ * How much one reading counts: a crop read with the date alphabet more than the page pass, a more
+ * confident one more than a less, a cut-short one hardly at all.
+ */
+function ballot<T>(r: Reading, text: string, value: T): Ballot<T> {
+  const short = cutShort(text)
+  return { r, value, short, weight: (r.source === 'page' ? 0.7 : 1) * (0.5 + r.confidence) * (short ? 0.2 : 1) }
+}
+
+/** The value with the most weight, and a confidence from how the readings agreed. */
+function decide<T>(
+  ballots: ReadonlyArray<Ballot<T>>,
+  key: (v: T) => string,
+): { winner: Ballot<T>; confidence: number; uncertain: boolean } | null {
+  if (ballots.length === 0) return null
+  const totals = new Map<string, number>()
+  for (const b of ballots) totals.set(key(b.value), (totals.get(key(b.value)) ?? 0) + b.weight)
+  const all = [...totals.values()].reduce((s, w) => s + w, 0)
+  const [bestKey, bestWeight] = [...totals.entries()].sort((a, b) => b[1] - a[1])[0] as [string, number]
+  const winner = [...ballots]
+    .filter((b) => key(b.value) === bestKey)
+    .sort((a, b) => b.weight - a.weight || b.r.confidence - a.r.confidence)[0] as Ballot<T>
+  const share = bestWeight / all
+  const voters = ballots.filter((b) => key(b.value) === bestKey).length
+  // Sure: two or more readings, none dissenting, none cut short.
+  if (share === 1 && voters >= 2 && ballots.every((b) => !b.short)) return { winner, confidence: 0.95, uncertain: false }
+  // Read once: never sure; read once and cut short: a question.
+  if (share === 1) return { winner, confidence: winner.short ? 0.3 : 0.8, uncertain: winner.short }
+  return { winner, confidence: share >= 0.6 ? 0.7 : 0.5, uncertain: share < 0.6 }
+}
+
+function field(value: string, confidence: number, r: Reading, uncertain: boolean): ExtractedField {
+  return { value, confidence: clamp(confidence), box: roundBox(r.box), raw: r.text, ...(uncertain ? { uncertain: true } : {}) }
+}
+
+/** A date (出生, 成立日期, 注册日期 …) voted from the readings that parse. */
+export function interpretDate(readings: readonly Reading[]): ExtractedField | null {
+  const ballots: Array<Ballot<IsoDate>> = []
+  for (const r of readings) {
+    const text = fixDigits(r.text)
+    const p = parseChineseDate(text)
+    if (p.ok) ballots.push(ballot(r, text, p.value))
+  }
+  const d = decide(ballots, (v) => v)
+  return d ? field(d.winner.value, d.confidence, d.winner.r, d.uncertain) : null
+}
+
+export interface RangeResult {
+  readonly from?: ExtractedField
+  readonly to?: ExtractedField
+}
+
+/** A validity range (营业期限, 有效期限): from and to, or to = "long-term", voted like a date. */
+export function interpretRange(readings: readonly Reading[]): RangeResult {
+  // 「至长期」 with 期 misread (长其, 长把): after 至 or a dash, 长 and one more character is 长期.
+  const longTerm = (t: string): string => t.replace(/([至\-—~])\s*长\s*\S?$/u, '$1长期')
+  const ballots: Array<Ballot<{ from: IsoDate | null; to: DateOrLongTerm }>> = []
+  for (const r of readings) {
+    const text = longTerm(fixDigits(r.text))
+    const p = parseValidityRange(text)
+    if (p.ok) ballots.push(ballot(r, text, p.value))
+  }
+  // From and to are decided apart: a range whose end was misread still has a sure start.
+  const from = decide(
+    ballots
+      .filter((b) => b.value.from !== null)
+      .map((b) => ({ ...b, value: b.value.from as IsoDate, short: false, weight: b.short ? b.weight / 0.2 : b.weight })),
+    (v) => v,
+  )
+  const to = decide(
+    ballots.map((b) => ({ ...b, value: b.value.to })),
+    (v) => v,
+  )
+  return {
+    ...(from ? { from: field(from.winner.value, from.confidence, from.winner.r, from.uncertain) } : {}),
+    ...(to ? { to: field(to.winner.value === LONG_TERM ? LONG_TERM : to.winner.value, to.confidence, to.winner.r, to.uncertain) } : {}),
+  }
+}
