@@ -15,12 +15,38 @@ import type { Reading } from './names'
 const clamp = (v: number): number => Math.max(0, Math.min(1, Math.round(v * 1000) / 1000))
 const roundBox = (b: Box): Box => ({ x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) })
 
-/** Digits OCR tends to read as letters inside dates (O→0, l→1 …); only applied to date readings. */
-export function fixDigits(text: string): string {
-  return toHalfWidth(text)
+/** Separators and specks OCR puts around the 年, 月 and 日 of a date printed with spaces (an ID card's 出生). */
+const SPECKS = `\\s\\-.:/,，、~\`'"“”‘’`
+const AROUND_UNIT = new RegExp(`[${SPECKS}]*([年月日])[${SPECKS}]*`, 'gu')
+/** A date written with 年 or 月: digits, perhaps specks, then the unit. */
+const WITH_UNITS = new RegExp(`\\d[${SPECKS}]*[年月]`, 'u')
+
+/**
+ * Look-alikes OCR reads inside dates, mended before parsing; only applied to date readings.
+ * Digits read as letters (O→0, l→1); a colon for the dot of 2022.10.11; in a date written with 年
+ * and 月, the specks and dashes read from the spaces around them, a stray separator between two
+ * digits (197/4年), and a 月 read where the 日 after the day stands (1995年2月5月: a day is
+ * followed by 日, never by 月). Nothing here adds or changes a digit; but the last mend is a guess
+ * about a character OCR misread, whose neighbours it may have misread too (「1965年 9月10日」 read
+ * 「1965年-9月9月」), so `guessed` says it was needed and such a reading is never trusted alone.
+ */
+export function mendDate(text: string): { text: string; guessed: boolean } {
+  let t = toHalfWidth(text)
     .replace(/(?<=\d)[Oo](?=\d|[.\-/年月日])|(?<=[.\-/年月])[Oo]/g, '0')
     .replace(/(?<=\d)[lI|](?=\d)|(?<=[.\-/年月])[lI|]/g, '1')
+    .replace(/(?<=\d)[:：;](?=\d)/g, '.')
+  let guessed = false
+  if (WITH_UNITS.test(t)) {
+    t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
+    const mended = t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日')
+    guessed = mended !== t
+    t = mended
+  }
+  return { text: t, guessed }
 }
+
+/** The text of a date reading with its look-alikes mended (mendDate). */
+export const fixDigits = (text: string): string => mendDate(text).text
 
 /**
  * True when the text's last date may be cut short: 年 and 月 printed but no 日 after the day, or a
@@ -41,10 +67,10 @@ interface Ballot<T> {
 
 /**
  * How much one reading counts: a crop read with the date alphabet more than the page pass, a more
- * confident one more than a less, a cut-short one hardly at all.
+ * confident one more than a less, a cut-short one — or one whose 日 had to be guessed — hardly at all.
  */
-function ballot<T>(r: Reading, text: string, value: T): Ballot<T> {
-  const short = cutShort(text)
+function ballot<T>(r: Reading, text: string, value: T, guessed = false): Ballot<T> {
+  const short = guessed || cutShort(text)
   return { r, value, short, weight: (r.source === 'page' ? 0.7 : 1) * (0.5 + r.confidence) * (short ? 0.2 : 1) }
 }
 
@@ -78,9 +104,9 @@ function field(value: string, confidence: number, r: Reading, uncertain: boolean
 export function interpretDate(readings: readonly Reading[]): ExtractedField | null {
   const ballots: Array<Ballot<IsoDate>> = []
   for (const r of readings) {
-    const text = fixDigits(r.text)
+    const { text, guessed } = mendDate(r.text)
     const p = parseChineseDate(text)
-    if (p.ok) ballots.push(ballot(r, text, p.value))
+    if (p.ok) ballots.push(ballot(r, text, p.value, guessed))
   }
   const d = decide(ballots, (v) => v)
   return d ? field(d.winner.value, d.confidence, d.winner.r, d.uncertain) : null
@@ -97,9 +123,10 @@ export function interpretRange(readings: readonly Reading[]): RangeResult {
   const longTerm = (t: string): string => t.replace(/([至\-—~])\s*长\s*\S?$/u, '$1长期')
   const ballots: Array<Ballot<{ from: IsoDate | null; to: DateOrLongTerm }>> = []
   for (const r of readings) {
-    const text = longTerm(fixDigits(r.text))
+    const mended = mendDate(r.text)
+    const text = longTerm(mended.text)
     const p = parseValidityRange(text)
-    if (p.ok) ballots.push(ballot(r, text, p.value))
+    if (p.ok) ballots.push(ballot(r, text, p.value, mended.guessed))
   }
   // From and to are decided apart: a range whose end was misread still has a sure start.
   const from = decide(

@@ -4,7 +4,7 @@
  * date cut at a line break for a whole one. Scripted readings, no engine.
  */
 import { describe, expect, it } from 'vitest'
-import { cutShort, interpretDate, interpretRange } from '../../shared/extraction/date-reads'
+import { cutShort, fixDigits, interpretDate, interpretRange } from '../../shared/extraction/date-reads'
 import { surnameTier } from '../../shared/extraction/name-priors'
 import { interpretText, type Reading } from '../../shared/extraction/names'
 import { placesOfArea } from '../../shared/extraction/places'
@@ -95,6 +95,23 @@ describe('names', () => {
 })
 
 describe('dates', () => {
+  it('mends look-alikes inside dates without adding or changing a digit', () => {
+    expect(fixDigits('2O22.1O.l1')).toBe('2022.10.11')
+    expect(fixDigits('2022:10.11')).toBe('2022.10.11')
+    // An ID card's 出生 is printed with spaces: specks and dashes read around 年 and 月.
+    expect(fixDigits('1999 - 年 12 . 月 22 日')).toBe('1999年12月22日')
+    expect(fixDigits('197/4年2月5日')).toBe('1974年2月5日')
+    // A 月 read where the 日 after the day stands.
+    expect(fixDigits('1995年2月5月')).toBe('1995年2月5日')
+    expect(interpretDate([read('1995年2月5月'), read('1995年2月5日', [], 'page')])).toMatchObject({ value: '1995-02-05' })
+    // …a guess, though: 「1965年 9月10日」 read 「1965年-9月9月」 alone is a question, not a date.
+    const guessed = interpretDate([read('1965年-9月9月')])
+    expect(guessed).toMatchObject({ value: '1965-09-09', uncertain: true })
+    expect(guessed?.confidence).toBeLessThan(0.5)
+    // Separators between digits are kept where the date has no 年 (2022.10.11).
+    expect(fixDigits('2018.11.08-2028.11.08')).toBe('2018.11.08-2028.11.08')
+  })
+
   it('knows a date cut at a line break or a crop edge', () => {
     expect(cutShort('2004年3月28日至2034年3月2')).toBe(true)
     expect(cutShort('2033-09-2')).toBe(true)
