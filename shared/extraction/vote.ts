@@ -34,9 +34,13 @@ export interface Vote {
   readonly exact: number
 }
 
-/** A reading counts for at least this much, so a sure-sounding reading cannot outvote two quiet ones alone. */
-const FLOOR = 0.25
-const weightOf = (c: number): number => FLOOR + Math.max(0, Math.min(1, c))
+/**
+ * A character's vote: one, plus up to half again for the engine's confidence. Two readings that
+ * agree always outvote one that disagrees, however sure it sounds (confidences are not comparable
+ * between models and scales: the larger model is sure of its misreads too); between one and one,
+ * the more confident wins.
+ */
+const weightOf = (c: number): number => 1 + 0.5 * Math.max(0, Math.min(1, c))
 
 /** Levenshtein distance between two strings of characters. */
 export function editDistance(a: readonly string[], b: readonly string[]): number {

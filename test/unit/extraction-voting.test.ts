@@ -40,6 +40,15 @@ describe('character vote', () => {
     )
     expect(voteText(voteChars([chars(read('程盛餐饮')), chars(read('程盛x餐饮')), chars(read('程盛餐饮'))]))).toBe('程盛餐饮')
   })
+
+  it('lets two quiet readings that agree outvote one sure reading that dissents', () => {
+    // Another model is sure of its misreads too: 丁渊平 at 99 against 丁浩平 twice at 20.
+    const v = voteChars([chars(read('丁渊平', [99, 99, 99])), chars(read('丁浩平', [20, 20, 20])), chars(read('丁浩平', [20, 20, 20]))])
+    expect(voteText(v)).toBe('丁浩平')
+    expect(v.chars[1]?.support).toBeLessThan(0.6)
+    // One against one: the more confident wins.
+    expect(voteText(voteChars([chars(read('丁渊平', [95])), chars(read('丁浩平', [30]))]))).toBe('丁渊平')
+  })
 })
 
 describe('names', () => {
