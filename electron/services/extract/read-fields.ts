@@ -3,7 +3,10 @@
  * to a comfortable text height and read again as a single line with settings for its field — a
  * character whitelist for codes, dates and domains, Chinese for names — then interpreted.
  */
-import { DATE_WHITELIST, FIELD_READS, type FieldRead } from '../../../shared/extraction/field-reads'
+import { DATE_WHITELIST, FIELD_READS, type FieldRead, type Look } from '../../../shared/extraction/field-reads'
+import { interpretText } from '../../../shared/extraction/names'
+// The confidence from which a name needs no second opinion: the scan-* rules' "read with confidence".
+import { SURE } from '../../../shared/rules/checks/scans'
 import type { FieldLocation } from '../../../shared/extraction/locate'
 import { valueStart } from './ink'
 import type { Reading } from '../../../shared/extraction/interpret'
@@ -13,7 +16,7 @@ import type { Box } from '../../../shared/model/extracted'
 import { union } from '../../../shared/extraction/ocr-types'
 import { CROP_MARGIN, cropForLine } from '../intake/prepare'
 import type { RawImage } from '../intake/pixels'
-import type { OcrEngine } from '../ocr/engine'
+import { CancelledError, type OcrEngine } from '../ocr/engine'
 
 export { DATE_WHITELIST }
 
@@ -35,21 +38,48 @@ async function readCrop(
   upright: RawImage,
   crop: Box,
   h: number,
-  target: number,
+  look: Look,
   spec: FieldRead,
   signal?: AbortSignal,
 ): Promise<CropRead | null> {
-  const { png, factor } = await cropForLine(upright, crop, h, target)
+  const { png, factor } = await cropForLine(upright, crop, h, look.height, look.render)
   // Block mode, then the line nearest the crop's middle: a single-line read fails outright when a
   // sliver of the next line or a frame line got into the crop.
   const r = await engine.recognize(
-    { image: png, language: spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
+    { image: png, language: look.model ?? spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
     signal,
   )
   const middle = CROP_MARGIN.top + (crop.height * factor) / 2
   const line = [...r.lines].sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - middle) - Math.abs(b.box.y + b.box.height / 2 - middle))[0]
   if (!line || line.text.trim() === '') return null
   return { text: line.text, confidence: line.confidence, chars: glyphsOf(line).map((g) => ({ ch: g.ch, confidence: g.confidence })) }
+}
+
+/** Every crop of a value read in one look, joined; null unless every line was read. */
+async function readLook(
+  engine: OcrEngine,
+  upright: RawImage,
+  crops: readonly Box[],
+  h: number,
+  look: Look,
+  spec: FieldRead,
+  box: Box,
+  signal?: AbortSignal,
+): Promise<Reading | null> {
+  const parts: CropRead[] = []
+  for (const crop of crops) {
+    const part = await readCrop(engine, upright, crop, h, look, spec, signal)
+    // Only a reading of every line is a reading of the value.
+    if (!part) return null
+    parts.push(part)
+  }
+  return {
+    text: parts.map((p) => p.text).join(''),
+    confidence: Math.min(...parts.map((p) => p.confidence)),
+    box,
+    chars: parts.flatMap((p) => p.chars),
+    source: 'crop',
+  }
 }
 
 /** Where the crop of a value starts, ends and how high it is, in upright-image pixels. */
@@ -80,8 +110,9 @@ export function cropBoxes(loc: FieldLocation, scale: number, upright: RawImage, 
 }
 
 /**
- * Readings of every located field: the re-reads of its crop (one per text height of its FieldRead,
- * most trusted first), then the page pass. A value on several lines is read line by line and joined.
+ * Readings of every located field: the re-reads of its crop (one per look of its FieldRead, then
+ * the second opinions a doubtful name gets), then the page pass. A value on several lines is read
+ * line by line and joined.
  */
 export async function readFields(
   engine: OcrEngine,
@@ -106,23 +137,23 @@ export async function readFields(
     const spec: FieldRead | undefined = FIELD_READS[loc.field]
     if (spec) {
       const crops = cropBoxes(loc, scale, upright, spec)
-      for (const target of spec.targets) {
-        const parts: CropRead[] = []
-        for (const crop of crops) {
-          const part = await readCrop(engine, upright, crop, h, target, spec, signal)
-          if (!part) break
-          parts.push(part)
-        }
-        // Only a reading of every line is a reading of the value.
-        if (parts.length === crops.length)
-          readings.push({
-            text: parts.map((p) => p.text).join(''),
-            confidence: Math.min(...parts.map((p) => p.confidence)),
-            box,
-            chars: parts.flatMap((p) => p.chars),
-            source: 'crop',
-          })
+      for (const look of spec.looks) {
+        const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
+        if (r) readings.push(r)
       }
+      // A name the first looks leave in doubt gets the larger model's opinion too.
+      const doubtful = (): boolean => (interpretText([...readings, pageReading], spec.kind ?? 'person')?.confidence ?? 0) < SURE
+      if (spec.secondOpinion && doubtful())
+        for (const look of spec.secondOpinion) {
+          try {
+            const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
+            if (r) readings.push(r)
+          } catch (error) {
+            // A second opinion is optional: without the larger model (or when it fails) the name
+            // stands on the first looks, already marked as doubtful.
+            if (error instanceof CancelledError) throw error
+          }
+        }
     }
     readings.push(pageReading)
     out.set(loc.field, readings)
