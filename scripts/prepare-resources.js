@@ -16,6 +16,9 @@ const copies = [
     'resources/tessdata/chi_sim.traineddata.gz',
   ],
   [path.join(pkgDir('@tesseract.js-data/eng'), '4.0.0_best_int', 'eng.traineddata.gz'), 'resources/tessdata/eng.traineddata.gz'],
+  // The larger 4.0.0 Chinese model (legacy + LSTM, 20 MB) from the same package: a second opinion
+  // on names the best_int model leaves in doubt (electron/services/ocr/engine.ts).
+  [path.join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0', 'chi_sim.traineddata.gz'), 'resources/tessdata/full/chi_sim.traineddata.gz'],
 ]
 // The font is a devDependency (only its copy ships); skip quietly in a production-only install.
 try {

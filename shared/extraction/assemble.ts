@@ -31,7 +31,8 @@ export interface Assembled {
 function withMore(readings: readonly Reading[], more: readonly (readonly Glyph[])[] | undefined): Reading[] {
   if (!more || more.length === 0) return [...readings]
   const tail = more.map((g) => textOf(g)).join('')
-  return readings.map((r) => ({ ...r, text: r.text + tail }))
+  const tailChars = more.flat().map((g) => ({ ch: g.ch, confidence: g.confidence }))
+  return readings.map((r) => ({ ...r, text: r.text + tail, ...(r.chars ? { chars: [...r.chars, ...tailChars] } : {}) }))
 }
 
 const LABELS: Record<string, [string, string]> = {
@@ -68,7 +69,10 @@ export function assembleFields(
 
   if (kind === 'business-licence') {
     code(out, 'creditCode', interpretCreditCode(r('creditCode')))
-    put('entityName', interpretText(r('entityName'), 'organisation', 3))
+    // Characters 3–8 of a proven code are the registration's area (GB 32100): the place the name starts with.
+    const code18 = out.fields.creditCode
+    const area = code18 && !code18.uncertain ? code18.value.slice(2, 8) : undefined
+    put('entityName', interpretText(r('entityName'), 'organisation', 3, area ? { area } : {}))
     put('entityType', interpretText(r('entityType'), 'organisation', 2))
     put('legalRepresentative', interpretText(r('legalRepresentative'), 'person'))
     put('establishedOn', interpretDate(r('establishedOn')))

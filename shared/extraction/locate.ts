@@ -28,7 +28,13 @@ export interface FieldLocation {
   readonly limitX: number
 }
 
-const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner'])
+const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner', 'term'])
+
+/**
+ * A validity range wraps in a narrow column (「2004年3月28日 至 2034年3月2」 / 「7日」): its second line
+ * is a short run of date characters. Anything else below it is the next field.
+ */
+const DATE_TAIL = /^[\d年月日至长期.\-/]{1,10}$/u
 
 /** The label set for a kind (id-card covers both sides). */
 export function labelSpecs(kind: DocumentKind): LabelSpec[] {
@@ -200,6 +206,7 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
             if (o.hits.some((h) => right(h.box) > hit.box.x - pl.height && h.box.x < limitX)) break
             // A run of ten digits is an ID number or a code, never the rest of an address or a name.
             if (/\d{10}/.test(part.map((g) => g.ch).join(''))) break
+            if (hit.field === 'term' && !DATE_TAIL.test(part.map((g) => g.ch).join(''))) break
             if (Math.abs((part[0] as Glyph).box.x - startX) > pl.height * 1.5) break
             more.push(part)
             prevBottom = bottom(union(part.map((g) => g.box)))

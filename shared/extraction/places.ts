@@ -48,6 +48,36 @@ function related(a: Place, b: Place, level: 4 | 2): boolean {
   return a.codes.some((x) => b.codes.some((y) => x.slice(0, level) === y.slice(0, level)))
 }
 
+/** True when `name` is a place of the GB/T 2260 list, as it appears after its parent (潮州市, 潮安区, 广东省). */
+export function isPlaceName(name: string): boolean {
+  index ??= build()
+  return index.byName.has(name)
+}
+
+/**
+ * The province, city and district of a 6-digit area code as they are printed in names and
+ * addresses (广东省, 潮州市, 潮安区), with their short forms (广东, 潮州, 潮安).
+ */
+export function placesOfArea(area: string): string[] {
+  const codes = areaData.codes as Record<string, string>
+  const out: string[] = []
+  let parent = ''
+  for (const code of new Set([`${area.slice(0, 2)}0000`, `${area.slice(0, 4)}00`, area])) {
+    const full = codes[code]
+    // 北京市市辖区 and 北京市县 are groupings of the list, not places printed on a document.
+    const grouping = code !== area && code.endsWith('00') && /(市辖区|县)$/u.test(full ?? '')
+    if (!full || grouping) continue
+    const name = full.startsWith(parent) ? full.slice(parent.length) : full
+    parent = full
+    if (name === '') continue
+    out.push(name)
+    // 广西壮族自治区 is printed 广西; 潮州市 also as 潮州.
+    const short = name.replace(/(壮族|回族|维吾尔)?(自治区|省|市|区|县)$/u, '')
+    if (short.length >= 2 && short !== name) out.push(short)
+  }
+  return [...new Set(out)]
+}
+
 export interface PlaceRepair {
   readonly text: string
   readonly changes: ReadonlyArray<{ readonly from: string; readonly to: string }>

@@ -12,10 +12,11 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createDeflate, crc32, deflateSync } from 'node:zlib'
+import { createDeflate, deflateSync } from 'node:zlib'
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
 import sharp from 'sharp'
 import { generateDocument, makeSponsorSet, scannerPdf } from '../generator/index'
+import { PNG_SIGNATURE, pngChunk } from '../support/png-chunks'
 
 /** What intake must do with a file: refuse it, read it, or open it and report a page it cannot use. */
 export type IntakeExpectation = 'refused' | 'read' | 'unusable-page'
@@ -36,24 +37,12 @@ export interface CorpusFile {
 
 const SET = makeSponsorSet(20261201)
 
-/** A PNG chunk with its CRC. */
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const out = Buffer.alloc(8 + data.length + 4)
-  out.writeUInt32BE(data.length, 0)
-  body.copy(out, 4)
-  out.writeUInt32BE(crc32(body), 8 + data.length)
-  return out
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
 function ihdr(width: number, height: number, bitDepth: number, colourType: number): Buffer {
   const h = Buffer.alloc(13)
   h.writeUInt32BE(width, 0)
   h.writeUInt32BE(height, 4)
   h.set([bitDepth, colourType, 0, 0, 0], 8)
-  return chunk('IHDR', h)
+  return pngChunk('IHDR', h)
 }
 
 /** A PNG whose header claims width×height with almost no pixel data behind it. */
@@ -61,8 +50,8 @@ export function pngClaiming(width: number, height: number): Buffer {
   return Buffer.concat([
     PNG_SIGNATURE,
     ihdr(width, height, 8, 2),
-    chunk('IDAT', deflateSync(Buffer.alloc(10))),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(10))),
+    pngChunk('IEND', Buffer.alloc(0)),
   ])
 }
 
@@ -89,8 +78,8 @@ async function zeroPng(width: number, height: number, bitDepth: 1 | 8, colourTyp
   return Buffer.concat([
     PNG_SIGNATURE,
     ihdr(width, height, bitDepth, colourType),
-    chunk('IDAT', Buffer.concat(parts)),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IDAT', Buffer.concat(parts)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ])
 }
 

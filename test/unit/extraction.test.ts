@@ -195,6 +195,13 @@ describe('ID cross-checks', () => {
     expect(a.fields.sex).toMatchObject({ value: 'male', source: 'idNumber' })
   })
 
+  it('take the birth date from the number when the printed one was read only by guessing its 日', () => {
+    // 「1985年 6月12日」 read 「1985年-6月1月」: mended to 1985-06-01, a guess, so the proven number decides.
+    const a = assembleFields('id-card', readings({ idNumber: ID, birthDate: '1985年-6月1月', sex: '男' }), new Map(), TODAY)
+    expect(a.fields.birthDate).toMatchObject({ value: '1985-06-12', source: 'idNumber' })
+    expect(a.findings.map((f) => f.rule)).not.toContain('scan-id-inconsistent')
+  })
+
   it('report a confident printed value that disagrees with the number', () => {
     const a = assembleFields('id-card', readings({ idNumber: ID, birthDate: '1985年6月13日', sex: '女' }), new Map(), TODAY)
     expect(a.findings.map((f) => f.rule)).toContain('scan-id-inconsistent')

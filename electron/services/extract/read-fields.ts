@@ -3,15 +3,20 @@
  * to a comfortable text height and read again as a single line with settings for its field — a
  * character whitelist for codes, dates and domains, Chinese for names — then interpreted.
  */
-import { DATE_WHITELIST, FIELD_READS, type FieldRead } from '../../../shared/extraction/field-reads'
+import { DATE_WHITELIST, FIELD_READS, type FieldRead, type Look } from '../../../shared/extraction/field-reads'
+import { interpretText } from '../../../shared/extraction/names'
+// The confidence from which a name needs no second opinion: the scan-* rules' "read with confidence".
+import { SURE } from '../../../shared/rules/checks/scans'
 import type { FieldLocation } from '../../../shared/extraction/locate'
+import { valueStart } from './ink'
 import type { Reading } from '../../../shared/extraction/interpret'
-import { meanConfidence, textOf } from '../../../shared/extraction/glyphs'
+import { glyphsOf, meanConfidence, textOf } from '../../../shared/extraction/glyphs'
+import type { ReadChar } from '../../../shared/extraction/vote'
 import type { Box } from '../../../shared/model/extracted'
 import { union } from '../../../shared/extraction/ocr-types'
 import { CROP_MARGIN, cropForLine } from '../intake/prepare'
 import type { RawImage } from '../intake/pixels'
-import type { OcrEngine } from '../ocr/engine'
+import { CancelledError, type OcrEngine } from '../ocr/engine'
 
 export { DATE_WHITELIST }
 
@@ -20,32 +25,94 @@ export function scaleBox(b: Box, scale: number): Box {
   return { x: b.x * scale, y: b.y * scale, width: b.width * scale, height: b.height * scale }
 }
 
-/** Readings of every located field: the page pass first, then the re-read of its crop. */
+/** One read of a crop: the text of its target line and each character with its word's confidence. */
+interface CropRead {
+  readonly text: string
+  readonly confidence: number
+  readonly chars: ReadChar[]
+}
+
 /** Reads one crop as a block and returns the line nearest its middle (the target line). */
 async function readCrop(
   engine: OcrEngine,
   upright: RawImage,
   crop: Box,
   h: number,
-  target: number,
+  look: Look,
   spec: FieldRead,
   signal?: AbortSignal,
-): Promise<{ text: string; confidence: number } | null> {
-  const { png, factor } = await cropForLine(upright, crop, h, target)
+): Promise<CropRead | null> {
+  const { png, factor } = await cropForLine(upright, crop, h, look.height, look.render)
   // Block mode, then the line nearest the crop's middle: a single-line read fails outright when a
   // sliver of the next line or a frame line got into the crop.
   const r = await engine.recognize(
-    { image: png, language: spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
+    { image: png, language: look.model ?? spec.language, mode: 'block', ...(spec.whitelist ? { whitelist: spec.whitelist } : {}) },
     signal,
   )
   const middle = CROP_MARGIN.top + (crop.height * factor) / 2
   const line = [...r.lines].sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - middle) - Math.abs(b.box.y + b.box.height / 2 - middle))[0]
-  return line && line.text.trim() !== '' ? { text: line.text, confidence: line.confidence } : null
+  if (!line || line.text.trim() === '') return null
+  return { text: line.text, confidence: line.confidence, chars: glyphsOf(line).map((g) => ({ ch: g.ch, confidence: g.confidence })) }
+}
+
+/** Every crop of a value read in one look, joined; null unless every line was read. */
+async function readLook(
+  engine: OcrEngine,
+  upright: RawImage,
+  crops: readonly Box[],
+  h: number,
+  look: Look,
+  spec: FieldRead,
+  box: Box,
+  signal?: AbortSignal,
+): Promise<Reading | null> {
+  const parts: CropRead[] = []
+  for (const crop of crops) {
+    const part = await readCrop(engine, upright, crop, h, look, spec, signal)
+    // Only a reading of every line is a reading of the value.
+    if (!part) return null
+    parts.push(part)
+  }
+  return {
+    text: parts.map((p) => p.text).join(''),
+    confidence: Math.min(...parts.map((p) => p.confidence)),
+    box,
+    chars: parts.flatMap((p) => p.chars),
+    source: 'crop',
+  }
+}
+
+/** Where the crop of a value starts, ends and how high it is, in upright-image pixels. */
+export function cropBoxes(loc: FieldLocation, scale: number, upright: RawImage, spec: FieldRead): Box[] {
+  const box = scaleBox(loc.box, scale)
+  const h = loc.textHeight * scale
+  // Pad the box: OCR boxes hug the ink, and the page pass may have dropped a last character.
+  // Start where the value must start: just after its label when the label is on the same line
+  // (the page pass may have missed the value's first characters), but after the blank gap that
+  // separates them, so no stroke of the label is read as part of the value.
+  const label = scaleBox(loc.labelBox, scale)
+  const sameLine = loc.label !== '' && Math.abs(label.y + label.height / 2 - (box.y + box.height / 2)) < h * 0.6
+  // A value printed under its label starts under the label's first character.
+  const below = loc.label !== '' && label.y + label.height <= box.y + h * 0.3
+  const fromInk = sameLine ? valueStart(upright, label, box, h) : null
+  const x =
+    fromInk ??
+    (sameLine ? Math.min(box.x - h * 0.4, label.x + label.width + h * 0.15) : below ? Math.min(box.x, label.x) - h * 0.4 : box.x - h * 0.4)
+  const limit = Number.isFinite(loc.limitX) ? loc.limitX * scale - h * 0.3 : upright.width
+  const wanted = Math.max(box.x + box.width - x + h * spec.extendRight, h * (spec.minWidth ?? 0))
+  const width = Math.max(box.x + box.width - x + h * 0.4, Math.min(wanted, limit - x))
+  const crops: Box[] = [{ x, y: box.y - h * 0.3, width, height: box.height + h * 0.6 }]
+  for (const line of loc.more) {
+    const b = scaleBox(union(line.map((g) => g.box)), scale)
+    crops.push({ x, y: b.y - h * 0.3, width: Math.max(width, b.x + b.width - x + h * 0.6), height: b.height + h * 0.6 })
+  }
+  return crops
 }
 
 /**
- * Readings of every located field: the page pass first, then the re-read of its crop (at one or
- * two text heights). A value on several lines is read line by line and joined.
+ * Readings of every located field: the re-reads of its crop (one per look of its FieldRead, then
+ * the second opinions a doubtful name gets), then the page pass. A value on several lines is read
+ * line by line and joined.
  */
 export async function readFields(
   engine: OcrEngine,
@@ -59,43 +126,36 @@ export async function readFields(
     const box = scaleBox(loc.box, scale)
     const h = loc.textHeight * scale
     const all = [loc.glyphs, ...loc.more]
-    const pageReading: Reading = { text: all.map(textOf).join(''), confidence: meanConfidence(all.flat()), box }
-    const readings: Reading[] = [pageReading]
+    const pageReading: Reading = {
+      text: all.map(textOf).join(''),
+      confidence: meanConfidence(all.flat()),
+      box,
+      chars: all.flat().map((g) => ({ ch: g.ch, confidence: g.confidence })),
+      source: 'page',
+    }
+    const readings: Reading[] = []
     const spec: FieldRead | undefined = FIELD_READS[loc.field]
     if (spec) {
-      // Pad the box: OCR boxes hug the ink, and the page pass may have dropped a last character.
-      // Start where the value must start: just after its label when the label is on the same line
-      // (the page pass may have missed the value's first characters).
-      const label = scaleBox(loc.labelBox, scale)
-      const sameLine = loc.label !== '' && Math.abs(label.y + label.height / 2 - (box.y + box.height / 2)) < h * 0.6
-      // A value printed under its label starts under the label's first character.
-      const below = loc.label !== '' && label.y + label.height <= box.y + h * 0.3
-      const x = sameLine
-        ? Math.min(box.x - h * 0.4, label.x + label.width + h * 0.15)
-        : below
-          ? Math.min(box.x, label.x) - h * 0.4
-          : box.x - h * 0.4
-      const limit = Number.isFinite(loc.limitX) ? loc.limitX * scale - h * 0.3 : upright.width
-      const wanted = Math.max(box.width + h * (0.4 + spec.extendRight), h * (spec.minWidth ?? 0))
-      const width = Math.max(box.width + h * 0.4, Math.min(wanted, limit - x))
-      const crops: Box[] = [{ x, y: box.y - h * 0.3, width, height: box.height + h * 0.6 }]
-      for (const line of loc.more) {
-        const b = scaleBox(union(line.map((g) => g.box)), scale)
-        crops.push({ x: x, y: b.y - h * 0.3, width: Math.max(width, b.x + b.width - x + h * 0.6), height: b.height + h * 0.6 })
+      const crops = cropBoxes(loc, scale, upright, spec)
+      for (const look of spec.looks) {
+        const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
+        if (r) readings.push(r)
       }
-      for (const target of spec.alsoAt ? [48, spec.alsoAt] : [48]) {
-        const parts: Array<{ text: string; confidence: number }> = []
-        for (const crop of crops) {
-          const part = await readCrop(engine, upright, crop, h, target, spec, signal)
-          if (!part) break
-          parts.push(part)
+      // A name the first looks leave in doubt gets the larger model's opinion too.
+      const doubtful = (): boolean => (interpretText([...readings, pageReading], spec.kind ?? 'person')?.confidence ?? 0) < SURE
+      if (spec.secondOpinion && doubtful())
+        for (const look of spec.secondOpinion) {
+          try {
+            const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
+            if (r) readings.push(r)
+          } catch (error) {
+            // A second opinion is optional: without the larger model (or when it fails) the name
+            // stands on the first looks, already marked as doubtful.
+            if (error instanceof CancelledError) throw error
+          }
         }
-        // Only a reading of every line is a reading of the value.
-        if (parts.length === crops.length)
-          readings.unshift({ text: parts.map((p) => p.text).join(''), confidence: Math.min(...parts.map((p) => p.confidence)), box })
-      }
-      if (!spec.preferReread) readings.reverse()
     }
+    readings.push(pageReading)
     out.set(loc.field, readings)
   })
   await Promise.all(jobs)

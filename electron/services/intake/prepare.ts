@@ -10,7 +10,7 @@ import { percent, scanFinding } from '../../../shared/extraction/findings'
 import type { DocumentKind, ScanFinding } from '../../../shared/model/extracted'
 import { analyseLayout, measureSkew } from './orientation'
 export { measureBlur } from './quality'
-import { fromRaw, greyDropRed, histogram, percentileOf, rawOp, thumbnail, type GreyImage, type RawImage } from './pixels'
+import { fromRaw, greyDropRed, histogram, otsu, percentileOf, rawOp, thumbnail, type GreyImage, type RawImage } from './pixels'
 import { measureColour, measureCutOff, measureGlare, measureResolution, type Edge } from './quality'
 
 export type Turn = 0 | 90 | 180 | 270
@@ -174,12 +174,23 @@ export async function workingImage(img: RawImage, factor: number): Promise<Worki
 /** White margin added around line crops (tesseract reads a line better when it does not touch the border). */
 export const CROP_MARGIN = { top: 12, left: 16 }
 
+/**
+ * How a crop is rendered for OCR: grey (the default), or black and white at Otsu's threshold of
+ * the crop itself. The second is a different look, not a better one: it drops the light security
+ * print of ID cards and certificates that the grey crop reads as strokes (「2022.10.11」 read
+ * 「2022510.12」), but thins blurred strokes; so it is one more vote, never the only reading. It is
+ * applied to a crop of one value, never to a page (toolchain.md: normalising whole noisy pages
+ * ruined OCR).
+ */
+export type CropLook = 'grey' | 'binary'
+
 /** A crop of the upright image, grey, scaled so that its text is `targetHeight` px tall, as PNG. */
 export async function cropForLine(
   img: RawImage,
   box: { x: number; y: number; width: number; height: number },
   textHeight: number,
   targetHeight = 48,
+  look: CropLook = 'grey',
 ): Promise<{ png: Buffer; factor: number }> {
   const left = Math.max(0, Math.floor(box.x))
   const top = Math.max(0, Math.floor(box.y))
@@ -192,7 +203,10 @@ export async function cropForLine(
       .resize({ width: Math.max(1, Math.round(width * factor)), height: Math.max(1, Math.round(height * factor)), kernel: 'lanczos3' }),
   )
   const grey = greyDropRed(crop)
-  const png = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
+  let pipeline = sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
+  // Median first: scanner noise would otherwise survive the threshold as specks.
+  if (look === 'binary') pipeline = pipeline.median(3).threshold(otsu(histogram(grey)) + 1)
+  const png = await pipeline
     .extend({
       top: CROP_MARGIN.top,
       bottom: CROP_MARGIN.top,

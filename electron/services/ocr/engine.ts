@@ -6,8 +6,13 @@
 import type { Box } from '../../../shared/model/extracted'
 import type { OcrPage } from '../../../shared/extraction/ocr-types'
 
-/** Which trained models read the request: Chinese with English for pages, English alone for codes. */
-export type OcrLanguage = 'chi_sim+eng' | 'eng'
+/**
+ * Which trained models read the request: Chinese with English (best_int) for pages, English alone
+ * for codes, and `chi_sim-full` — the larger 4.0.0 Chinese model of the same npm package — as a
+ * second opinion on names, whose characters best_int misreads in ways that no other scale or look
+ * of the crop repairs (磊 read 舌 at every size).
+ */
+export type OcrLanguage = 'chi_sim+eng' | 'eng' | 'chi_sim-full'
 
 /**
  * page: find the layout; sparse: find as much text as possible in no particular order (labels and

@@ -15,6 +15,8 @@ import { CancelledError, OcrTimeoutError, type OcrEngine, type OcrLanguage, type
 export interface TesseractOptions {
   /** Folder with chi_sim.traineddata.gz and eng.traineddata.gz (default: resources/tessdata). */
   readonly langPath?: string
+  /** Folder with the larger chi_sim.traineddata.gz (4.0.0) for `chi_sim-full` (default: <langPath>/full). */
+  readonly fullLangPath?: string
   /** Budget for creating a worker (loading the models). */
   readonly initTimeoutMs?: number
   /** Budget for one recognition. */
@@ -76,16 +78,17 @@ class WorkerSlot {
   ) {}
 
   private start(): Promise<Tesseract.Worker> {
-    const langs = this.language === 'eng' ? ['eng'] : ['chi_sim', 'eng']
+    const langs = this.language === 'eng' ? ['eng'] : this.language === 'chi_sim-full' ? ['chi_sim'] : ['chi_sim', 'eng']
+    const langPath = this.language === 'chi_sim-full' ? this.options.fullLangPath : this.options.langPath
     for (const lang of langs) {
-      const file = path.join(this.options.langPath, `${lang}.traineddata.gz`)
+      const file = path.join(langPath, `${lang}.traineddata.gz`)
       if (!existsSync(file)) return Promise.reject(new Error(`OCR model missing: ${file}`))
     }
     const created = createWorker(
       langs,
       OEM.LSTM_ONLY,
       {
-        langPath: this.options.langPath,
+        langPath,
         gzip: true,
         cacheMethod: 'none',
         errorHandler: (error: unknown) => {
@@ -162,21 +165,53 @@ class WorkerSlot {
 }
 
 /**
+ * The larger Chinese model's worker is shared by all engines of the process: it is asked only for
+ * second opinions on doubtful names, so one worker keeps up with a pool, and a worker per engine
+ * would cost ~230 MB each (bench:extract). Counted, so the last engine to close terminates it.
+ */
+const sharedSlots = new Map<string, { slot: WorkerSlot; users: number }>()
+
+function shareSlot(language: OcrLanguage, options: Required<TesseractOptions>): WorkerSlot {
+  const key = `${language}\0${options.fullLangPath}`
+  const entry = sharedSlots.get(key) ?? { slot: new WorkerSlot(language, options), users: 0 }
+  entry.users += 1
+  sharedSlots.set(key, entry)
+  return entry.slot
+}
+
+async function releaseSlot(slot: WorkerSlot): Promise<void> {
+  for (const [key, entry] of sharedSlots)
+    if (entry.slot === slot) {
+      entry.users -= 1
+      if (entry.users > 0) return
+      sharedSlots.delete(key)
+    }
+  await slot.close()
+}
+
+/**
  * One engine = one Chinese+English worker for pages and names and one English worker for codes;
- * a pool holds one engine per core. Workers start on first use (or on warm()).
+ * a pool holds one engine per core. Workers start on first use (or on warm()); the larger model's
+ * worker, shared, on the first doubtful name.
  */
 export class TesseractEngine implements OcrEngine {
   private readonly slots: Record<OcrLanguage, WorkerSlot>
   readonly description: string
 
   constructor(options: TesseractOptions = {}) {
+    const langPath = options.langPath ?? resourcePath('tessdata')
     const full: Required<TesseractOptions> = {
-      langPath: options.langPath ?? resourcePath('tessdata'),
+      langPath,
+      fullLangPath: options.fullLangPath ?? path.join(langPath, 'full'),
       initTimeoutMs: options.initTimeoutMs ?? 30_000,
       recognizeTimeoutMs: options.recognizeTimeoutMs ?? 60_000,
     }
-    this.slots = { 'chi_sim+eng': new WorkerSlot('chi_sim+eng', full), eng: new WorkerSlot('eng', full) }
-    this.description = 'tesseract.js 7.0.0 (LSTM, chi_sim+eng 4.0.0_best_int)'
+    this.slots = {
+      'chi_sim+eng': new WorkerSlot('chi_sim+eng', full),
+      eng: new WorkerSlot('eng', full),
+      'chi_sim-full': shareSlot('chi_sim-full', full),
+    }
+    this.description = 'tesseract.js 7.0.0 (LSTM, chi_sim+eng 4.0.0_best_int; chi_sim 4.0.0 second opinions on names)'
   }
 
   /** Loads both models now, so the first document does not pay for it. */
@@ -188,7 +223,11 @@ export class TesseractEngine implements OcrEngine {
     return this.slots[request.language].recognize(request, signal)
   }
 
+  private closed = false
+
   async close(): Promise<void> {
-    await Promise.all([this.slots['chi_sim+eng'].close(), this.slots.eng.close()])
+    if (this.closed) return
+    this.closed = true
+    await Promise.all([this.slots['chi_sim+eng'].close(), this.slots.eng.close(), releaseSlot(this.slots['chi_sim-full'])])
   }
 }

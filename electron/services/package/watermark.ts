@@ -44,6 +44,18 @@ export interface InkMap {
   readonly scale: number
 }
 
+/** A one-channel image blurred with a Gaussian of `sigma` pixels, still one channel. */
+async function blurredGrey(grey: Buffer, width: number, height: number, sigma: number): Promise<Buffer> {
+  const out = await sharp(grey, { raw: { width, height, channels: 1 } })
+    .blur(sigma)
+    // sharp hands a one-channel raw input back as three channels unless told otherwise.
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer()
+  if (out.length !== width * height) throw new Error(`watermark: blurred image has ${out.length} bytes, expected ${width * height}`)
+  return out
+}
+
 /** Finds ink as watermark.json describes: contrast to the local background, colour, darkness. */
 export async function inkMap(image: RawImage, s: WatermarkSpec = spec): Promise<InkMap> {
   const p = s.placement
@@ -58,11 +70,21 @@ export async function inkMap(image: RawImage, s: WatermarkSpec = spec): Promise<
     .raw()
     .toBuffer()
   const sigma = Math.max(1, Math.max(width, height) * p.backgroundBlurShare)
-  const background = await sharp(grey, { raw: { width, height, channels: 1 } })
-    .blur(sigma)
-    .raw()
-    .toBuffer()
+  const background = await blurredGrey(grey, width, height, sigma)
   const ink = new Uint8Array(width * height)
+  // Where the surface itself changes (a pale card's edge on white paper, a shadow) the watermark
+  // would straddle two surfaces and sit on the card's border: such places count as ink too. The
+  // step is measured on a light blur that washes out hairlines (guilloche) but keeps a surface edge.
+  const edgeSigma = Math.max(1, Math.max(width, height) * p.surfaceBlurShare)
+  const smooth = await blurredGrey(grey, width, height, edgeSigma)
+  const r = Math.max(1, Math.round(2 * edgeSigma))
+  const at = (x: number, y: number): number =>
+    smooth[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))] as number
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      const step = Math.max(Math.abs(at(x + r, y) - at(x - r, y)), Math.abs(at(x, y + r) - at(x, y - r)))
+      if (step > p.surfaceStep) ink[y * width + x] = 1
+    }
   for (let i = 0; i < ink.length; i += 1) {
     const r = rgb[i * 3] as number
     const g = rgb[i * 3 + 1] as number

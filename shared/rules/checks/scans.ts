@@ -11,7 +11,7 @@ import { nameKey, stripSpaces } from '../../text/normalise'
 import { present, type Check, type Hit, type Params, type RuleContext } from '../context'
 
 /** Below this confidence (or when uncertain) a disagreement is a question, not an error: a name read once, or by readings that disagree, stays under it (interpret.ts). */
-const SURE = 0.85
+export const SURE = 0.85
 
 interface ReadDocument {
   readonly index: number

@@ -37,6 +37,20 @@ describe('tesseract engine', () => {
     expect(page.text.replace(/\s/g, '')).toBe('统一社会信用代码')
   })
 
+  it('reads names with the larger Chinese model too, one worker shared by the engines of the process', { timeout: 90_000 }, async () => {
+    const other = new TesseractEngine()
+    const image = await line('潮州市程盛餐饮管理有限公司')
+    expect((await other.recognize({ image, language: 'chi_sim-full', mode: 'line' })).text.replace(/\s/g, '')).toBe(
+      '潮州市程盛餐饮管理有限公司',
+    )
+    // Closing one engine leaves the shared worker to the others.
+    await other.close()
+    await other.close()
+    expect((await engine.recognize({ image, language: 'chi_sim-full', mode: 'line' })).text.replace(/\s/g, '')).toBe(
+      '潮州市程盛餐饮管理有限公司',
+    )
+  })
+
   it('gives up on a recognition past its budget, then works again with a fresh worker', { timeout: 90_000 }, async () => {
     const image = await line(CODE)
     await expect(engine.recognize({ image, language: 'eng', mode: 'line', timeoutMs: 1 })).rejects.toBeInstanceOf(OcrTimeoutError)
@@ -54,6 +68,7 @@ describe('tesseract engine', () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'no-models-'))
     const broken = new TesseractEngine({ langPath: empty, initTimeoutMs: 10_000 })
     await expect(broken.recognize({ image: await line('x'), language: 'eng', mode: 'line' })).rejects.toThrow(/model missing/)
+    await expect(broken.recognize({ image: await line('x'), language: 'chi_sim-full', mode: 'line' })).rejects.toThrow(/model missing/)
     await broken.close()
   })
 

@@ -71,6 +71,28 @@ describe('applyWatermark', () => {
     expect(inkUnder).toBe(0)
   })
 
+  it('never straddles the edge of a pale card on white paper (the card border is barely ink)', async () => {
+    // A blank pale card just below the page centre: the place nearest the centre would cross its top edge.
+    const card = { x: 250, y: 880, width: 700, height: 440 }
+    const page = await sharp({ create: { width: 1200, height: 1700, channels: 3, background: { r: 246, g: 246, b: 244 } } })
+      .composite([
+        {
+          input: Buffer.from(
+            `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1700"><rect x="${card.x}" y="${card.y}" width="${card.width}" height="${card.height}" rx="24" fill="rgb(230,236,238)" stroke="rgb(205,212,216)" stroke-width="2"/></svg>`,
+          ),
+        },
+      ])
+      .png()
+      .toBuffer()
+    const r = await applyWatermark(await raw(page))
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    const b = r.box
+    const overlapsCard = b.x < card.x + card.width && card.x < b.x + b.width && b.y < card.y + card.height && card.y < b.y + b.height
+    const withinCard = b.x >= card.x && b.y >= card.y && b.x + b.width <= card.x + card.width && b.y + b.height <= card.y + card.height
+    expect(!overlapsCard || withinCard).toBe(true)
+  })
+
   it('leaves an image with no empty place untouched and says so', async () => {
     const lines = Array.from(
       { length: 40 },

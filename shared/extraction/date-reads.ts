@@ -1,0 +1,146 @@
+/**
+ * Dates and validity ranges from their readings. Dates are parsed, never guessed
+ * (shared/dates/parse-chinese-date.ts); what this adds is which reading to believe. Each reading
+ * that parses votes for its value — a crop read with the date alphabet counts more than the page
+ * pass — and a reading whose last date stops short is hardly counted: 「2034年3月2」 with no 日
+ * after it is a date whose digits went on to the next line or off the crop, not the 2nd of March.
+ * A value all readings agree on is sure; one that won a disagreement is shown for checking.
+ */
+import { parseChineseDate, parseValidityRange, LONG_TERM, type DateOrLongTerm } from '../dates/parse-chinese-date'
+import type { IsoDate } from '../dates/iso-date'
+import type { Box, ExtractedField } from '../model/extracted'
+import { toHalfWidth } from '../text/normalise'
+import type { Reading } from './names'
+
+const clamp = (v: number): number => Math.max(0, Math.min(1, Math.round(v * 1000) / 1000))
+const roundBox = (b: Box): Box => ({ x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) })
+
+/** Separators and specks OCR puts around the 年, 月 and 日 of a date printed with spaces (an ID card's 出生). */
+const SPECKS = `\\s\\-.:/,，、~\`'"“”‘’`
+const AROUND_UNIT = new RegExp(`[${SPECKS}]*([年月日])[${SPECKS}]*`, 'gu')
+/** A date written with 年 or 月: digits, perhaps specks, then the unit. */
+const WITH_UNITS = new RegExp(`\\d[${SPECKS}]*[年月]`, 'u')
+
+/**
+ * Look-alikes OCR reads inside dates, mended before parsing; only applied to date readings.
+ * Digits read as letters (O→0, l→1); a colon for the dot of 2022.10.11; in a date written with 年
+ * and 月, the specks and dashes read from the spaces around them, a stray separator between two
+ * digits (197/4年), and a 月 read where the 日 after the day stands (1995年2月5月: a day is
+ * followed by 日, never by 月). Nothing here adds or changes a digit; but the last mend is a guess
+ * about a character OCR misread, whose neighbours it may have misread too (「1965年 9月10日」 read
+ * 「1965年-9月9月」), so `guessed` says it was needed and such a reading is never trusted alone.
+ */
+export function mendDate(text: string): { text: string; guessed: boolean } {
+  let t = toHalfWidth(text)
+    .replace(/(?<=\d)[Oo](?=\d|[.\-/年月日])|(?<=[.\-/年月])[Oo]/g, '0')
+    .replace(/(?<=\d)[lI|](?=\d)|(?<=[.\-/年月])[lI|]/g, '1')
+    .replace(/(?<=\d)[:：;](?=\d)/g, '.')
+  let guessed = false
+  if (WITH_UNITS.test(t)) {
+    t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
+    const mended = t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日')
+    guessed = mended !== t
+    t = mended
+  }
+  return { text: t, guessed }
+}
+
+/** The text of a date reading with its look-alikes mended (mendDate). */
+export const fixDigits = (text: string): string => mendDate(text).text
+
+/**
+ * True when the text's last date may be cut short: 年 and 月 printed but no 日 after the day, or a
+ * zero-padded month (09) with a one-digit day (2). Printed dates close with 日 and pad month and
+ * day alike, so such a day is likely the first digit of two.
+ */
+export function cutShort(text: string): boolean {
+  const t = toHalfWidth(text).replace(/\s+/g, '')
+  return /\d{4}年\d{1,2}月\d{1,2}$/u.test(t) || /\d{4}[.\-/]0\d[.\-/]\d$/u.test(t)
+}
+
+interface Ballot<T> {
+  readonly r: Reading
+  readonly value: T
+  readonly weight: number
+  readonly short: boolean
+}
+
+/**
+ * How much one reading counts: a crop read with the date alphabet more than the page pass, a more
+ * confident one more than a less, a cut-short one — or one whose 日 had to be guessed — hardly at all.
+ */
+function ballot<T>(r: Reading, text: string, value: T, guessed = false): Ballot<T> {
+  const short = guessed || cutShort(text)
+  return { r, value, short, weight: (r.source === 'page' ? 0.7 : 1) * (0.5 + r.confidence) * (short ? 0.2 : 1) }
+}
+
+/** The value with the most weight, and a confidence from how the readings agreed. */
+function decide<T>(
+  ballots: ReadonlyArray<Ballot<T>>,
+  key: (v: T) => string,
+): { winner: Ballot<T>; confidence: number; uncertain: boolean } | null {
+  if (ballots.length === 0) return null
+  const totals = new Map<string, number>()
+  for (const b of ballots) totals.set(key(b.value), (totals.get(key(b.value)) ?? 0) + b.weight)
+  const all = [...totals.values()].reduce((s, w) => s + w, 0)
+  const [bestKey, bestWeight] = [...totals.entries()].sort((a, b) => b[1] - a[1])[0] as [string, number]
+  const winner = [...ballots]
+    .filter((b) => key(b.value) === bestKey)
+    .sort((a, b) => b.weight - a.weight || b.r.confidence - a.r.confidence)[0] as Ballot<T>
+  const share = bestWeight / all
+  const voters = ballots.filter((b) => key(b.value) === bestKey).length
+  // Sure: two or more readings, none dissenting, none cut short.
+  if (share === 1 && voters >= 2 && ballots.every((b) => !b.short)) return { winner, confidence: 0.95, uncertain: false }
+  // Read once: never sure; read once and cut short: a question.
+  if (share === 1) return { winner, confidence: winner.short ? 0.3 : 0.8, uncertain: winner.short }
+  return { winner, confidence: share >= 0.6 ? 0.7 : 0.5, uncertain: share < 0.6 }
+}
+
+function field(value: string, confidence: number, r: Reading, uncertain: boolean): ExtractedField {
+  return { value, confidence: clamp(confidence), box: roundBox(r.box), raw: r.text, ...(uncertain ? { uncertain: true } : {}) }
+}
+
+/** A date (出生, 成立日期, 注册日期 …) voted from the readings that parse. */
+export function interpretDate(readings: readonly Reading[]): ExtractedField | null {
+  const ballots: Array<Ballot<IsoDate>> = []
+  for (const r of readings) {
+    const { text, guessed } = mendDate(r.text)
+    const p = parseChineseDate(text)
+    if (p.ok) ballots.push(ballot(r, text, p.value, guessed))
+  }
+  const d = decide(ballots, (v) => v)
+  return d ? field(d.winner.value, d.confidence, d.winner.r, d.uncertain) : null
+}
+
+export interface RangeResult {
+  readonly from?: ExtractedField
+  readonly to?: ExtractedField
+}
+
+/** A validity range (营业期限, 有效期限): from and to, or to = "long-term", voted like a date. */
+export function interpretRange(readings: readonly Reading[]): RangeResult {
+  // 「至长期」 with 期 misread (长其, 长把): after 至 or a dash, 长 and one more character is 长期.
+  const longTerm = (t: string): string => t.replace(/([至\-—~])\s*长\s*\S?$/u, '$1长期')
+  const ballots: Array<Ballot<{ from: IsoDate | null; to: DateOrLongTerm }>> = []
+  for (const r of readings) {
+    const mended = mendDate(r.text)
+    const text = longTerm(mended.text)
+    const p = parseValidityRange(text)
+    if (p.ok) ballots.push(ballot(r, text, p.value, mended.guessed))
+  }
+  // From and to are decided apart: a range whose end was misread still has a sure start.
+  const from = decide(
+    ballots
+      .filter((b) => b.value.from !== null)
+      .map((b) => ({ ...b, value: b.value.from as IsoDate, short: false, weight: b.short ? b.weight / 0.2 : b.weight })),
+    (v) => v,
+  )
+  const to = decide(
+    ballots.map((b) => ({ ...b, value: b.value.to })),
+    (v) => v,
+  )
+  return {
+    ...(from ? { from: field(from.winner.value, from.confidence, from.winner.r, from.uncertain) } : {}),
+    ...(to ? { to: field(to.winner.value === LONG_TERM ? LONG_TERM : to.winner.value, to.confidence, to.winner.r, to.uncertain) } : {}),
+  }
+}
