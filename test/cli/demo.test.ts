@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCase } from '../../shared/model/case'
+import { readExtracted } from '../../shared/model/extracted'
 import { cliProcess, type CliRun } from '../support/cli'
 
 let dir = ''
@@ -51,12 +52,12 @@ describe('icp-prep demo', () => {
     if (!parsed.ok) return
     const c = parsed.case
     const licence = c.documents.find((d) => d.role === 'sponsor-certificate')
-    const fields = licence?.extracted?.fields ?? {}
+    const fields = readExtracted(licence?.extracted)?.fields ?? {}
     expect(fields['creditCode']?.value).toBe(c.sponsor.certificateNumber)
     expect(fields['entityName']?.value).toBe(c.sponsor.name)
     const principalId = c.documents.find((d) => d.role === 'principal-id')
-    expect(principalId?.extracted?.fields['idNumber']?.value).toBe(c.principal.idNumber)
+    expect(readExtracted(principalId?.extracted)?.fields['idNumber']?.value).toBe(c.principal.idNumber)
     // Every document was read: the kind it was classified as is stored.
-    for (const d of c.documents) expect(d.extracted?.kind, d.file).toBeTruthy()
+    for (const d of c.documents) expect(readExtracted(d.extracted)?.kind, d.file).toBeTruthy()
   })
 })
