@@ -33,6 +33,8 @@ function readZip(file: string): { names: string[]; manifest: Record<string, unkn
 /** Waits for the reading job the page started to finish. */
 async function readAll(page: Page): Promise<void> {
   await page.locator('.read-button').click()
+  // Not just "no progress bar": the job may not have shown one yet when this looks.
+  await expect(page.locator('.scan-card[data-state="unread"]')).toHaveCount(0, { timeout: 300_000 })
   await expect(page.locator('.read-progress')).toHaveCount(0, { timeout: 300_000 })
 }
 
