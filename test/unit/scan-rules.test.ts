@@ -89,7 +89,7 @@ const CASES: Record<string, Case> = {
       setReading(c, 'principal-id', withFinding({ ...reading(c, 'principal-id'), colour: false }, 'scan-not-colour', { share: '0.00%' })),
     field: 'documents[1]',
     severity: 'error',
-    text: /文档2（scans\/principal-id\.jpg）不是彩色扫描件/,
+    text: /扫描件「principal-id\.jpg」不是彩色扫描件/,
   },
   'scan-too-small': {
     mutate: (c) => setReading(c, 'manager-id', withFinding(reading(c, 'manager-id'), 'scan-too-small', { dpi: 120 })),

@@ -30,8 +30,10 @@ function readDocuments(ctx: RuleContext): ReadDocument[] {
   return out
 }
 
+/** A scan as the person knows it: by its file name (the position in case.json means nothing to them). */
 function subject(doc: ReadDocument): Params {
-  return { document: `文档${doc.index + 1}（${doc.file}）`, documentEn: `Document ${doc.index + 1} (${doc.file})` }
+  const name = doc.file.split(/[\\/]/).pop() ?? doc.file
+  return { document: `扫描件「${name}」`, documentEn: `Scan "${name}"` }
 }
 
 /** Re-emits a finding stored at reading time, named after its document. */
