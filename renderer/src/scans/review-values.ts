@@ -6,7 +6,7 @@
 import scanImportData from '../../../shared/data/scan-import.json' with { type: 'json' }
 import type { ScanField, ScanView } from '../../../shared/ipc/scan-schemas'
 import type { Case } from '../../../shared/model/case'
-import { sameValue, storedValue, targetsFor, type FieldTarget } from '../../../shared/review/form-fields'
+import { isSureReading, sameValue, storedValue, targetsFor, type FieldTarget } from '../../../shared/review/form-fields'
 import { parsePath } from '../case/paths'
 import { fieldValue } from '../state/editor'
 
@@ -24,9 +24,9 @@ export interface ReviewRow {
   readonly sure: boolean
 }
 
-/** True when a value was read with confidence and nothing casts doubt on it. */
+/** True when a value was read with confidence and nothing casts doubt on it (not even a look-alike repair). */
 export function isSure(field: ScanField): boolean {
-  return field.confidence >= SURE_CONFIDENCE && !field.uncertain
+  return isSureReading(field, SURE_CONFIDENCE)
 }
 
 /** The review rows of a scan against the current draft: form-bound values first, in form order. */

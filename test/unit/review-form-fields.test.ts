@@ -1,0 +1,36 @@
+/**
+ * The OCR review's pure core: where a reading goes in the form, when it says the same as the form,
+ * and which readings "accept all" may take without a person looking.
+ */
+import { describe, expect, it } from 'vitest'
+import { isSureReading, sameValue, storedValue, targetsFor } from '../../shared/review/form-fields'
+
+describe('isSureReading', () => {
+  it('takes a confident reading, and nothing uncertain, below the threshold or repaired', () => {
+    expect(isSureReading({ confidence: 0.95, uncertain: false, corrected: null }, 0.8)).toBe(true)
+    expect(isSureReading({ confidence: 0.95, uncertain: false }, 0.8)).toBe(true)
+    expect(isSureReading({ confidence: 0.79, uncertain: false, corrected: null }, 0.8)).toBe(false)
+    expect(isSureReading({ confidence: 0.95, uncertain: true, corrected: null }, 0.8)).toBe(false)
+    // A look-alike repair is a proposal: accepted one by one, never in bulk.
+    const repair = { from: '91440300MA5F8XQ0GA', changes: [{ position: 16, from: '0', to: 'O' }] }
+    expect(isSureReading({ confidence: 0.85, uncertain: false, corrected: repair }, 0.8)).toBe(false)
+  })
+})
+
+describe('targetsFor / sameValue / storedValue', () => {
+  it('a licence fills the sponsor, a manager ID that website’s manager', () => {
+    const licence = targetsFor('sponsor-certificate', null, ['entityName', 'creditCode', 'sex'])
+    expect(licence.map((t) => t.path)).toEqual(['sponsor.name', 'sponsor.certificateNumber'])
+    const manager = targetsFor('manager-id', 1, ['personName', 'idNumber'])
+    expect(manager.map((t) => t.path)).toEqual(['websites[1].manager.name', 'websites[1].manager.idNumber'])
+    expect(targetsFor('commitment-letter', null, ['entityName'])).toEqual([])
+  })
+
+  it('compares as the scan rules do: spaces, bracket styles and case do not count; an empty form never agrees', () => {
+    expect(sameValue('name', '广州市青禾（文化）传播有限公司', '广州市青禾(文化)传播 有限公司')).toBe(true)
+    expect(sameValue('uscc', '91440300ma5f8xq0ga', '91440300MA5F8XQ0GA')).toBe(true)
+    expect(sameValue('name', '', '张三')).toBe(false)
+    expect(sameValue('name', '张三', '张二')).toBe(false)
+    expect(storedValue('uscc', ' 91440300ma5f8xq0ga ')).toBe('91440300MA5F8XQ0GA')
+  })
+})
