@@ -3,13 +3,8 @@
  * manifest.json (for tools and reviewers), built from the same facts so they cannot disagree.
  */
 import { createHash } from 'node:crypto'
-import type { IsoDate } from '../../../shared/dates/iso-date'
-import type { Case } from '../../../shared/model/case'
 import { MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, type ManifestFile } from '../../../shared/package/manifest'
-import type { PackageData, ProviderProfile } from '../../../shared/package/package-data'
-import { buildReportModel } from '../../../shared/package/report-model'
-import type { Catalogue } from '../../../shared/rules/catalogue'
-import type { Finding } from '../../../shared/rules/engine'
+import { buildReportModel, type ReportInput } from '../../../shared/package/report-model'
 import type { ProcessedFile } from './process-file'
 import { renderReportHtml } from './report-html'
 import { TOOL_NAME, TOOL_VERSION } from './tool-version'
@@ -42,15 +37,7 @@ export function manifestFile(f: ProcessedFile): ManifestFile {
 }
 
 /** The facts the report and the manifest are both built from, so they cannot disagree. */
-export interface ContentsInput {
-  readonly case: Case
-  readonly catalogue: Catalogue
-  readonly data: PackageData
-  readonly provider: ProviderProfile
-  readonly date: IsoDate
-  readonly ready: boolean
-  readonly forced: boolean
-  readonly findings: readonly Finding[]
+export interface ContentsInput extends Omit<ReportInput, 'toolVersion' | 'files' | 'documentHashes'> {
   readonly files: readonly ProcessedFile[]
 }
 
@@ -61,15 +48,8 @@ export function packageContents(input: ContentsInput): { entries: ZipEntry[]; ma
   const documentHashes = new Map<number, string>()
   for (const f of files) for (const s of f.sources) documentHashes.set(s.document, s.sha256)
   const model = buildReportModel({
-    case: c,
-    catalogue: input.catalogue,
-    data: input.data,
-    provider,
-    date: input.date,
-    ready: input.ready,
-    forced: input.forced,
+    ...input,
     toolVersion: TOOL_VERSION,
-    findings,
     files: files.map((f, i) => ({
       file: fileEntries[i] as ManifestFile,
       placeEn: f.plan.placeEn,
