@@ -32,9 +32,9 @@ export interface FieldRead {
   /** The looks every crop is read in; each reading is one vote besides the page pass. */
   readonly looks: readonly Look[]
   /**
-   * Looks read only when the first ones leave a name in doubt (not every reading agreeing, a
-   * surname missing): the larger model, whose misreads differ from best_int's (磊, which best_int
-   * reads 舌 at every scale). Paid for by the doubtful names alone.
+   * Looks read one after the other while the first ones leave a name in doubt (not every reading
+   * agreeing, a surname missing): mostly the larger model, whose misreads differ from best_int's
+   * (磊, which best_int reads 舌 at every scale). Paid for by the doubtful names alone.
    */
   readonly secondOpinion?: readonly Look[]
   /** How the value is voted, for deciding whether it is in doubt. */
@@ -53,7 +53,17 @@ const grey = (height: number): Look => ({ height, render: 'grey' })
  * that vote leaves in doubt.
  */
 const NAME_LOOKS: readonly Look[] = [grey(24), grey(32)]
-const SECOND_OPINION: readonly Look[] = [{ height: 24, render: 'grey', model: 'chi_sim-full' }]
+/**
+ * The second opinion, look by look while the name stays in doubt (read-fields.ts): the larger
+ * model at 24, 32 and 40 px (its misreads too change with the scale: 磊 read 蒙 at 24 px and right
+ * at 32 and 40), then best_int on black and white at 40 px, which drops the security print.
+ */
+const SECOND_OPINION: readonly Look[] = [
+  { height: 24, render: 'grey', model: 'chi_sim-full' },
+  { height: 32, render: 'grey', model: 'chi_sim-full' },
+  { height: 40, render: 'grey', model: 'chi_sim-full' },
+  { height: 40, render: 'binary' },
+]
 /**
  * Dates: 32 px grey and 32 px black and white. The grey crop reads the security print of ID cards
  * and certificates as strokes; the thresholded one does not, but loses thin strokes when blurred,

@@ -143,17 +143,18 @@ export async function readFields(
       }
       // A name the first looks leave in doubt gets the larger model's opinion too.
       const doubtful = (): boolean => (interpretText([...readings, pageReading], spec.kind ?? 'person')?.confidence ?? 0) < SURE
-      if (spec.secondOpinion && doubtful())
-        for (const look of spec.secondOpinion) {
-          try {
-            const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
-            if (r) readings.push(r)
-          } catch (error) {
-            // A second opinion is optional: without the larger model (or when it fails) the name
-            // stands on the first looks, already marked as doubtful.
-            if (error instanceof CancelledError) throw error
-          }
+      // Look by look, and only while the name stays in doubt: most are settled by the first.
+      for (const look of spec.secondOpinion ?? []) {
+        if (!doubtful()) break
+        try {
+          const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
+          if (r) readings.push(r)
+        } catch (error) {
+          // A second opinion is optional: without the larger model (or when it fails) the name
+          // stands on the first looks, already marked as doubtful.
+          if (error instanceof CancelledError) throw error
         }
+      }
     }
     readings.push(pageReading)
     out.set(loc.field, readings)

@@ -64,6 +64,7 @@ class ScriptedEngine implements OcrEngine {
 }
 
 const looks = FIELD_READS.legalRepresentative?.looks.length ?? 0
+const second = FIELD_READS.legalRepresentative?.secondOpinion ?? []
 
 describe('readFields', () => {
   it('reads a name in every look, and asks no second opinion when all readings agree', async () => {
@@ -78,24 +79,38 @@ describe('readFields', () => {
     expect(readings.at(-1)?.source).toBe('page')
   })
 
-  it('asks the larger model about a name left in doubt', async () => {
+  it('asks the second opinion look by look while a name stays in doubt', async () => {
     const engine = new ScriptedEngine({
       'chi_sim+eng': { text: '丁渔平', confidence: 0.4 },
       'chi_sim-full': { text: '丁浩平', confidence: 0.9 },
     })
     const readings = (await readFields(engine, strip(), [located('丁浩平', 0.5)], 1)).get('legalRepresentative') ?? []
-    expect(engine.asked.filter((l) => l === 'chi_sim-full')).toHaveLength(1)
+    // The readings never agree, so every look of the second opinion is read.
+    expect(second.length).toBeGreaterThanOrEqual(2)
+    expect(engine.asked.slice(looks)).toEqual(second.map((l) => l.model ?? 'chi_sim+eng'))
     expect(readings.map((r) => r.text)).toContain('丁浩平')
+    expect(readings).toHaveLength(looks + second.length + 1)
+  })
+
+  it('stops asking once a look settles the name', async () => {
+    // Every reading agrees but too faintly to be sure; one confident look of the larger model settles it.
+    const engine = new ScriptedEngine({
+      'chi_sim+eng': { text: '丁浩平', confidence: 0.5 },
+      'chi_sim-full': { text: '丁浩平', confidence: 0.95 },
+    })
+    const readings = (await readFields(engine, strip(), [located('丁浩平', 0.5)], 1)).get('legalRepresentative') ?? []
+    expect(engine.asked.filter((l) => l === 'chi_sim-full')).toHaveLength(1)
     expect(readings).toHaveLength(looks + 2)
   })
 
-  it('does without the second opinion when the larger model is missing', async () => {
+  it('does without the larger model when it is missing', async () => {
     const engine = new ScriptedEngine({
       'chi_sim+eng': { text: '丁渔平', confidence: 0.4 },
       'chi_sim-full': new Error('OCR model missing: full/chi_sim.traineddata.gz'),
     })
     const readings = (await readFields(engine, strip(), [located('丁浩平', 0.5)], 1)).get('legalRepresentative') ?? []
     expect(engine.asked).toContain('chi_sim-full')
-    expect(readings).toHaveLength(looks + 1)
+    // The looks of the second opinion through the usual model still count.
+    expect(readings).toHaveLength(looks + second.filter((l) => !l.model).length + 1)
   })
 })
