@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates/iso-date'
 import { birthDateOf, sexOf, type Sex } from '../ids/resident-id'
 import type { DocumentKind, ExtractedField, ScanFinding } from '../model/extracted'
+import { addressLooksWhole, entityTypeLooksWhole, unlessWhole } from './completeness'
 import { scanFinding } from './findings'
 import { textOf, type Glyph } from './glyphs'
 import {
@@ -73,11 +74,11 @@ export function assembleFields(
     const code18 = out.fields.creditCode
     const area = code18 && !code18.uncertain ? code18.value.slice(2, 8) : undefined
     put('entityName', interpretText(r('entityName'), 'organisation', 3, area ? { area } : {}))
-    put('entityType', interpretText(r('entityType'), 'organisation', 2))
+    put('entityType', unlessWhole(interpretText(r('entityType'), 'organisation', 2), entityTypeLooksWhole))
     put('legalRepresentative', interpretText(r('legalRepresentative'), 'person'))
     put('establishedOn', interpretDate(r('establishedOn')))
     term()
-    put('address', interpretText(r('address'), 'text', 4))
+    put('address', unlessWhole(interpretText(r('address'), 'text', 4), addressLooksWhole))
     const licenceNumber = r('licenceNumber')
       .map((x) => ({ ...x, text: x.text.replace(/\D/g, '') }))
       .filter((x) => x.text.length >= 8)
@@ -90,7 +91,7 @@ export function assembleFields(
     put('ethnicity', interpretEthnicity(r('ethnicity')))
     const birth = interpretDate(r('birthDate'))
     put('birthDate', birth)
-    put('address', interpretText(r('address'), 'text', 4))
+    put('address', unlessWhole(interpretText(r('address'), 'text', 4), addressLooksWhole))
     const hints: { birthDate?: IsoDate; sex?: Sex } = {}
     if (birth && !birth.uncertain) hints.birthDate = birth.value
     if (sex) hints.sex = sex.value as Sex
