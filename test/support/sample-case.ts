@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
+import type { LetterScan } from '../../shared/letter/scan-result'
 import type { CaseInput } from '../../shared/model/case'
 import { makeResidentId, makeUscc } from './ids'
 
@@ -115,4 +116,36 @@ export async function writeCaseFolder(data: CaseInput | EditableCase = sampleCas
     await writeFile(target, jpeg)
   }
   return folder
+}
+
+/** The sample case filed by a person (个人) instead of a company: the principal is the sponsor and owns the domain. */
+export function asIndividualSponsor(c: EditableCase): void {
+  c.sponsor = {
+    type: '个人',
+    name: '陈思远',
+    certificateType: '居民身份证',
+    certificateNumber: PRINCIPAL_ID,
+    mailingAddress: '广东省深圳市南山区科苑路15号1201',
+  }
+  c.documents = c.documents.filter((d) => d.role !== 'sponsor-certificate')
+  const site = c.websites[0]
+  if (site) site.domainCertificate.owner = '陈思远'
+}
+
+/** A commitment-letter scan's stored reading, as the OCR pipeline writes it into case.json. */
+export function letterReading(
+  text: readonly string[] | undefined,
+  letter: LetterScan | undefined,
+  image = { width: 1240, height: 1754 },
+): unknown {
+  return {
+    version: 1,
+    kind: 'commitment-letter',
+    colour: true,
+    image,
+    fields: {},
+    findings: [],
+    ...(text ? { text } : {}),
+    ...(letter ? { letter } : {}),
+  }
 }

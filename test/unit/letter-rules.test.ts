@@ -8,7 +8,15 @@ import { parseCase } from '../../shared/model/case'
 import { readExtracted } from '../../shared/model/extracted'
 import { checkCase, type Finding } from '../../shared/rules/engine'
 import { makeUscc } from '../support/ids'
-import { PRINCIPAL_ID, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../support/sample-case'
+import {
+  asIndividualSponsor,
+  letterReading,
+  PRINCIPAL_ID,
+  SAMPLE_DATE,
+  SAMPLE_USCC,
+  sampleCase,
+  type EditableCase,
+} from '../support/sample-case'
 
 const LETTER_RULES = ['gd-letter-mismatch', 'gd-letter-unsigned', 'gd-letter-no-seal']
 
@@ -37,32 +45,10 @@ function run(text: string[] | undefined, letter: LetterScan | undefined, mutate:
   mutate(data)
   const doc = data.documents.find((d) => d.role === 'commitment-letter')
   if (!doc) throw new Error('no letter document')
-  doc.extracted = {
-    version: 1,
-    kind: 'commitment-letter',
-    colour: true,
-    image: { width: 1240, height: 1754 },
-    fields: {},
-    findings: [],
-    ...(text ? { text } : {}),
-    ...(letter ? { letter } : {}),
-  }
+  doc.extracted = letterReading(text, letter)
   const parsed = parseCase(data)
   if (!parsed.ok) throw new Error(parsed.problems.join('; '))
   return checkCase(parsed.case, { today: SAMPLE_DATE }).filter((f) => LETTER_RULES.includes(f.rule))
-}
-
-const individual = (c: EditableCase): void => {
-  c.sponsor = {
-    type: '个人',
-    name: '陈思远',
-    certificateType: '居民身份证',
-    certificateNumber: PRINCIPAL_ID,
-    mailingAddress: '广东省深圳市南山区科苑路15号1201',
-  }
-  c.documents = c.documents.filter((d) => d.role !== 'sponsor-certificate')
-  const site = c.websites[0]
-  if (site) site.domainCertificate.owner = '陈思远'
 }
 
 describe('signed letter rules', () => {
@@ -154,14 +140,14 @@ describe('signed letter rules', () => {
         },
         'individual',
       ),
-      individual,
+      asIndividualSponsor,
     )
     expect(personal.map((x) => [x.rule, x.severity])).toEqual([['gd-letter-unsigned', 'warning']])
   })
 
   it('masks another person’s ID number read from a personal letter', () => {
     const other = '11010519491231002X'
-    const f = run(['(个人)', '主办人姓名 陈思远', `居民身份证号码：${other}`], scan({}, 'individual'), individual)
+    const f = run(['(个人)', '主办人姓名 陈思远', `居民身份证号码：${other}`], scan({}, 'individual'), asIndividualSponsor)
     expect(f.map((x) => x.rule)).toEqual(['gd-letter-mismatch'])
     expect(f[0]?.message).not.toContain(other)
     expect(f[0]?.message).toContain('1101**********002X')

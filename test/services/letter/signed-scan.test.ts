@@ -14,7 +14,7 @@ import { parseCase, type Case } from '../../../shared/model/case'
 import { checkCase } from '../../../shared/rules/engine'
 import { makeUscc } from '../../support/ids'
 import { makeScan, ocrLines, renderPage } from '../../support/letter-scan'
-import { PRINCIPAL_ID, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../../support/sample-case'
+import { asIndividualSponsor, letterReading, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../../support/sample-case'
 
 const LETTER_RULES = ['gd-letter-mismatch', 'gd-letter-unsigned', 'gd-letter-no-seal']
 
@@ -29,32 +29,13 @@ function caseOf(mutate: (c: EditableCase) => void = () => {}, extracted?: unknow
 }
 
 const individual = (c: EditableCase): void => {
-  c.sponsor = {
-    type: '个人',
-    name: '陈思远',
-    certificateType: '居民身份证',
-    certificateNumber: PRINCIPAL_ID,
-    mailingAddress: '广东省深圳市南山区科苑路15号1201',
-  }
-  c.documents = c.documents.filter((d) => d.role !== 'sponsor-certificate')
+  asIndividualSponsor(c)
   const site = c.websites[0]
-  if (site) {
-    site.name = '思远的摄影日记'
-    site.domainCertificate.owner = '陈思远'
-  }
+  if (site) site.name = '思远的摄影日记'
 }
 
 function extracted(text: string[] | undefined, letter: LetterScan): unknown {
-  return {
-    version: 1,
-    kind: 'commitment-letter',
-    colour: true,
-    image: letter.image,
-    fields: {},
-    findings: [],
-    ...(text ? { text } : {}),
-    letter,
-  }
+  return letterReading(text, letter, letter.image)
 }
 
 let unit: GeneratedLetter
