@@ -43,3 +43,15 @@ export function verticalOverlap(a: Box, b: Box): number {
   const overlap = Math.min(bottom(a), bottom(b)) - Math.max(a.y, b.y)
   return overlap <= 0 ? 0 : overlap / Math.max(1, Math.min(a.height, b.height))
 }
+
+/** Pages read from regions of one image (boxes already in that image's pixels) as one page, in the given order. */
+export function joinPages(pages: readonly OcrPage[]): OcrPage {
+  const lines = pages.flatMap((p) => p.lines)
+  const chars = (l: OcrLine): number => [...l.text].length
+  const total = lines.reduce((n, l) => n + chars(l), 0)
+  return {
+    text: pages.map((p) => p.text).join('\n'),
+    confidence: total === 0 ? 0 : lines.reduce((n, l) => n + chars(l) * l.confidence, 0) / total,
+    lines,
+  }
+}

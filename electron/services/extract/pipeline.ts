@@ -1,17 +1,19 @@
 /**
  * Reads one page: turn it upright (OCR decides between opposite turns: upside-down text reads as
- * nonsense), classify it from the page pass, locate the labelled values, read each again with the
+ * nonsense), read it whole or, when ID cards lie on it, card by card (intake/cards.ts), classify it
+ * from that page pass, locate the labelled values, read each again with the
  * right settings, assemble and cross-check the fields, and judge the image's quality for its kind.
  */
 import { assembleFields } from '../../../shared/extraction/assemble'
 import { classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
 import { scanFinding } from '../../../shared/extraction/findings'
 import { findToken, inferLocations, locateFields, TOKEN_ACCEPT, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
-import type { OcrPage } from '../../../shared/extraction/ocr-types'
+import { joinPages, type OcrPage } from '../../../shared/extraction/ocr-types'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import type { ExtractedDocument, ScanFinding } from '../../../shared/model/extracted'
 import type { DecodedPage } from '../intake/decode'
 import { isPlaceholder } from '../intake/decode'
+import { cardRegion, findCards } from '../intake/cards'
 import type { RawImage } from '../intake/pixels'
 import {
   guessOrientation,
@@ -56,6 +58,35 @@ function readability(page: OcrPage): number {
 
 const goodness = (o: Oriented): number => o.cls.score + readability(o.page) * 3
 
+/**
+ * The page pass at one turn. Cards on a page are read one region each (the whole-page layout
+ * loses their lines among the margins); when what they read is not an ID card after all, the
+ * whole page is read too and the better reading kept. A card region is read with tesseract's
+ * automatic layout: on the hold-out corpora it kept wrapped addresses and names that reading the
+ * region as one block broke up, though it drops the small labels of the emblem side more often
+ * (their values are found by their shape, locate.ts TOKEN_PATTERNS).
+ */
+async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSignal): Promise<Oriented> {
+  const { page } = upright
+  const cards = findCards(page.grey)
+  let byCards: Oriented | null = null
+  if (cards.length > 0) {
+    const parts: OcrPage[] = []
+    for (const card of cards) {
+      throwIfAborted(signal)
+      parts.push(
+        await engine.recognize({ image: page.png, language: 'chi_sim+eng', mode: 'page', rectangle: cardRegion(card, page) }, signal),
+      )
+    }
+    const joined = joinPages(parts)
+    byCards = { upright, page: joined, cls: classifyPage(joined) }
+    if (byCards.cls.kind === 'id-card') return byCards
+  }
+  const whole = await engine.recognize({ image: page.png, language: 'chi_sim+eng', mode: 'block' }, signal)
+  const o: Oriented = { upright, page: whole, cls: classifyPage(whole) }
+  return byCards && goodness(byCards) > goodness(o) ? byCards : o
+}
+
 /** Tries the likely quarter turns until one reads as a known document; keeps the best reading. */
 export async function orientAndRead(engine: OcrEngine, image: RawImage, signal?: AbortSignal): Promise<Oriented> {
   const guess = await guessOrientation(image)
@@ -66,10 +97,9 @@ export async function orientAndRead(engine: OcrEngine, image: RawImage, signal?:
   for (const turn of order) {
     throwIfAborted(signal)
     const upright = await makeUpright(image, turn, await skewAfter(guess, turn), guess.textHeight)
-    const page = await engine.recognize({ image: upright.page.png, language: 'chi_sim+eng', mode: 'block' }, signal)
-    const o: Oriented = { upright, page, cls: classifyPage(page) }
+    const o = await readTurn(engine, upright, signal)
     if (!best || goodness(o) > goodness(best)) best = o
-    if (o.cls.score >= MIN_SCORE + 1 && readability(page) > 0.45) break
+    if (o.cls.score >= MIN_SCORE + 1 && readability(o.page) > 0.45) break
   }
   return best as Oriented
 }
@@ -106,8 +136,8 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
   const wanted =
     kind === 'business-licence'
       ? ['creditCode']
-      : kind === 'id-card' && sides?.includes('front')
-        ? ['idNumber']
+      : kind === 'id-card'
+        ? [...(sides?.includes('front') ? ['idNumber'] : []), ...(sides?.includes('back') ? ['term', 'issuer'] : [])]
         : kind === 'domain-certificate'
           ? ['domain']
           : []
