@@ -28,7 +28,8 @@ const WITH_UNITS = new RegExp(`\\d[${SPECKS}]*[年月]`, 'u')
  * digits (197/4年), and a 月 read where the 日 after the day stands (1995年2月5月: a day is
  * followed by 日, never by 月). Nothing here adds or changes a digit; but the last mend is a guess
  * about a character OCR misread, whose neighbours it may have misread too (「1965年 9月10日」 read
- * 「1965年-9月9月」), so `guessed` says it was needed and such a reading is never trusted alone.
+ * 「1965年-9月9月」), so `guessed` says it was needed and such a reading is never trusted alone. The
+ * same holds for dropping a 1 or 7 that is a slash read as a stroke too many (2013/03/118).
  */
 export function mendDate(text: string): { text: string; guessed: boolean } {
   let t = toHalfWidth(text)
@@ -39,6 +40,16 @@ export function mendDate(text: string): { text: string; guessed: boolean } {
   if (WITH_UNITS.test(t)) {
     t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
     const mended = t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日')
+    guessed = mended !== t
+    t = mended
+  } else {
+    // A slash read as a stroke too many: 「2013/03/118」 (the day 18 after a 1 from the slash) or
+    // 「2013/03718」 (the slash read 7). Only where the digits cannot be a date as read.
+    const mended = t
+      .replace(/(\d{4}([./-])\d{1,2}\2)[17](\d{2})(?!\d)/u, (m, head: string, _sep: string, day: string) =>
+        Number(`${m.slice(head.length)}`) > 31 ? `${head}${day}` : m,
+      )
+      .replace(/(?<!\d)(\d{4}([./-])\d{2})7(\d{2})(?!\d)/u, '$1$2$3')
     guessed = mended !== t
     t = mended
   }

@@ -8,7 +8,6 @@
  * The looks were tuned on bench:extract corpora other than the reported one (seeds 2–4); the
  * README gives the reported run (seed 1) with and without them.
  */
-import ethnicityData from '../data/ethnicities.json' with { type: 'json' }
 import { USCC_ALPHABET } from '../ids/uscc'
 
 /** The models a crop can be read with (electron/services/ocr/engine.ts OcrLanguage). */
@@ -41,6 +40,12 @@ export interface FieldRead {
   readonly kind?: 'person' | 'organisation'
   /** The least width a full value takes, in text heights (an 18-character code is ~12): the page pass may have read only part. */
   readonly minWidth?: number
+  /**
+   * Read the value together with its label, which the interpretation strips: a value of one
+   * character (民族 「汉」) alone in a crop gives the line model no context and reads as junk or
+   * nothing; 「民族 汉」 reads.
+   */
+  readonly withLabel?: string
 }
 
 export const DATE_WHITELIST = '0123456789年月日至长期.-/'
@@ -98,12 +103,16 @@ export const FIELD_READS: Readonly<Record<string, FieldRead>> = {
   entityType: chiLine(),
   // Little extra width: right of an ID card's address is its photo, whose edges read as 4, 1 or 和.
   address: chiLine(0.4),
-  // Closed vocabularies: only the characters of the 56 民族 names, only 男 and 女.
+  // Read with its label and without a whitelist: with one, tesseract gives the value no confidence
+  // (0 for every character), so a right reading could not be told from a guess. The 56 names are
+  // the vocabulary the interpretation keeps (interpret.ts).
   ethnicity: {
     language: 'chi_sim+eng',
-    whitelist: [...new Set(ethnicityData.ethnicities.join(''))].join(''),
-    extendRight: 1,
-    looks: [grey(64), grey(48)],
+    // From the label's start: the label (two characters and a gap), the gap to the value and the
+    // longest name (柯尔克孜), with no room for the photo beyond.
+    extendRight: 9,
+    looks: [grey(32), grey(48)],
+    withLabel: '民族',
   },
   sex: { language: 'chi_sim+eng', whitelist: '男女', extendRight: 0.6, looks: [grey(48)] },
   domain: { language: 'eng', whitelist: 'abcdefghijklmnopqrstuvwxyz0123456789.-', extendRight: 1.5, looks: [grey(48)], minWidth: 8 },

@@ -130,16 +130,32 @@ export function interpretDomain(readings: readonly Reading[]): ExtractedField | 
 
 const ETHNICITIES = [...ethnicityData.ethnicities].sort((a, b) => b.length - a.length)
 
-/** 民族: one of the 56 names, matched at the start of the value (OCR adds junk after a one-character name). */
+/**
+ * 民族: one of the 56 names, read after its label. Strokes of the security print before the value
+ * read as 一 or 二 (no name starts with either). The name's own characters give the confidence;
+ * readings that agree on a name vote for it; a name found only inside junk is uncertain.
+ */
 export function interpretEthnicity(readings: readonly Reading[]): ExtractedField | null {
-  for (const r of readings) {
-    const han = cleanName(r.text, 'person')
-      .replace(/^.*?民族/, '')
-      .replace(/族$/, '')
-    const name = ETHNICITIES.find((e) => han.startsWith(e))
-    if (name) return field(name, han === name ? r.confidence : Math.min(r.confidence, 0.8), r.box, han !== name ? { raw: r.text } : {})
-  }
-  return null
+  const found = readings.flatMap((r) => {
+    const chars = (r.chars ?? [...r.text].map((ch) => ({ ch, confidence: r.confidence }))).filter((c) => cleanName(c.ch, 'person') !== '')
+    const han = chars.map((c) => c.ch).join('')
+    const label = han.indexOf('民族')
+    let from = label >= 0 ? label + 2 : 0
+    while (from < han.length && '一二族'.includes(han[from] as string)) from += 1
+    const value = han.slice(from)
+    const name = ETHNICITIES.find((e) => value.startsWith(e))
+    const inside = name ? null : ETHNICITIES.find((e) => value.includes(e))
+    const hit = name ?? inside
+    if (!hit) return []
+    const at = from + value.indexOf(hit)
+    const own = Math.min(...chars.slice(at, at + hit.length).map((c) => c.confidence))
+    const exact = name !== undefined && (value === name || value === `${name}族`)
+    return [{ r, name: hit, confidence: inside ? Math.min(own, 0.6) : exact ? own : Math.min(own, 0.8), exact }]
+  })
+  if (found.length === 0) return null
+  const votes = (name: string): number => found.filter((f) => f.name === name).length
+  const best = [...found].sort((a, b) => votes(b.name) - votes(a.name) || b.confidence - a.confidence)[0] as (typeof found)[number]
+  return field(best.name, best.confidence, best.r.box, best.exact ? {} : { raw: best.r.text })
 }
 
 /** 签发机关: a public security bureau or branch; anything after its last 局 (or 所) is the next line's text. */

@@ -32,9 +32,22 @@ const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner', 'te
 
 /**
  * A validity range wraps in a narrow column (「2004年3月28日 至 2034年3月2」 / 「7日」): its second line
- * is a short run of date characters. Anything else below it is the next field.
+ * is a short run of date characters, the last perhaps misread (日 as 晶). Anything else below it is
+ * the next field.
  */
-const DATE_TAIL = /^[\d年月日至长期.\-/]{1,10}$/u
+const DATE_TAIL = /^[\d年月日至长期.\-/]{1,9}\p{Script=Han}?$/u
+
+/**
+ * Values printed as one run of characters: one or two characters after a blank wider than two
+ * characters are something else (an ID card's photo, whose edge reads as 多, 罗 or 了). More after
+ * such a blank is the value itself, spaced out by OCR's word boxes.
+ */
+const CONTINUOUS = new Set(['address', 'entityName', 'issuer', 'domainOwner', 'personName', 'legalRepresentative'])
+
+function untilGap(glyphs: readonly Glyph[], h: number): Glyph[] {
+  const end = glyphs.findIndex((g, i) => i > 0 && g.box.x - right((glyphs[i - 1] as Glyph).box) > h * 2)
+  return end < 0 || glyphs.length - end > 2 ? [...glyphs] : glyphs.slice(0, end)
+}
 
 /** The label set for a kind (id-card covers both sides). */
 export function labelSpecs(kind: DocumentKind): LabelSpec[] {
@@ -186,6 +199,7 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
           }
         }
         if (value.length === 0 || !plausible(hit.field, value.map((g) => g.ch).join(''), strict)) return
+        if (CONTINUOUS.has(hit.field)) value = untilGap(value, pl.height)
         const startX = (value[0] as Glyph).box.x
         const more: Glyph[][] = []
         if (MULTILINE.has(hit.field)) {
@@ -246,7 +260,9 @@ export function findToken(
       .matchAll(global)) {
       // A code run together with a stray neighbour (「3440306…」): try each 18-character window.
       const windows: Array<readonly [number, number]> =
-        m[0].length > 18 && field !== 'domain' ? [...Array(m[0].length - 17).keys()].map((k) => [k, 18] as const) : [[0, m[0].length]]
+        m[0].length > 18 && (field === 'creditCode' || field === 'idNumber')
+          ? [...Array(m[0].length - 17).keys()].map((k) => [k, 18] as const)
+          : [[0, m[0].length]]
       const hit = windows.find(([k, n]) => accept(m[0].slice(k, k + n)))
       if (!hit) continue
       const slice = glyphs.slice(m.index + hit[0], m.index + hit[0] + hit[1])
@@ -272,10 +288,16 @@ export const TOKEN_ACCEPT: Readonly<Record<string, (token: string) => boolean>> 
   idNumber: (t) => t.length === 18 && residentIdCheckChar(t.slice(0, 17)) === t[17]?.toUpperCase(),
 }
 
-/** Patterns for the fields worth finding without their label. */
+/**
+ * Patterns for the fields worth finding without their label. The page layout of a card may drop
+ * its small, light labels (签发机关, 有效期限) and keep the values, whose shape names them: a range
+ * of two dates (or 长期) and a public security bureau.
+ */
 export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
   creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17,19}(?![0-9A-Z])/,
   idNumber: /(?<!\d)\d{17,19}[\dXx]?(?![0-9A-Za-z])/,
+  term: /(?<!\d)(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}[.．]?[-—–~至]+(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)/u,
+  issuer: /\p{Script=Han}{2,10}公安局(?:\p{Script=Han}{1,8}分局)?/u,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
 }
 
@@ -309,17 +331,19 @@ export function inferLocations(kind: DocumentKind, located: readonly FieldLocati
       })
   }
   if (find('ethnicity')) return out
+  // The 民族 label was not read: the region holds the label and the value (they are read together,
+  // field-reads.ts), on the row of 性别 right of its one-character value, or per the GB 21200 layout.
   const region = (x: number, y: number, h: number, height: number): FieldLocation => {
-    const box = { x, y, width: h * 7, height }
+    const box = { x, y, width: h * 9, height }
     return { field: 'ethnicity', glyphs: [], box, more: [], textHeight: h, label: '', labelBox: box, limitX: Number.POSITIVE_INFINITY }
   }
   const sex = find('sex')
-  if (sex) return [...out, region(right(sex.box) + sex.textHeight * 1.2, sex.box.y, sex.textHeight, sex.box.height)]
-  // GB 21200 layout: 性别 and 民族 share the row between 姓名 and 出生; the 民族 value starts
-  // about 22 mm (≈ 6.5 character heights) right of where the name starts.
+  if (sex) return [...out, region(sex.box.x + sex.textHeight * 1.6, sex.box.y, sex.textHeight, sex.box.height)]
+  // 性别 and 民族 share the row between 姓名 and 出生; the 民族 label starts about three character
+  // heights right of where the name starts.
   const name = find('personName')
   const birth = find('birthDate')
   if (!name || !birth || birth.box.y <= name.box.y) return out
   const h = name.textHeight
-  return [...out, region(name.box.x + h * 6.3, (name.box.y + birth.box.y) / 2, h, Math.max(name.box.height, h))]
+  return [...out, region(name.box.x + h * 2.5, (name.box.y + birth.box.y) / 2, h, Math.max(name.box.height, h))]
 }

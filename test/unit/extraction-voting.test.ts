@@ -119,6 +119,12 @@ describe('dates', () => {
     expect(guessed?.confidence).toBeLessThan(0.5)
     // Separators between digits are kept where the date has no 年 (2022.10.11).
     expect(fixDigits('2018.11.08-2028.11.08')).toBe('2018.11.08-2028.11.08')
+    // A slash read as a stroke too many, only where the digits cannot be a date as read; a guess too.
+    expect(fixDigits('2013/03/118')).toBe('2013/03/18')
+    expect(fixDigits('2013/03718')).toBe('2013/03/18')
+    expect(fixDigits('2013/03/11')).toBe('2013/03/11')
+    expect(fixDigits('2013/03/328')).toBe('2013/03/328')
+    expect(interpretDate([read('2013/03/118'), read('2013/03/118', [], 'page')])).toMatchObject({ value: '2013-03-18', uncertain: true })
   })
 
   it('knows a date cut at a line break or a crop edge', () => {

@@ -51,6 +51,19 @@ describe('classification', () => {
     expect(classifyPage(page(line(0, 0, '关于召开年度工作会议的通知'))).kind).toBe('other')
   })
 
+  it('knows a commitment letter whose title was misread, although it names a credit code and a legal representative', () => {
+    // As read from a hold-out scan turned upside down: 承诺书 read 基诺书, 郑重承诺 read 郑重承话.
+    const letter = page(
+      line(0, 0, '互联网信息服务备案基诺书'),
+      line(50, 0, '本单位江门市图禾信息技术有限公司（统一社会信用代码：', USCC, '）郑重承话：'),
+      line(100, 0, '二、遵守《互联网信息服务管理办法》和《非经营性互联网信息服务备案管理办法》。'),
+      line(150, 0, '三、不从事超出备案范围或须经前置审批而未取得许可的互联网信息服务。'),
+      line(200, 0, '法定代表人（签字）：', '石琳'),
+      line(250, 0, '单位（盖章）：', '江门市图禾信息技术有限公司'),
+    )
+    expect(classifyPage(letter).kind).toBe('commitment-letter')
+  })
+
   it('names the sides of an ID card, both on one page', () => {
     const front = [line(0, 0, '姓名', '陈思远'), line(50, 0, '性别', '男', '民族', '汉'), line(200, 0, '公民身份号码', ID)]
     const back = [
@@ -73,6 +86,41 @@ describe('labels and values', () => {
     expect(findLabels(slip, [{ field: 'sex', label: '性别' }]).map((h) => h.fuzzy)).toEqual([true])
     const inside = glyphsOf(line(0, 0, '某', '性列', '女'))
     expect(findLabels(inside, [{ field: 'sex', label: '性别' }])).toEqual([])
+  })
+
+  it('finds a long label that lost a character or gained one', () => {
+    const term = [{ field: 'term', label: '有效期限' }]
+    expect(findLabels(glyphsOf(line(0, 0, '效期限', '2008.05.17-长期')), term)).toMatchObject([
+      { field: 'term', fuzzy: true, start: 0, end: 3 },
+    ])
+    expect(findLabels(glyphsOf(line(0, 0, '期限', '2008.05.17-长期')), term)).toEqual([])
+    // Five characters or more: anywhere on the line.
+    const id = [{ field: 'idNumber', label: '公民身份号码' }]
+    expect(findLabels(glyphsOf(line(0, 0, '某', '公民身份码', ID)), id)).toMatchObject([{ field: 'idNumber', start: 1, end: 6 }])
+    // One character too many inside a label (a stroke of the background), not beside it.
+    const established = [{ field: 'establishedOn', label: '成立日期' }]
+    expect(findLabels(glyphsOf(line(0, 0, '成立上日期', '2024年03月08日')), established)).toMatchObject([{ start: 0, end: 5, fuzzy: true }])
+    expect(findLabels(glyphsOf(line(0, 0, '成立日期', '2024年03月08日')), established)).toMatchObject([{ start: 0, end: 4, fuzzy: false }])
+    expect(
+      findLabels(glyphsOf(line(0, 0, '经', '和营', '者', '王琳琪')), [{ field: 'legalRepresentative', label: '经营者' }]),
+    ).toMatchObject([{ start: 0, end: 4 }])
+    // A four-character label only at the start of a line.
+    expect(findLabels(glyphsOf(line(0, 0, '某', '成立上日期')), established)).toEqual([])
+    // Never a Latin label: REGISTRANT a letter short is the start of REGISTRATION.
+    const registrant = [{ field: 'domainOwner', label: 'Registrant' }]
+    expect(findLabels(glyphsOf(line(0, 0, 'DOMAIN', 'NAME', 'REGISTRATION', 'CERTIFICATE')), registrant)).toEqual([])
+    // Two- and three-character labels never: 「别」 alone is not 性别.
+    expect(findLabels(glyphsOf(line(0, 0, '别', '女')), [{ field: 'sex', label: '性别' }])).toEqual([])
+  })
+
+  it('ends a name or an address at a blank wider than two characters (what lies beyond is the photo)', () => {
+    const address = line(150, 0, '住址', '广东省梅州市梅县区新华')
+    const photoEdge = { text: '多', confidence: 0.4, box: { x: 600, y: 150, width: 30, height: 30 } }
+    const withPhoto: OcrLine = { ...address, text: `${address.text}  多`, words: [...address.words, photoEdge] }
+    const p = page(line(100, 0, '姓名', '陈思远'), withPhoto, line(190, 90, '路285号7楼237号'), line(260, 0, '公民身份号码', ID))
+    const found = locateFields(p, 'id-card').find((l) => l.field === 'address')
+    expect(found?.glyphs.map((g) => g.ch).join('')).toBe('广东省梅州市梅县区新华')
+    expect(found?.more.map((m) => m.map((g) => g.ch).join(''))).toEqual(['路285号7楼237号'])
   })
 
   it('joins the pieces of one row that OCR returned as separate lines', () => {
@@ -113,6 +161,20 @@ describe('labels and values', () => {
         ?.glyphs.map((g) => g.ch)
         .join(''),
     ).toBe('yunfan-tech.com.cn')
+    // An ID card's emblem side whose small labels the layout dropped: the values name themselves.
+    const back = page(
+      line(0, 0, '中华人民共和国'),
+      line(50, 0, '居民身份证'),
+      line(100, 0, '深圳市公安局龙岗分局'),
+      line(150, 0, '2021.10.24-2031.10.24'),
+    )
+    const text = (field: 'term' | 'issuer'): string | undefined =>
+      findToken(back, field, TOKEN_PATTERNS[field] as RegExp)
+        ?.glyphs.map((g) => g.ch)
+        .join('')
+    expect(text('term')).toBe('2021.10.24-2031.10.24')
+    expect(text('issuer')).toBe('深圳市公安局龙岗分局')
+    expect(findToken(page(line(0, 0, '有效期限', '2008.05.17-长期')), 'term', TOKEN_PATTERNS.term as RegExp)?.glyphs.length).toBe(13)
   })
 })
 
@@ -174,6 +236,14 @@ describe('dates, ranges and names', () => {
     expect(interpretText([reading('山头市潮阳区解放路68号')], 'text')?.value).toBe('汕头市潮阳区解放路68号')
     expect(interpretEthnicity([reading('汉仙')])?.value).toBe('汉')
     expect(interpretEthnicity([reading('土家')])?.value).toBe('土家')
+    // Read with its label; a stroke of the security print before the value reads as 一 or 二.
+    expect(interpretEthnicity([reading('民族 一壮')])).toMatchObject({ value: '壮', confidence: 0.9 })
+    expect(interpretEthnicity([reading('民族 壮名')])).toMatchObject({ value: '壮', confidence: 0.8 })
+    expect(interpretEthnicity([reading('民族二汉', 0.74), reading('二汉舍', 0.44)])?.value).toBe('汉')
+    // A name only inside junk is a guess; readings that agree outvote a single more confident one.
+    expect(interpretEthnicity([reading('民族“表 人瑶')])?.confidence).toBeLessThanOrEqual(0.6)
+    expect(interpretEthnicity([reading('民族回', 0.6), reading('民族回', 0.6), reading('民族白', 0.9)])?.value).toBe('回')
+    expect(interpretEthnicity([reading('民族'), reading('3')])).toBeNull()
     expect(interpretIssuer([reading('深圳市公安局南山分局20190630')])?.value).toBe('深圳市公安局南山分局')
     expect(interpretDomain([reading('域名: Yunfan-Tech.com.cn')])?.value).toBe('yunfan-tech.com.cn')
   })

@@ -82,6 +82,16 @@ async function readLook(
   }
 }
 
+/**
+ * The text height a value's crops are scaled by, in upright-image pixels. A value read with its
+ * label goes by the label's height (labels print a little smaller than values): the line's height
+ * may have taken in the photo beside it.
+ */
+function cropTextHeight(loc: FieldLocation, scale: number, spec: FieldRead | undefined): number {
+  const h = loc.textHeight * scale
+  return spec?.withLabel && loc.label !== '' ? Math.min(h, loc.labelBox.height * scale * 1.4) : h
+}
+
 /** Where the crop of a value starts, ends and how high it is, in upright-image pixels. */
 export function cropBoxes(loc: FieldLocation, scale: number, upright: RawImage, spec: FieldRead): Box[] {
   const box = scaleBox(loc.box, scale)
@@ -94,11 +104,20 @@ export function cropBoxes(loc: FieldLocation, scale: number, upright: RawImage, 
   const sameLine = loc.label !== '' && Math.abs(label.y + label.height / 2 - (box.y + box.height / 2)) < h * 0.6
   // A value printed under its label starts under the label's first character.
   const below = loc.label !== '' && label.y + label.height <= box.y + h * 0.3
+  const limit = Number.isFinite(loc.limitX) ? loc.limitX * scale - h * 0.3 : upright.width
+  if (spec.withLabel) {
+    // The label and its one-line value, on the label's row (the value's box may have taken in a
+    // stray shape above or below).
+    const from = sameLine ? label : box
+    const th = cropTextHeight(loc, scale, spec)
+    const x = from.x - th * 0.4
+    const centre = from.y + from.height / 2
+    return [{ x, y: centre - th * 0.9, width: Math.min(th * spec.extendRight, limit - x), height: th * 1.8 }]
+  }
   const fromInk = sameLine ? valueStart(upright, label, box, h) : null
   const x =
     fromInk ??
     (sameLine ? Math.min(box.x - h * 0.4, label.x + label.width + h * 0.15) : below ? Math.min(box.x, label.x) - h * 0.4 : box.x - h * 0.4)
-  const limit = Number.isFinite(loc.limitX) ? loc.limitX * scale - h * 0.3 : upright.width
   const wanted = Math.max(box.x + box.width - x + h * spec.extendRight, h * (spec.minWidth ?? 0))
   const width = Math.max(box.x + box.width - x + h * 0.4, Math.min(wanted, limit - x))
   const crops: Box[] = [{ x, y: box.y - h * 0.3, width, height: box.height + h * 0.6 }]
@@ -124,7 +143,8 @@ export async function readFields(
   const out = new Map<string, Reading[]>()
   const jobs = located.map(async (loc) => {
     const box = scaleBox(loc.box, scale)
-    const h = loc.textHeight * scale
+    const spec: FieldRead | undefined = FIELD_READS[loc.field]
+    const h = cropTextHeight(loc, scale, spec)
     const all = [loc.glyphs, ...loc.more]
     const pageReading: Reading = {
       text: all.map(textOf).join(''),
@@ -134,7 +154,6 @@ export async function readFields(
       source: 'page',
     }
     const readings: Reading[] = []
-    const spec: FieldRead | undefined = FIELD_READS[loc.field]
     if (spec) {
       const crops = cropBoxes(loc, scale, upright, spec)
       for (const look of spec.looks) {

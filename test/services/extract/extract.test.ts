@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractFiles, type FileExtraction } from '../../../electron/services/extract/extract-files'
 import type { PageResult } from '../../../electron/services/extract/pipeline'
 import { OcrPool } from '../../../electron/services/ocr/pool'
+import { makeCorpus } from '../../generator/corpus'
 import { generateDocument, makeSponsorSet, scannerPdf, type DocumentSpec, type GeneratedDocument } from '../../generator/index'
 
 const TODAY = '2026-12-01'
@@ -31,6 +32,25 @@ const SPECS: Record<string, DocumentSpec> = {
   grey: { type: 'id-back', degradations: ['greyscale'], seed: 5 },
 }
 
+/**
+ * Scans of the hold-out benchmark corpora that were read wrongly before (bench:extract --seed 7 and
+ * --seed 11): both sides on a skewed A4 page (the whole-page layout lost the emblem side and the ID
+ * number), a commitment letter upside down whose title was misread (taken for a licence), and a
+ * grey copy on yellowed paper saved as JPEG (taken for colour).
+ */
+const HOLD_OUT = {
+  skewedBoth: makeCorpus({ sets: 12, seed: 7 })[63],
+  misreadLetter: makeCorpus({ sets: 12, seed: 11 })[65],
+  greyOnYellow: makeCorpus({ sets: 12, seed: 11 })[4],
+}
+const CASES = [
+  ...Object.entries(SPECS).map(([name, spec]) => ({ name, set, spec })),
+  ...Object.entries(HOLD_OUT).map(([name, entry]) => {
+    if (!entry) throw new Error(`hold-out corpus entry ${name} is missing`)
+    return { name, set: entry.set, spec: entry.spec }
+  }),
+]
+
 function page(name: string): PageResult {
   const r = results.get(name)
   if (!r?.ok || !r.pages[0]) throw new Error(`${name}: ${r && !r.ok ? r.error : 'no page'}`)
@@ -41,7 +61,7 @@ const values = (p: PageResult): Record<string, string> => Object.fromEntries(Obj
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'extract-'))
   const files: string[] = []
-  for (const [name, spec] of Object.entries(SPECS)) {
+  for (const { name, set, spec } of CASES) {
     const doc = await generateDocument(set, spec)
     docs.set(name, doc)
     const file = path.join(dir, `${name}.${doc.format}`)
@@ -49,7 +69,7 @@ beforeAll(async () => {
     files.push(file)
   }
   const out = await extractFiles(files, { pool, today: TODAY })
-  Object.keys(SPECS).forEach((name, i) => results.set(name, out[i] as FileExtraction))
+  CASES.forEach(({ name }, i) => results.set(name, out[i] as FileExtraction))
 }, 300_000)
 
 afterAll(() => pool.close())
@@ -114,6 +134,25 @@ describe('each document kind', () => {
   it('a greyscale copy is read but reported as not colour', () => {
     const p = page('grey')
     expect(p.colour).toBe(false)
+    expect(p.findings.map((f) => f.rule)).toContain('scan-not-colour')
+  })
+})
+
+describe('hold-out scans read wrongly before', () => {
+  it('both sides on a skewed A4 page: each card is read on its own', () => {
+    const p = page('skewedBoth')
+    expect(p).toMatchObject({ kind: 'id-card', sides: ['front', 'back'] })
+    const truth = docs.get('skewedBoth')?.truth.fields ?? {}
+    expect(values(p)).toMatchObject({ idNumber: truth.idNumber, birthDate: truth.birthDate, issuer: truth.issuer })
+  })
+
+  it('a commitment letter upside down with its title misread is still a commitment letter', () => {
+    expect(page('misreadLetter')).toMatchObject({ kind: 'commitment-letter', rotation: 180 })
+  })
+
+  it('a grey copy on yellowed paper, saved as JPEG, is not colour', () => {
+    const p = page('greyOnYellow')
+    expect(p).toMatchObject({ kind: 'domain-certificate', colour: false })
     expect(p.findings.map((f) => f.rule)).toContain('scan-not-colour')
   })
 })
