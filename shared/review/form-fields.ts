@@ -7,6 +7,7 @@
  */
 import { normaliseResidentId } from '../ids/resident-id'
 import { normaliseUscc } from '../ids/uscc'
+import { SURE } from '../rules/checks/scans'
 import { nameKey, stripSpaces, toHalfWidth } from '../text/normalise'
 
 /** How two values of a field are compared, and what is stored when a reading is accepted. */
@@ -130,10 +131,12 @@ export interface ReadingCertainty {
 }
 
 /**
- * True when a value was read with confidence and nothing casts doubt on it. A look-alike repair is
- * never sure: with two misread characters the check characters pick a wrong code about 1–2 % of the
- * time (bench:check), so a repair is accepted one by one, with its changed characters shown.
+ * True when a value was read with confidence and nothing casts doubt on it. The threshold is the
+ * scan rules' own (SURE), so the review never accepts in bulk a value the checks treat as a
+ * question. A look-alike repair is never sure: with two misread characters the check characters
+ * pick a wrong code about 1–2 % of the time (bench:check), so a repair is accepted one by one, with
+ * its changed characters shown.
  */
-export function isSureReading(field: ReadingCertainty, sureConfidence: number): boolean {
-  return field.confidence >= sureConfidence && !field.uncertain && (field.corrected === undefined || field.corrected === null)
+export function isSureReading(field: ReadingCertainty): boolean {
+  return field.confidence >= SURE && !field.uncertain && (field.corrected === undefined || field.corrected === null)
 }

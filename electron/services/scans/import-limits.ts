@@ -15,7 +15,6 @@ const ScanImportSchema = z.object({
   maxFileBytes: z.number().int().positive(),
   maxFolderDepth: z.number().int().min(0),
   maxFolderEntries: z.number().int().positive(),
-  sureConfidence: z.number().min(0).max(1),
   thumbnail: Size,
   page: Size,
   crop: z.object({ height: z.number().int().positive(), margin: z.number().int().min(0), quality: z.number().int().min(40).max(100) }),

@@ -3,15 +3,11 @@
  * scan's role), what the form says now, and whether the value is sure enough to accept with the
  * others. Values with no place in the form (sex, 签发机关 …) are listed after, for checking only.
  */
-import scanImportData from '../../../shared/data/scan-import.json' with { type: 'json' }
 import type { ScanField, ScanView } from '../../../shared/ipc/scan-schemas'
 import type { Case } from '../../../shared/model/case'
 import { isSureReading, sameValue, storedValue, targetsFor, type FieldTarget } from '../../../shared/review/form-fields'
 import { parsePath } from '../case/paths'
 import { fieldValue } from '../state/editor'
-
-/** Below this confidence, or marked uncertain, a value is shown as uncertain (scan-import.json). */
-export const SURE_CONFIDENCE = scanImportData.sureConfidence
 
 /** One row of the review. */
 export interface ReviewRow {
@@ -26,7 +22,7 @@ export interface ReviewRow {
 
 /** True when a value was read with confidence and nothing casts doubt on it (not even a look-alike repair). */
 export function isSure(field: ScanField): boolean {
-  return isSureReading(field, SURE_CONFIDENCE)
+  return isSureReading(field)
 }
 
 /** The review rows of a scan against the current draft: form-bound values first, in form order. */
