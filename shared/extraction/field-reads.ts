@@ -12,6 +12,8 @@ import { USCC_ALPHABET } from '../ids/uscc'
 
 /** The models a crop can be read with (electron/services/ocr/engine.ts OcrLanguage). */
 export type ReadModel = 'chi_sim+eng' | 'eng' | 'chi_sim-full'
+/** The larger Chinese model, asked for a second opinion on doubtful names. */
+export const LARGER_MODEL: ReadModel = 'chi_sim-full'
 
 /** One way to read a crop. */
 export interface Look {
@@ -36,6 +38,13 @@ export interface FieldRead {
    * (磊, which best_int reads 舌 at every scale). Paid for by the doubtful names alone.
    */
   readonly secondOpinion?: readonly Look[]
+  /**
+   * How many second-opinion looks are read even when the first looks agree: best_int can agree
+   * with itself on a misread (「周刚雨」 read 「周刚十」 at 24 and 32 px and on the page, confidence
+   * 0.86–0.88, where the larger model reads 雨), so a person's name is always read once by the
+   * larger model; if it disagrees, the name is in doubt and the other looks follow.
+   */
+  readonly confirmLooks?: number
   /** How the value is voted, for deciding whether it is in doubt. */
   readonly kind?: 'person' | 'organisation'
   /** The least width a full value takes, in text heights (an 18-character code is ~12): the page pass may have read only part. */
@@ -64,9 +73,9 @@ const NAME_LOOKS: readonly Look[] = [grey(24), grey(32)]
  * at 32 and 40), then best_int on black and white at 40 px, which drops the security print.
  */
 const SECOND_OPINION: readonly Look[] = [
-  { height: 24, render: 'grey', model: 'chi_sim-full' },
-  { height: 32, render: 'grey', model: 'chi_sim-full' },
-  { height: 40, render: 'grey', model: 'chi_sim-full' },
+  { height: 24, render: 'grey', model: LARGER_MODEL },
+  { height: 32, render: 'grey', model: LARGER_MODEL },
+  { height: 40, render: 'grey', model: LARGER_MODEL },
   { height: 40, render: 'binary' },
 ]
 /**
@@ -77,7 +86,12 @@ const SECOND_OPINION: readonly Look[] = [
 const DATE_LOOKS: readonly Look[] = [grey(32), { height: 32, render: 'binary' }]
 
 const chiLine = (extendRight = 2, looks: readonly Look[] = [grey(48)]): FieldRead => ({ language: 'chi_sim+eng', extendRight, looks })
-const name = (kind: 'person' | 'organisation'): FieldRead => ({ ...chiLine(2, NAME_LOOKS), secondOpinion: SECOND_OPINION, kind })
+const name = (kind: 'person' | 'organisation'): FieldRead => ({
+  ...chiLine(2, NAME_LOOKS),
+  secondOpinion: SECOND_OPINION,
+  kind,
+  ...(kind === 'person' ? { confirmLooks: 1 } : {}),
+})
 const date = (minWidth: number): FieldRead => ({
   language: 'chi_sim+eng',
   whitelist: DATE_WHITELIST,

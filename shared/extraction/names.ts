@@ -9,6 +9,7 @@
  */
 import type { Box, ExtractedField } from '../model/extracted'
 import { toHalfWidth } from '../text/normalise'
+import { LARGER_MODEL } from './field-reads'
 import { applySurnamePrior, repairOrganisationForm, repairOrganisationPlaces, type Position } from './name-priors'
 import { repairPlaceNames } from './places'
 import { voteChars, type ReadChar } from './vote'
@@ -21,6 +22,8 @@ export interface Reading {
   readonly chars?: readonly ReadChar[]
   /** The page pass (read with everything else on the page) or a crop read again with settings for its field. */
   readonly source?: 'page' | 'crop'
+  /** The model of a crop reading (field-reads.ts ReadModel); the page pass is read with the default one. */
+  readonly model?: string
 }
 
 export type TextKind = 'person' | 'organisation' | 'text'
@@ -83,12 +86,34 @@ function charsOf(r: Reading, kind: TextKind): ReadChar[] {
   return start >= 0 ? out.slice(start, start + [...whole].length) : [...whole].map((ch) => ({ ch, confidence: r.confidence }))
 }
 
+type Usable = { readonly r: Reading; readonly chars: ReadChar[] }
+
+/**
+ * The readings to vote when the larger model was asked about a doubtful name and two or more of
+ * its looks agree while another reading disagrees: its readings and the page pass. The default
+ * model's readings (the page pass, every crop look, black and white) repeat one model's opinion,
+ * and its misread of a character it reads poorly repeats with it (萱 read 营 at every scale), so
+ * counted one by one they outvote the larger model however often it agrees with itself. Null
+ * otherwise (every reading is voted).
+ */
+function secondOpinion(usable: readonly Usable[]): Usable[] | null {
+  const text = (u: Usable): string => u.chars.map((c) => c.ch).join('')
+  const larger = usable.filter((u) => u.r.model === LARGER_MODEL)
+  const counts = new Map<string, number>()
+  for (const u of larger) counts.set(text(u), (counts.get(text(u)) ?? 0) + 1)
+  const agreed = [...counts.entries()].find(([, n]) => n >= 2)?.[0]
+  if (agreed === undefined || usable.every((u) => text(u) === agreed)) return null
+  return usable.filter((u) => u.r.model === LARGER_MODEL || u.r.source === 'page')
+}
+
 /**
  * A name or text value from its readings: voted character by character, repaired and doubted by
  * the priors for its kind, with a confidence that only agreement earns.
  */
 export function interpretText(readings: readonly Reading[], kind: TextKind, minLength = 2, hints: TextHints = {}): ExtractedField | null {
-  const usable = readings.map((r) => ({ r, chars: charsOf(r, kind) })).filter((x) => x.chars.length >= minLength)
+  const all = readings.map((r) => ({ r, chars: charsOf(r, kind) })).filter((x) => x.chars.length >= minLength)
+  const opinion = secondOpinion(all)
+  const usable = opinion ?? all
   const first = usable[0]
   if (!first) return null
   const vote = voteChars(usable.map((x) => x.chars))
@@ -98,7 +123,8 @@ export function interpretText(readings: readonly Reading[], kind: TextKind, minL
     confidence: c.confidence,
     alternatives: c.alternatives,
   }))
-  let cap = 1
+  // Decided by the second opinion over other readings: still a question for a person.
+  let cap = opinion ? UNSURE_CAP : 1
   if (kind === 'person') {
     const prior = applySurnamePrior(positions)
     positions = prior.positions

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cutShort, fixDigits, interpretDate, interpretRange } from '../../shared/extraction/date-reads'
+import { LARGER_MODEL } from '../../shared/extraction/field-reads'
 import { surnameTier } from '../../shared/extraction/name-priors'
 import { interpretText, type Reading } from '../../shared/extraction/names'
 import { placesOfArea } from '../../shared/extraction/places'
@@ -61,6 +62,36 @@ describe('names', () => {
     expect(split?.confidence).toBeLessThan(0.85)
     // Read once: never sure, however confident the engine was.
     expect(interpretText([read('丁浩平')], 'person')?.confidence).toBeLessThan(0.85)
+  })
+
+  it('takes the larger model’s name when two of its looks agree, not the default model’s repeated misread, and still doubts it', () => {
+    // As read from a hold-out ID card: best_int read 萱 as 营 at 24 and 32 px and in black and white.
+    const larger = (text: string, confs: number[] = []): Reading => ({ ...read(text, confs), model: LARGER_MODEL })
+    const readings = [
+      read('熊营佳', [90, 79, 90]),
+      read('熊营佳', [90, 86, 90]),
+      larger('熊萱佳', [93, 93, 93]),
+      larger('熊萱佳'),
+      larger('熊萱佳', [85, 85, 85]),
+      read('能营佳', [34, 34, 34]),
+      read('能营佳', [33, 33, 33], 'page'),
+    ]
+    const name = interpretText(readings, 'person')
+    expect(name?.value).toBe('熊萱佳')
+    expect(name?.confidence).toBeLessThan(0.85)
+    // Without the larger model (or when its looks disagree) every reading votes, as before.
+    expect(
+      interpretText(
+        readings.filter((r) => r.model !== LARGER_MODEL),
+        'person',
+      )?.value,
+    ).toBe('熊营佳')
+    const split = [...readings.slice(0, 2), larger('熊萱佳'), larger('熊莹佳'), ...readings.slice(5)]
+    expect(interpretText(split, 'person')?.value).toBe('熊营佳')
+    // All agreeing: sure as ever.
+    expect(
+      interpretText([larger('丁浩平'), larger('丁浩平'), read('丁浩平'), read('丁浩平', [], 'page')], 'person')?.confidence,
+    ).toBeGreaterThanOrEqual(0.9)
   })
 
   it('drops a stray character before a surname, and doubts a name that starts with no surname', () => {

@@ -79,6 +79,7 @@ async function readLook(
     box,
     chars: parts.flatMap((p) => p.chars),
     source: 'crop',
+    model: look.model ?? spec.language,
   }
 }
 
@@ -162,9 +163,9 @@ export async function readFields(
       }
       // A name the first looks leave in doubt gets the larger model's opinion too.
       const doubtful = (): boolean => (interpretText([...readings, pageReading], spec.kind ?? 'person')?.confidence ?? 0) < SURE
-      // Look by look, and only while the name stays in doubt: most are settled by the first.
-      for (const look of spec.secondOpinion ?? []) {
-        if (!doubtful()) break
+      // Look by look, and only while the name stays in doubt (or to confirm it): most are settled by the first.
+      for (const [i, look] of (spec.secondOpinion ?? []).entries()) {
+        if (i >= (spec.confirmLooks ?? 0) && !doubtful()) break
         try {
           const r = await readLook(engine, upright, crops, h, look, spec, box, signal)
           if (r) readings.push(r)
