@@ -4,6 +4,7 @@
  * may show the portrait side, the emblem side, or both (the common A4 scan).
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
+import { birthDateOf, residentIdCheckChar } from '../ids/resident-id'
 import type { DocumentKind } from '../model/extracted'
 import { toHalfWidth } from '../text/normalise'
 import type { OcrPage } from './ocr-types'
@@ -32,13 +33,29 @@ function score(text: string, keywords: ReadonlyArray<readonly [string, number] |
   return total
 }
 
+/**
+ * What a resident ID number proven by its check character adds to the portrait side's score: as
+ * much as a label, since only that side prints one (a personal commitment letter may quote one
+ * too, but its own words outweigh it). A blurred card whose labels were misread (「公民身份SS码」)
+ * is still an ID card.
+ */
+const PROVEN_ID_NUMBER = 2
+
+function hasProvenIdNumber(text: string): boolean {
+  for (const m of text.matchAll(/(?<!\d)(\d{17})([\dX])(?![\dX])/gu)) {
+    const [, first17, check] = m as unknown as [string, string, string]
+    if (residentIdCheckChar(first17) === check && birthDateOf(`${first17}${check}`) !== null) return true
+  }
+  return false
+}
+
 /** Classifies a page from its OCR text. */
 export function classifyPage(page: OcrPage): Classification {
   const text = compact(page.lines.map((l) => l.text).join('\n'))
   const k = labels.keywords
   const scores = {
     'business-licence': score(text, k['business-licence']),
-    'id-front': score(text, k['id-front']),
+    'id-front': score(text, k['id-front']) + (hasProvenIdNumber(text) ? PROVEN_ID_NUMBER : 0),
     'id-back': score(text, k['id-back']),
     'domain-certificate': score(text, k['domain-certificate']),
     'commitment-letter': score(text, k['commitment-letter']),

@@ -64,6 +64,16 @@ describe('classification', () => {
     expect(classifyPage(letter).kind).toBe('commitment-letter')
   })
 
+  it('knows a portrait side whose labels were misread by its ID number, proven by the check character', () => {
+    // As read from a blurred, skewed hold-out card: 公民身份号码 read 公民身份SS码, 性别 and 住址 lost.
+    const blurred = (id: string): OcrPage =>
+      page(line(0, 0, '姓名“沈浩舌'), line(50, 0, '出生', '“1982', '年', '12', '月.25', '日'), line(200, 0, '公民身份SS码', `“${id}`))
+    expect(classifyPage(blurred(ID))).toMatchObject({ kind: 'id-card', sides: ['front'] })
+    // A number whose check character fails proves nothing.
+    const wrong = `${ID.slice(0, 17)}${ID[17] === '1' ? '2' : '1'}`
+    expect(classifyPage(blurred(wrong)).kind).toBe('other')
+  })
+
   it('names the sides of an ID card, both on one page', () => {
     const front = [line(0, 0, '姓名', '陈思远'), line(50, 0, '性别', '男', '民族', '汉'), line(200, 0, '公民身份号码', ID)]
     const back = [
