@@ -128,7 +128,7 @@ export function interpretText(readings: readonly Reading[], kind: TextKind, minL
   if (kind === 'person') {
     const prior = applySurnamePrior(positions)
     positions = prior.positions
-    cap = prior.cap
+    cap = Math.min(cap, prior.cap)
     // Chinese names are two to four characters; a longer one without the dot of a minority name took in something else.
     if (positions.length > 4 && !positions.some((p) => p.ch === '·')) cap = Math.min(cap, 0.6)
   } else if (kind === 'organisation') {

@@ -88,6 +88,13 @@ describe('names', () => {
     ).toBe('熊营佳')
     const split = [...readings.slice(0, 2), larger('熊萱佳'), larger('熊莹佳'), ...readings.slice(5)]
     expect(interpretText(split, 'person')?.value).toBe('熊营佳')
+    // The larger model and the page pass agreeing against the default model's crops: chosen, never sure.
+    const against = interpretText(
+      [read('丁渔平'), read('丁渔平'), larger('丁浩平'), larger('丁浩平'), read('丁浩平', [], 'page')],
+      'person',
+    )
+    expect(against?.value).toBe('丁浩平')
+    expect(against?.confidence).toBeLessThanOrEqual(0.8)
     // All agreeing: sure as ever.
     expect(
       interpretText([larger('丁浩平'), larger('丁浩平'), read('丁浩平'), read('丁浩平', [], 'page')], 'person')?.confidence,
