@@ -36,24 +36,18 @@ export function mendDate(text: string): { text: string; guessed: boolean } {
     .replace(/(?<=\d)[Oo](?=\d|[.\-/年月日])|(?<=[.\-/年月])[Oo]/g, '0')
     .replace(/(?<=\d)[lI|](?=\d)|(?<=[.\-/年月])[lI|]/g, '1')
     .replace(/(?<=\d)[:：;](?=\d)/g, '.')
-  let guessed = false
-  if (WITH_UNITS.test(t)) {
-    t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
-    const mended = t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日')
-    guessed = mended !== t
-    t = mended
-  } else {
-    // A slash read as a stroke too many: 「2013/03/118」 (the day 18 after a 1 from the slash) or
-    // 「2013/03718」 (the slash read 7). Only where the digits cannot be a date as read.
-    const mended = t
-      .replace(/(\d{4}([./-])\d{1,2}\2)[17](\d{2})(?!\d)/u, (m, head: string, _sep: string, day: string) =>
-        Number(`${m.slice(head.length)}`) > 31 ? `${head}${day}` : m,
-      )
-      .replace(/(?<!\d)(\d{4}([./-])\d{2})7(\d{2})(?!\d)/u, '$1$2$3')
-    guessed = mended !== t
-    t = mended
-  }
-  return { text: t, guessed }
+  const units = WITH_UNITS.test(t)
+  if (units) t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
+  const mended = units
+    ? t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日')
+    : // A slash read as a stroke too many: 「2013/03/118」 (the day 18 after a 1 from the slash) or
+      // 「2013/03718」 (the slash read 7). Only where the digits cannot be a date as read.
+      t
+        .replace(/(\d{4}([./-])\d{1,2}\2)[17](\d{2})(?!\d)/u, (m, head: string, _sep: string, day: string) =>
+          Number(m.slice(head.length)) > 31 ? `${head}${day}` : m,
+        )
+        .replace(/(?<!\d)(\d{4}([./-])\d{2})7(\d{2})(?!\d)/u, '$1$2$3')
+  return { text: mended, guessed: mended !== t }
 }
 
 /** The text of a date reading with its look-alikes mended (mendDate). */

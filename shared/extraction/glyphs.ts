@@ -65,6 +65,17 @@ export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]
   const sorted = [...specs].map((s) => ({ ...s, folded: fold(s.label) })).sort((a, b) => b.folded.length - a.folded.length)
   const taken = new Array<boolean>(glyphs.length).fill(false)
   const hits: LabelHit[] = []
+  const take = (spec: LabelSpec, at: number, n: number, fuzzy: boolean): void => {
+    for (let i = at; i < at + n; i += 1) taken[i] = true
+    hits.push({
+      field: spec.field,
+      label: spec.label,
+      start: at,
+      end: at + n,
+      box: union(glyphs.slice(at, at + n).map((g) => g.box)),
+      fuzzy,
+    })
+  }
   for (const pass of [0, 1]) {
     for (const spec of sorted) {
       const n = spec.folded.length
@@ -74,15 +85,7 @@ export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]
         if (misses === null) continue
         const allowed = pass === 0 ? 0 : n >= 4 ? 1 : at === 0 && n >= 2 ? 1 : 0
         if (misses > allowed || (pass === 1 && misses === 0)) continue
-        for (let i = at; i < at + n; i += 1) taken[i] = true
-        hits.push({
-          field: spec.field,
-          label: spec.label,
-          start: at,
-          end: at + n,
-          box: union(glyphs.slice(at, at + n).map((g) => g.box)),
-          fuzzy: misses > 0,
-        })
+        take(spec, at, n, misses > 0)
       }
     }
   }
@@ -104,15 +107,7 @@ export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]
       let at = 0
       while (at <= last && (taken.slice(at, at + n).some(Boolean) || !fits(at))) at += 1
       if (at > last) continue
-      for (let i = at; i < at + n; i += 1) taken[i] = true
-      hits.push({
-        field: spec.field,
-        label: spec.label,
-        start: at,
-        end: at + n,
-        box: union(glyphs.slice(at, at + n).map((g) => g.box)),
-        fuzzy: true,
-      })
+      take(spec, at, n, true)
       break
     }
   }
