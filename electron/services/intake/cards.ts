@@ -58,7 +58,8 @@ export function findCards(grey: GreyImage): Box[] {
     if (c.minX === 0 || c.minY === 0 || c.maxX === blocks.width - 1 || c.maxY === blocks.height - 1) continue
     // Tinted throughout: even the lighter blocks inside are darker than the paper (a text block's are paper).
     const inside: number[] = []
-    for (let y = c.minY; y <= c.maxY; y += 1) for (let x = c.minX; x <= c.maxX; x += 1) inside.push(blocks.data[y * blocks.width + x] as number)
+    for (let y = c.minY; y <= c.maxY; y += 1)
+      for (let x = c.minX; x <= c.maxX; x += 1) inside.push(blocks.data[y * blocks.width + x] as number)
     if (quantile(inside, s.backgroundQuantile) >= paper - s.tintDelta / 2) continue
     if (c.area / (w * h) < s.minFill) continue
     cards.push({ x: c.minX * step, y: c.minY * step, width: w * step, height: h * step })
