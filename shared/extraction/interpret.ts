@@ -6,7 +6,7 @@
  * carries a confidence, the box it came from, and, when it was changed, what was literally read.
  */
 import type { IsoDate } from '../dates/iso-date'
-import { correctResidentId, correctUscc, normaliseOcrCode, type CorrectionResult } from '../ids/corrector'
+import { correctResidentId, correctUscc, MISREAD_MARKS, normaliseOcrCode, type CorrectionResult } from '../ids/corrector'
 import type { Sex } from '../ids/resident-id'
 import type { Box, ExtractedField } from '../model/extracted'
 import ethnicityData from '../data/ethnicities.json' with { type: 'json' }
@@ -34,14 +34,19 @@ export interface CodeResult {
 
 /**
  * 18-character candidates out of a reading: the runs of code characters (spaces and punctuation
- * dropped), and every 18-long window of a longer run (OCR adds stray characters at either end, and
+ * dropped, but not a bracket or bar read for a character), and every 18-long window of a longer run (OCR adds stray characters at either end, and
  * a generous crop may catch a neighbour).
  */
 function codeCandidates(text: string): string[] {
-  const runs = normaliseOcrCode(text)
-    .split(/[^0-9A-Z]+/)
+  // A mark the corrector knows as a misread character (] for J) stays, for the corrector to replace.
+  const kept = (ch: string): boolean => /[0-9A-Z]/.test(ch) || MISREAD_MARKS.has(ch)
+  const chars = [...normaliseOcrCode(text)]
+  const runs = chars
+    .map((ch) => (kept(ch) ? ch : ' '))
+    .join('')
+    .split(' ')
     .filter((r) => r.length >= 16)
-  const joined = normaliseOcrCode(text).replace(/[^0-9A-Z]/g, '')
+  const joined = chars.filter(kept).join('')
   const out: string[] = []
   for (const run of [...runs, joined]) {
     if (run.length === 18) out.push(run)

@@ -6,7 +6,7 @@
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
 import { correctUscc, normaliseOcrCode } from '../ids/corrector'
-import { residentIdCheckChar } from '../ids/resident-id'
+import { birthDateOf, residentIdCheckChar } from '../ids/resident-id'
 import { describeUscc } from '../ids/uscc'
 import type { Box, DocumentKind } from '../model/extracted'
 import { findLabels, glyphsOf, trimLeading, type Glyph, type LabelHit, type LabelSpec } from './glyphs'
@@ -249,7 +249,7 @@ export function findToken(
   page: OcrPage,
   field: string,
   pattern: RegExp,
-  accept: (token: string) => boolean = () => true,
+  accept: (token: string, strict: boolean) => boolean = () => true,
 ): FieldLocation | null {
   const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)
   for (const line of joinRows(page.lines)) {
@@ -258,12 +258,14 @@ export function findToken(
       .map((g) => g.ch)
       .join('')
       .matchAll(global)) {
-      // A code run together with a stray neighbour (「3440306…」): try each 18-character window.
+      // A code run together with a stray neighbour (「3440306…」), or with the next row's number
+      // where OCR joined two rows: try each 18-character window; in a run longer than a code and
+      // a stray character either side, only one valid as read.
       const windows: Array<readonly [number, number]> =
         m[0].length > 18 && (field === 'creditCode' || field === 'idNumber')
           ? [...Array(m[0].length - 17).keys()].map((k) => [k, 18] as const)
           : [[0, m[0].length]]
-      const hit = windows.find(([k, n]) => accept(m[0].slice(k, k + n)))
+      const hit = windows.find(([k, n]) => accept(m[0].slice(k, k + n), m[0].length > 20))
       if (!hit) continue
       const slice = glyphs.slice(m.index + hit[0], m.index + hit[0] + hit[1])
       const box = union(slice.map((g) => g.box))
@@ -282,10 +284,19 @@ export function findToken(
   return null
 }
 
-/** Which tokens are worth taking without a label: a credit code must be proven (or uniquely repairable), not just 18 characters like a 证照编号. */
-export const TOKEN_ACCEPT: Readonly<Record<string, (token: string) => boolean>> = {
-  creditCode: (t) => correctUscc(t).best !== undefined,
-  idNumber: (t) => t.length === 18 && residentIdCheckChar(t.slice(0, 17)) === t[17]?.toUpperCase(),
+/**
+ * Which tokens are worth taking without a label: a credit code must be proven (or, standing alone,
+ * uniquely repairable), not just 18 characters like a 证照编号.
+ */
+export const TOKEN_ACCEPT: Readonly<Record<string, (token: string, strict: boolean) => boolean>> = {
+  creditCode: (t, strict) => {
+    const c = correctUscc(t)
+    return strict ? c.alreadyValid : c.best !== undefined
+  },
+  // Inside a longer run of digits a window passes the check character one time in eleven: the
+  // birth date it holds must be a real date too.
+  idNumber: (t, strict) =>
+    t.length === 18 && residentIdCheckChar(t.slice(0, 17)) === t[17]?.toUpperCase() && (!strict || birthDateOf(t) !== null),
 }
 
 /**
@@ -294,8 +305,8 @@ export const TOKEN_ACCEPT: Readonly<Record<string, (token: string) => boolean>> 
  * of two dates (or 长期) and a public security bureau.
  */
 export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
-  creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17,19}(?![0-9A-Z])/,
-  idNumber: /(?<!\d)\d{17,19}[\dXx]?(?![0-9A-Za-z])/,
+  creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17,59}(?![0-9A-Z])/,
+  idNumber: /(?<!\d)\d{17,59}[\dXx]?(?![0-9A-Za-z])/,
   term: /(?<!\d)(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}[.．]?[-—–~至]+(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)/u,
   issuer: /\p{Script=Han}{2,10}公安局(?:\p{Script=Han}{1,8}分局)?/u,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,

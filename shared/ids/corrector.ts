@@ -63,6 +63,9 @@ function buildAlternatives(): Alternatives {
 }
 const ALTERNATIVES = buildAlternatives()
 
+/** Characters outside every code's alphabet that OCR reads for one of its characters (」 for J, | for 1). */
+export const MISREAD_MARKS: ReadonlySet<string> = new Set([...ALTERNATIVES.keys()].filter((ch) => !/^[0-9A-Z]$/.test(ch)))
+
 interface Slot {
   readonly position: number
   readonly original: string

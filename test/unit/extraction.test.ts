@@ -17,7 +17,7 @@ import {
   interpretText,
   type Reading,
 } from '../../shared/extraction/interpret'
-import { findToken, joinRows, locateFields, TOKEN_PATTERNS } from '../../shared/extraction/locate'
+import { findToken, joinRows, locateFields, TOKEN_ACCEPT, TOKEN_PATTERNS } from '../../shared/extraction/locate'
 import type { OcrLine, OcrPage } from '../../shared/extraction/ocr-types'
 import { repairPlaceNames } from '../../shared/extraction/places'
 import { makeResidentId, makeUscc } from '../support/ids'
@@ -171,6 +171,13 @@ describe('labels and values', () => {
         ?.glyphs.map((g) => g.ch)
         .join(''),
     ).toBe('yunfan-tech.com.cn')
+    // A licence whose 证照编号 row OCR joined with the code row below it: the valid window is the code.
+    const joined = page(line(0, 0, '统一社会信用代码', '证照编号:', `440704201517981385${USCC}4呈失`))
+    expect(
+      findToken(joined, 'creditCode', TOKEN_PATTERNS.creditCode as RegExp, TOKEN_ACCEPT.creditCode)
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe(USCC)
     // An ID card's emblem side whose small labels the layout dropped: the values name themselves.
     const back = page(
       line(0, 0, '中华人民共和国'),
@@ -202,6 +209,15 @@ describe('codes are proven by their check characters', () => {
     expect(r?.field.value).toBe(USCC)
     expect(r?.corrected?.value).toBe(USCC)
     expect(r?.field.corrected?.changes.length).toBeGreaterThan(0)
+  })
+
+  it('repairs a bracket or bar read for a character, which the check character proves', () => {
+    // As read from a hold-out licence (bench:extract --seed 19): the last J read as a bracket.
+    const r = interpretCreditCode([reading('91441602MARQG2GX4]')])
+    expect(r?.field.value).toBe('91441602MARQG2GX4J')
+    expect(r?.field.corrected?.changes).toEqual([{ position: 17, from: ']', to: 'J' }])
+    // A bar for the 1 of a birth year 19xx.
+    expect(interpretResidentId([reading(`${ID.slice(0, 6)}|${ID.slice(7)}`)], TODAY)?.field.value).toBe(ID)
   })
 
   it('prefers a reading that is valid as read over one that needs repair', () => {
