@@ -75,3 +75,17 @@ export function classifyPage(page: OcrPage): Classification {
   if (best < MIN_SCORE) return { kind: 'other', score: best, scores }
   return kind === 'id-card' ? { kind, sides, score: best, scores } : { kind, score: best, scores }
 }
+
+/**
+ * The share of an ID card side's printed words found on a page (the better side): how much of a
+ * card's layout a reading kept. A reading that dropped the small labels finds values but not the
+ * fields they belong to.
+ */
+export function cardLabelShare(page: OcrPage): number {
+  const text = compact(page.lines.map((l) => l.text).join('\n'))
+  const share = (side: 'id-front' | 'id-back'): number => {
+    const words = labels.keywords[side] as ReadonlyArray<readonly [string, number] | (string | number)[]>
+    return words.filter((entry) => text.includes(compact(entry[0] as string))).length / words.length
+  }
+  return Math.max(share('id-front'), share('id-back'))
+}

@@ -38,16 +38,34 @@ export function mendDate(text: string): { text: string; guessed: boolean } {
     .replace(/(?<=\d)[:：;](?=\d)/g, '.')
   const units = WITH_UNITS.test(t)
   if (units) t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
-  const mended = units
-    ? t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日')
-    : // A slash read as a stroke too many: 「2013/03/118」 (the day 18 after a 1 from the slash) or
-      // 「2013/03718」 (the slash read 7). Only where the digits cannot be a date as read.
-      t
-        .replace(/(\d{4}([./-])\d{1,2}\2)[17](\d{2})(?!\d)/u, (m, head: string, _sep: string, day: string) =>
-          Number(m.slice(head.length)) > 31 ? `${head}${day}` : m,
-        )
-        .replace(/(?<!\d)(\d{4}([./-])\d{2})7(\d{2})(?!\d)/u, '$1$2$3')
+  const mended = units ? t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日') : mendSlashStrokes(t)
   return { text: mended, guessed: mended !== t }
+}
+
+/**
+ * A slash read as a stroke too many in a date written with separators: a 1 or 7 beside it makes a
+ * month or day of three digits (「2013/03/118」, 「2034/027/20」), or a 7 stands for it
+ * (「2013/03718」). Mended only where the digits cannot be a date as read and exactly one stroke
+ * beside a separator makes them one.
+ */
+function mendSlashStrokes(t: string): string {
+  const joined = t.replace(/(?<!\d)(\d{4}([./-])\d{2})7(\d{2})(?!\d)/gu, '$1$2$3')
+  return joined.replace(/(?<!\d)(\d{4})([./-])(\d{1,3})\2(\d{1,3})(?!\d)/gu, (m, year: string, sep: string, month: string, day: string) => {
+    const fits = (v: string, max: number): boolean => v.length <= 2 && Number(v) >= 1 && Number(v) <= max
+    if (fits(month, 12) && fits(day, 31)) return m
+    // Strokes beside a separator: the month's last and the day's first; the month's first after the year's.
+    const options = (v: string, max: number, ends: Array<'first' | 'last'>): string[] =>
+      fits(v, max)
+        ? [v]
+        : v.length === 3
+          ? ends
+              .flatMap((e) => (e === 'first' && /^[17]/.test(v) ? [v.slice(1)] : e === 'last' && /[17]$/.test(v) ? [v.slice(0, 2)] : []))
+              .filter((x) => fits(x, max))
+          : []
+    const months = [...new Set(options(month, 12, ['first', 'last']))]
+    const days = [...new Set(options(day, 31, ['first']))]
+    return months.length === 1 && days.length === 1 ? `${year}${sep}${months[0]}${sep}${days[0]}` : m
+  })
 }
 
 /** The text of a date reading with its look-alikes mended (mendDate). */

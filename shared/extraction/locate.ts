@@ -307,7 +307,7 @@ export const TOKEN_ACCEPT: Readonly<Record<string, (token: string, strict: boole
 export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
   creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17,59}(?![0-9A-Z])/,
   idNumber: /(?<!\d)\d{17,59}[\dXx]?(?![0-9A-Za-z])/,
-  term: /(?<!\d)(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}[.．]?[-—–~至]+(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)/u,
+  term: /(?<!\d)(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}(?:[.．]?[-—–~至]+|[.．](?=(?:19|20)\d{2}))(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)/u,
   issuer: /\p{Script=Han}{2,10}公安局(?:\p{Script=Han}{1,8}分局)?/u,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
 }

@@ -162,6 +162,10 @@ describe('dates', () => {
     expect(fixDigits('2013/03718')).toBe('2013/03/18')
     expect(fixDigits('2013/03/11')).toBe('2013/03/11')
     expect(fixDigits('2013/03/328')).toBe('2013/03/328')
+    expect(fixDigits('2034/027/20')).toBe('2034/02/20')
+    expect(fixDigits('2034/017/20')).toBe('2034/01/20')
+    // Two ways to mend (101: 01 or 10): not mended.
+    expect(fixDigits('2034/101/20')).toBe('2034/101/20')
     expect(interpretDate([read('2013/03/118'), read('2013/03/118', [], 'page')])).toMatchObject({ value: '2013-03-18', uncertain: true })
   })
 

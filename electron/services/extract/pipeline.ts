@@ -5,7 +5,7 @@
  * right settings, assemble and cross-check the fields, and judge the image's quality for its kind.
  */
 import { assembleFields } from '../../../shared/extraction/assemble'
-import { classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
+import { cardLabelShare, classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
 import { scanFinding } from '../../../shared/extraction/findings'
 import { findToken, inferLocations, locateFields, TOKEN_ACCEPT, TOKEN_PATTERNS } from '../../../shared/extraction/locate'
 import { joinPages, type OcrPage } from '../../../shared/extraction/ocr-types'
@@ -63,9 +63,13 @@ const goodness = (o: Oriented): number => o.cls.score + readability(o.page) * 3
  * loses their lines among the margins); when what they read is not an ID card after all, the
  * whole page is read too and the better reading kept. A card region is read with tesseract's
  * automatic layout: on the hold-out corpora it kept wrapped addresses and names that reading the
- * region as one block broke up, though it drops the small labels of the emblem side more often
- * (their values are found by their shape, locate.ts TOKEN_PATTERNS).
+ * region as one block broke up, though it drops the small labels more often: a card that lost
+ * them is read as a block as well and the reading with more of them kept (the values of the
+ * emblem side are also found by their shape, locate.ts TOKEN_PATTERNS).
  */
+/** Below this share of a card side's printed words, a card read with the automatic layout is read as a block too. */
+const CARD_LABELS_KEPT = 0.75
+
 async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSignal): Promise<Oriented> {
   const { page } = upright
   const cards = findCards(page.grey)
@@ -73,10 +77,14 @@ async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSigna
   if (cards.length > 0) {
     const parts: OcrPage[] = []
     for (const card of cards) {
-      throwIfAborted(signal)
-      parts.push(
-        await engine.recognize({ image: page.png, language: 'chi_sim+eng', mode: 'page', rectangle: cardRegion(card, page) }, signal),
-      )
+      const read = (mode: 'page' | 'block'): Promise<OcrPage> => {
+        throwIfAborted(signal)
+        return engine.recognize({ image: page.png, language: 'chi_sim+eng', mode, rectangle: cardRegion(card, page) }, signal)
+      }
+      const auto = await read('page')
+      // The automatic layout dropped the small labels: read the card as one block as well.
+      const block = cardLabelShare(auto) < CARD_LABELS_KEPT ? await read('block') : null
+      parts.push(block && cardLabelShare(block) > cardLabelShare(auto) ? block : auto)
     }
     const joined = joinPages(parts)
     byCards = { upright, page: joined, cls: classifyPage(joined) }
