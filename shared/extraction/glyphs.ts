@@ -55,11 +55,11 @@ function matchAt(glyphs: readonly Glyph[], at: number, label: string): number | 
 /**
  * Every label in a line, longest first, without overlaps. Labels of four or more characters may
  * have one misread character; a two- or three-character label may too, but only at the start of
- * the line, where a label stands on every document we read. A label of five or more characters
- * may also have lost one character (「公民身份码」) or gained one inside it (「成立上日期」, a stroke
- * of the background read as a character), and one of four may at the start of a line (「效期限」
- * for 有效期限: the first character of a line is the one a card's border or the guilloche print
- * swallows).
+ * the line, where a label stands on every document we read. A label may also have gained a
+ * character inside it (「成立上日期」, a stroke of the background read as a character), or, if it
+ * has five characters or more, lost one (「公民身份码」); shorter labels only at the start of a line
+ * (「效期限」 for 有效期限: the first character of a line is the one a card's border or the
+ * guilloche print swallows).
  */
 export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]): LabelHit[] {
   const sorted = [...specs].map((s) => ({ ...s, folded: fold(s.label) })).sort((a, b) => b.folded.length - a.folded.length)
@@ -89,8 +89,9 @@ export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]
       }
     }
   }
-  // A character lost or one too many: Chinese labels of five or more characters anywhere, of four
-  // at the start of a line; one too many in a label of three, at the start of a line (「经和营者」).
+  // A character lost: Chinese labels of five or more characters anywhere, of four at the start of a
+  // line. One too many: labels of four or more anywhere (「注册上日期」 in a licence's second column),
+  // of three at the start of a line (「经和营者」).
   for (const spec of sorted) {
     const label = spec.folded
     // Chinese labels only: a Latin one a letter short is a prefix of other words (REGISTRANT in REGISTRATION).
@@ -99,11 +100,12 @@ export function findLabels(glyphs: readonly Glyph[], specs: readonly LabelSpec[]
     // The extra glyph is inside the label: one beside it would be its neighbour's.
     const extra = (at: number): boolean =>
       [...label].some((_, k) => k > 0 && matchAt([...glyphs.slice(at, at + k), ...glyphs.slice(at + k + 1)], 0, label) === 0)
-    for (const [n, fits] of [
-      [label.length - 1, (at: number) => label.length >= 4 && lost(at)],
-      [label.length + 1, extra],
+    // A lost character leaves fewer to match than a gained one: it needs the longer label to be anywhere.
+    for (const [n, fits, anywhere] of [
+      [label.length - 1, (at: number) => label.length >= 4 && lost(at), label.length >= 5],
+      [label.length + 1, extra, label.length >= 4],
     ] as const) {
-      const last = label.length >= 5 ? glyphs.length - n : 0
+      const last = anywhere ? glyphs.length - n : 0
       let at = 0
       while (at <= last && (taken.slice(at, at + n).some(Boolean) || !fits(at))) at += 1
       if (at > last) continue

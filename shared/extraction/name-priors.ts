@@ -8,7 +8,7 @@
  */
 import surnames from '../data/surnames.json' with { type: 'json' }
 import forms from '../data/organisation-forms.json' with { type: 'json' }
-import { isPlaceName, placesOfArea } from './places'
+import { isPlaceName, placeLevelsOfArea } from './places'
 import type { VotedChar } from './vote'
 
 export type SurnameTier = 'common' | 'listed' | 'none'
@@ -65,12 +65,19 @@ const PLACE_END = /[省市区县州旗盟]$/u
  * repaired only to a place that another reading saw at that position.
  */
 export function repairOrganisationPlaces(positions: Position[], area?: string): void {
-  const expected = area ? placesOfArea(area).sort((a, b) => b.length - a.length) : []
+  // Level by level: after the city only the district may follow, never the city again
+  // (「清远市明远…」 is not 「清远市清远…」).
+  let levels = area ? placeLevelsOfArea(area) : []
   let at = 0
   for (let round = 0; round < 3 && at < positions.length; round += 1) {
-    const hit = expected.find((p) => fit(positions, at, p, () => true))
-    if (hit) {
+    // The longer form first (清远市 before 清远); fit repairs the one it takes.
+    const fitted = (names: readonly string[]): string | undefined =>
+      [...names].sort((a, b) => b.length - a.length).find((p) => fit(positions, at, p, () => true))
+    let hit: string | undefined
+    const level = levels.findIndex((names) => (hit = fitted(names)) !== undefined)
+    if (hit !== undefined) {
       at += [...hit].length
+      levels = levels.slice(level + 1)
       continue
     }
     // No expected place here: a known place as read, or one an alternative reading makes.

@@ -59,8 +59,13 @@ export function isPlaceName(name: string): boolean {
  * addresses (广东省, 潮州市, 潮安区), with their short forms (广东, 潮州, 潮安).
  */
 export function placesOfArea(area: string): string[] {
+  return [...new Set(placeLevelsOfArea(area).flat())]
+}
+
+/** The same places level by level (province, city, district), each with its short form. */
+export function placeLevelsOfArea(area: string): string[][] {
   const codes = areaData.codes as Record<string, string>
-  const out: string[] = []
+  const out: string[][] = []
   let parent = ''
   for (const code of new Set([`${area.slice(0, 2)}0000`, `${area.slice(0, 4)}00`, area])) {
     const full = codes[code]
@@ -70,12 +75,11 @@ export function placesOfArea(area: string): string[] {
     const name = full.startsWith(parent) ? full.slice(parent.length) : full
     parent = full
     if (name === '') continue
-    out.push(name)
     // 广西壮族自治区 is printed 广西; 潮州市 also as 潮州.
     const short = name.replace(/(壮族|回族|维吾尔)?(自治区|省|市|区|县)$/u, '')
-    if (short.length >= 2 && short !== name) out.push(short)
+    out.push(short.length >= 2 && short !== name ? [name, short] : [name])
   }
-  return [...new Set(out)]
+  return out
 }
 
 export interface PlaceRepair {

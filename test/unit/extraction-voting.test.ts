@@ -125,6 +125,12 @@ describe('names', () => {
       area: '445103',
     })
     expect(name?.value).toBe('潮州市程盛餐饮管理有限公司')
+    // Level by level: after the city only its district, never the city again (a hold-out licence's
+    // 「清远市明远智能设备有限公司」 was made 「清远市清远…」 and marked sure).
+    const city = interpretText([read('清远市明远智能设备有限公司'), read('清远市明远智能设备有限公司')], 'organisation', 3, {
+      area: '441802',
+    })
+    expect(city?.value).toBe('清远市明远智能设备有限公司')
     // Without the code, a place-like token no reading read as a real place is left as read and doubted.
     const alone = interpretText([read('测州市程盛餐饮管理有限公司', [40])], 'organisation', 3)
     expect(alone?.value).toBe('测州市程盛餐饮管理有限公司')

@@ -114,8 +114,15 @@ describe('labels and values', () => {
     expect(
       findLabels(glyphsOf(line(0, 0, '经', '和营', '者', '王琳琪')), [{ field: 'legalRepresentative', label: '经营者' }]),
     ).toMatchObject([{ start: 0, end: 4 }])
-    // A four-character label only at the start of a line.
-    expect(findLabels(glyphsOf(line(0, 0, '某', '成立上日期')), established)).toEqual([])
+    // …in a licence's second column too.
+    expect(
+      findLabels(glyphsOf(line(0, 0, '名称', '汕头市潮南区信明餐饮工作室', '注册上日期', '2013年05月14日')), [
+        { field: 'entityName', label: '名称' },
+        { field: 'establishedOn', label: '注册日期' },
+      ]),
+    ).toMatchObject([{ field: 'entityName' }, { field: 'establishedOn', start: 15, end: 20 }])
+    // A three-character label only at the start of a line.
+    expect(findLabels(glyphsOf(line(0, 0, '某', '经和营者')), [{ field: 'legalRepresentative', label: '经营者' }])).toEqual([])
     // Never a Latin label: REGISTRANT a letter short is the start of REGISTRATION.
     const registrant = [{ field: 'domainOwner', label: 'Registrant' }]
     expect(findLabels(glyphsOf(line(0, 0, 'DOMAIN', 'NAME', 'REGISTRATION', 'CERTIFICATE')), registrant)).toEqual([])
