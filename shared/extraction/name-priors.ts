@@ -70,14 +70,13 @@ export function repairOrganisationPlaces(positions: Position[], area?: string): 
   let levels = area ? placeLevelsOfArea(area) : []
   let at = 0
   for (let round = 0; round < 3 && at < positions.length; round += 1) {
-    // The longer form first (清远市 before 清远); fit repairs the one it takes.
-    const fitted = (names: readonly string[]): string | undefined =>
-      [...names].sort((a, b) => b.length - a.length).find((p) => fit(positions, at, p, () => true))
-    let hit: string | undefined
-    const level = levels.findIndex((names) => (hit = fitted(names)) !== undefined)
-    if (hit !== undefined) {
-      at += [...hit].length
-      levels = levels.slice(level + 1)
+    // A place as read before a repaired one (广州市 is not 广东 one character off), the longer form
+    // first (清远市 before 清远); fit repairs the one it takes.
+    const places = levels.flatMap((names, level) => names.map((name) => ({ name, level }))).sort((a, b) => b.name.length - a.name.length)
+    const hit = places.find((p) => fit(positions, at, p.name, () => false)) ?? places.find((p) => fit(positions, at, p.name, () => true))
+    if (hit) {
+      at += [...hit.name].length
+      levels = levels.slice(hit.level + 1)
       continue
     }
     // No expected place here: a known place as read, or one an alternative reading makes.

@@ -131,6 +131,11 @@ describe('names', () => {
       area: '441802',
     })
     expect(city?.value).toBe('清远市明远智能设备有限公司')
+    // A city read right is never taken for its province one character off (广州 is not 广东).
+    const guangzhou = interpretText([read('广州市创汇智能设备有限公司'), read('广州市创汇智能设备有限公司')], 'organisation', 3, {
+      area: '440106',
+    })
+    expect(guangzhou?.value).toBe('广州市创汇智能设备有限公司')
     // Without the code, a place-like token no reading read as a real place is left as read and doubted.
     const alone = interpretText([read('测州市程盛餐饮管理有限公司', [40])], 'organisation', 3)
     expect(alone?.value).toBe('测州市程盛餐饮管理有限公司')
