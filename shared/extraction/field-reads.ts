@@ -54,7 +54,7 @@ export interface FieldRead {
    * character (民族 「汉」) alone in a crop gives the line model no context and reads as junk or
    * nothing; 「民族 汉」 reads.
    */
-  readonly withLabel?: string
+  readonly withLabel?: boolean
 }
 
 export const DATE_WHITELIST = '0123456789年月日至长期.-/'
@@ -126,7 +126,7 @@ export const FIELD_READS: Readonly<Record<string, FieldRead>> = {
     // longest name (柯尔克孜), with no room for the photo beyond.
     extendRight: 9,
     looks: [grey(32), grey(48)],
-    withLabel: '民族',
+    withLabel: true,
   },
   sex: { language: 'chi_sim+eng', whitelist: '男女', extendRight: 0.6, looks: [grey(48)] },
   domain: { language: 'eng', whitelist: 'abcdefghijklmnopqrstuvwxyz0123456789.-', extendRight: 1.5, looks: [grey(48)], minWidth: 8 },

@@ -1,8 +1,8 @@
 /**
  * Reads one page: turn it upright (OCR decides between opposite turns: upside-down text reads as
  * nonsense), read it whole or, when ID cards lie on it, card by card (intake/cards.ts), classify it
- * from that page pass, locate the labelled values, read each again with the
- * right settings, assemble and cross-check the fields, and judge the image's quality for its kind.
+ * from that page pass, locate the labelled values, read each again with the right settings,
+ * assemble and cross-check the fields, and judge the image's quality for its kind.
  */
 import { assembleFields } from '../../../shared/extraction/assemble'
 import { cardLabelShare, classifyPage, MIN_SCORE, type Classification } from '../../../shared/extraction/classify'
@@ -58,6 +58,9 @@ function readability(page: OcrPage): number {
 
 const goodness = (o: Oriented): number => o.cls.score + readability(o.page) * 3
 
+/** Below this share of a card side's printed words, a card read with the automatic layout is read as a block too. */
+const CARD_LABELS_KEPT = 0.75
+
 /**
  * The page pass at one turn. Cards on a page are read one region each (the whole-page layout
  * loses their lines among the margins); when what they read is not an ID card after all, the
@@ -67,9 +70,6 @@ const goodness = (o: Oriented): number => o.cls.score + readability(o.page) * 3
  * them is read as a block as well and the reading with more of them kept (the values of the
  * emblem side are also found by their shape, locate.ts TOKEN_PATTERNS).
  */
-/** Below this share of a card side's printed words, a card read with the automatic layout is read as a block too. */
-const CARD_LABELS_KEPT = 0.75
-
 async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSignal): Promise<Oriented> {
   const { page } = upright
   const cards = findCards(page.grey)
