@@ -82,9 +82,10 @@ async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSigna
         return engine.recognize({ image: page.png, language: 'chi_sim+eng', mode, rectangle: cardRegion(card, page) }, signal)
       }
       const auto = await read('page')
+      const kept = cardLabelShare(auto)
       // The automatic layout dropped the small labels: read the card as one block as well.
-      const block = cardLabelShare(auto) < CARD_LABELS_KEPT ? await read('block') : null
-      parts.push(block && cardLabelShare(block) > cardLabelShare(auto) ? block : auto)
+      const block = kept < CARD_LABELS_KEPT ? await read('block') : null
+      parts.push(block && cardLabelShare(block) > kept ? block : auto)
     }
     const joined = joinPages(parts)
     byCards = { upright, page: joined, cls: classifyPage(joined) }

@@ -9,7 +9,7 @@
  */
 import type { Box } from '../../../shared/model/extracted'
 import cardShape from '../../../shared/data/card-shape.json' with { type: 'json' }
-import { components, type GreyImage } from './pixels'
+import { components, histogram, percentileOf, type GreyImage } from './pixels'
 
 /** Mean grey of blocks of `step` × `step` pixels: a small image where scanner noise and text strokes average out. */
 function blockMeans(grey: GreyImage, step: number): GreyImage {
@@ -28,11 +28,6 @@ function blockMeans(grey: GreyImage, step: number): GreyImage {
   return { data: out, width, height }
 }
 
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0
-}
-
 /**
  * The ID cards on a page, in reading order (top to bottom, then left to right), as boxes in the
  * pixels of `grey`. Empty when the page is not a page with cards on it: a photo of one card fills
@@ -42,7 +37,7 @@ export function findCards(grey: GreyImage): Box[] {
   const s = cardShape
   const step = Math.max(1, Math.round(Math.max(grey.width, grey.height) / s.blockGrid))
   const blocks = blockMeans(grey, step)
-  const paper = quantile([...blocks.data], s.paperQuantile)
+  const paper = percentileOf(histogram(blocks), s.paperQuantile)
   const mask = new Uint8Array(blocks.data.length)
   blocks.data.forEach((v, i) => (mask[i] = v < paper - s.tintDelta ? 1 : 0))
   const pageArea = blocks.width * blocks.height
@@ -57,10 +52,10 @@ export function findCards(grey: GreyImage): Box[] {
     // A card margin against the image edge is the scanner's background, not a card.
     if (c.minX === 0 || c.minY === 0 || c.maxX === blocks.width - 1 || c.maxY === blocks.height - 1) continue
     // Tinted throughout: even the lighter blocks inside are darker than the paper (a text block's are paper).
-    const inside: number[] = []
-    for (let y = c.minY; y <= c.maxY; y += 1)
-      for (let x = c.minX; x <= c.maxX; x += 1) inside.push(blocks.data[y * blocks.width + x] as number)
-    if (quantile(inside, s.backgroundQuantile) >= paper - s.tintDelta / 2) continue
+    const inside = new Uint8Array(w * h)
+    for (let y = 0; y < h; y += 1)
+      inside.set(blocks.data.subarray((c.minY + y) * blocks.width + c.minX, (c.minY + y) * blocks.width + c.maxX + 1), y * w)
+    if (percentileOf(histogram({ data: inside, width: w, height: h }), s.backgroundQuantile) >= paper - s.tintDelta / 2) continue
     if (c.area / (w * h) < s.minFill) continue
     cards.push({ x: c.minX * step, y: c.minY * step, width: w * step, height: h * step })
   }
