@@ -4,7 +4,7 @@
  * may show the portrait side, the emblem side, or both (the common A4 scan).
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
-import { birthDateOf, residentIdCheckChar } from '../ids/resident-id'
+import { isSelfConsistentResidentId } from '../ids/resident-id'
 import type { DocumentKind } from '../model/extracted'
 import { toHalfWidth } from '../text/normalise'
 import type { OcrPage } from './ocr-types'
@@ -42,11 +42,7 @@ function score(text: string, keywords: ReadonlyArray<readonly [string, number] |
 const PROVEN_ID_NUMBER = 2
 
 function hasProvenIdNumber(text: string): boolean {
-  for (const m of text.matchAll(/(?<!\d)(\d{17})([\dX])(?![\dX])/gu)) {
-    const [, first17, check] = m as unknown as [string, string, string]
-    if (residentIdCheckChar(first17) === check && birthDateOf(`${first17}${check}`) !== null) return true
-  }
-  return false
+  return [...text.matchAll(/(?<!\d)\d{17}[\dX](?![\dX])/gu)].some((m) => isSelfConsistentResidentId(m[0]))
 }
 
 /** Classifies a page from its OCR text. */

@@ -6,7 +6,7 @@
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
 import { correctUscc, normaliseOcrCode } from '../ids/corrector'
-import { birthDateOf, residentIdCheckChar } from '../ids/resident-id'
+import { checkCharMatches, isSelfConsistentResidentId } from '../ids/resident-id'
 import { describeUscc } from '../ids/uscc'
 import type { Box, DocumentKind } from '../model/extracted'
 import { findLabels, glyphsOf, trimLeading, type Glyph, type LabelHit, type LabelSpec } from './glyphs'
@@ -295,8 +295,7 @@ export const TOKEN_ACCEPT: Readonly<Record<string, (token: string, strict: boole
   },
   // Inside a longer run of digits a window passes the check character one time in eleven: the
   // birth date it holds must be a real date too.
-  idNumber: (t, strict) =>
-    t.length === 18 && residentIdCheckChar(t.slice(0, 17)) === t[17]?.toUpperCase() && (!strict || birthDateOf(t) !== null),
+  idNumber: (t, strict) => (strict ? isSelfConsistentResidentId(t) : checkCharMatches(t)),
 }
 
 /**

@@ -44,6 +44,16 @@ export function birthDateOf(id: string): IsoDate | null {
   return isRealDate(year, month, day) ? fromParts({ year, month, day }) : null
 }
 
+/** True for 18 characters whose last is the check character of the first 17. */
+export function checkCharMatches(id: string): boolean {
+  return id.length === 18 && residentIdCheckChar(id.slice(0, 17)) === id[17]?.toUpperCase()
+}
+
+/** True when a number proves itself: its check character matches and its birth date is a real date (no area or day needed). */
+export function isSelfConsistentResidentId(id: string): boolean {
+  return checkCharMatches(id) && birthDateOf(id) !== null
+}
+
 export function sexOf(id: string): Sex {
   return Number(id[16]) % 2 === 1 ? 'male' : 'female'
 }
