@@ -135,6 +135,11 @@ export function interpretDomain(readings: readonly Reading[]): ExtractedField | 
 
 const ETHNICITIES = [...ethnicityData.ethnicities].sort((a, b) => b.length - a.length)
 
+/** The characters of a reading a name can hold (Han, the middle dot), each with its confidence. */
+function hanChars(r: Reading): Array<{ ch: string; confidence: number }> {
+  return (r.chars ?? [...r.text].map((ch) => ({ ch, confidence: r.confidence }))).filter((c) => cleanName(c.ch, 'person') !== '')
+}
+
 /**
  * 民族: one of the 56 names, read after its label. Strokes of the security print before the value
  * read as 一 or 二 (no name starts with either). The name's own characters give the confidence;
@@ -142,7 +147,7 @@ const ETHNICITIES = [...ethnicityData.ethnicities].sort((a, b) => b.length - a.l
  */
 export function interpretEthnicity(readings: readonly Reading[]): ExtractedField | null {
   const found = readings.flatMap((r) => {
-    const chars = (r.chars ?? [...r.text].map((ch) => ({ ch, confidence: r.confidence }))).filter((c) => cleanName(c.ch, 'person') !== '')
+    const chars = hanChars(r)
     const han = chars.map((c) => c.ch).join('')
     const label = han.indexOf('民族')
     let from = label >= 0 ? label + 2 : 0
@@ -166,7 +171,7 @@ export function interpretEthnicity(readings: readonly Reading[]): ExtractedField
 /** 签发机关: a public security bureau or branch; anything after its last 局 (or 所) is the next line's text. */
 export function interpretIssuer(readings: readonly Reading[]): ExtractedField | null {
   const cut = readings.map((r): Reading => {
-    const chars = (r.chars ?? [...r.text].map((ch) => ({ ch, confidence: r.confidence }))).filter((c) => cleanName(c.ch, 'person') !== '')
+    const chars = hanChars(r)
     const han = chars.map((c) => c.ch).join('')
     const end = Math.max(han.lastIndexOf('局'), han.lastIndexOf('所'))
     const kept = end >= 3 ? chars.slice(0, end + 1) : chars
