@@ -56,13 +56,8 @@ export function isPlaceName(name: string): boolean {
 
 /**
  * The province, city and district of a 6-digit area code as they are printed in names and
- * addresses (广东省, 潮州市, 潮安区), with their short forms (广东, 潮州, 潮安).
+ * addresses, level by level (广东省, 潮州市, 潮安区), each with its short form (广东, 潮州, 潮安).
  */
-export function placesOfArea(area: string): string[] {
-  return [...new Set(placeLevelsOfArea(area).flat())]
-}
-
-/** The same places level by level (province, city, district), each with its short form. */
 export function placeLevelsOfArea(area: string): string[][] {
   const codes = areaData.codes as Record<string, string>
   const out: string[][] = []

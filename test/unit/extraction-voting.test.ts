@@ -8,7 +8,7 @@ import { cutShort, fixDigits, interpretDate, interpretRange } from '../../shared
 import { LARGER_MODEL } from '../../shared/extraction/field-reads'
 import { surnameTier } from '../../shared/extraction/name-priors'
 import { interpretText, type Reading } from '../../shared/extraction/names'
-import { placesOfArea } from '../../shared/extraction/places'
+import { placeLevelsOfArea } from '../../shared/extraction/places'
 import { editDistance, voteChars, voteText, type ReadChar } from '../../shared/extraction/vote'
 
 const box = { x: 0, y: 0, width: 100, height: 20 }
@@ -120,7 +120,11 @@ describe('names', () => {
   })
 
   it('repairs the place an organisation name starts with from its credit code’s area', () => {
-    expect(placesOfArea('445103')).toEqual(['广东省', '广东', '潮州市', '潮州', '潮安区', '潮安'])
+    expect(placeLevelsOfArea('445103')).toEqual([
+      ['广东省', '广东'],
+      ['潮州市', '潮州'],
+      ['潮安区', '潮安'],
+    ])
     const name = interpretText([read('测州市程盛餐饮管理有限公司'), read('测州市程盛餐饮管理有限公司')], 'organisation', 3, {
       area: '445103',
     })
