@@ -10,7 +10,15 @@ import { parseCase, type Case } from '../../shared/model/case'
 import { defaultCatalogue, loadCatalogue } from '../../shared/rules/catalogue'
 import { checkCase, registeredCheckCodes, type Finding } from '../../shared/rules/engine'
 import { makeResidentId, makeUscc } from '../support/ids'
-import { MANAGER_ID, PRINCIPAL_ID, SAMPLE_DATE, sampleCase, type EditableCase, type EditableWebsite } from '../support/sample-case'
+import {
+  asIndividualSponsor,
+  MANAGER_ID,
+  PRINCIPAL_ID,
+  SAMPLE_DATE,
+  sampleCase,
+  type EditableCase,
+  type EditableWebsite,
+} from '../support/sample-case'
 
 const TEST_ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -31,16 +39,8 @@ const site = (c: EditableCase, i = 0): EditableWebsite => {
 }
 
 const individual: Mutator = (c) => {
-  c.sponsor = {
-    type: '个人',
-    name: '陈思远',
-    certificateType: '居民身份证',
-    certificateNumber: PRINCIPAL_ID,
-    mailingAddress: '广东省深圳市南山区科苑路15号1201',
-  }
+  asIndividualSponsor(c)
   site(c).name = '思远的摄影日记'
-  c.documents = c.documents.filter((d) => d.role !== 'sponsor-certificate')
-  site(c).domainCertificate.owner = '陈思远'
 }
 
 interface RuleCase {
