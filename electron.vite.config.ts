@@ -22,7 +22,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Started by path as a worker thread (electron/services/ocr/ppocr/engine.ts looks for it next to the bundle).
+          'ppocr-worker': resolve(import.meta.dirname, 'electron/services/ocr/ppocr/worker.ts'),
+        },
+      },
     },
   },
   preload: {

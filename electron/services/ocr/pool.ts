@@ -6,12 +6,24 @@
  */
 import os from 'node:os'
 import { CancelledError, type OcrEngine } from './engine'
-import { TesseractEngine, type TesseractOptions } from './tesseract-engine'
+import { createOcrEngine, engineFromEnv, type EngineChoice } from './create-engine'
+import type { PpocrOptions } from './ppocr/engine'
+import type { TesseractOptions } from './tesseract-engine'
 
 export interface PoolOptions extends TesseractOptions {
-  /** Number of engines; default: the number of cores, between 1 and 4 (two on two cores). */
+  /**
+   * Number of engines; default: the number of cores, between 1 and 4 (two on two cores); for
+   * PP-OCR half that (each of its engines runs two threads and holds up to ~1 GB at its peak).
+   */
   readonly size?: number
-  /** Makes the engines (tests pass a scripted one); default: tesseract.js. */
+  /**
+   * Which engine the pool builds (createOcrEngine; ICP_PREP_OCR overrides). Default 'tesseract'
+   * until PP-OCR has been measured in the extraction pipeline against the real corpus.
+   */
+  readonly engine?: EngineChoice
+  /** Options of the PP-OCR engines, when the pool builds those. */
+  readonly ppocr?: PpocrOptions
+  /** Makes the engines (tests pass a scripted one); default: createOcrEngine with `engine`. */
   readonly createEngine?: () => OcrEngine
 }
 
@@ -34,8 +46,9 @@ export class OcrPool {
   private closed = false
 
   constructor(options: PoolOptions = {}) {
-    const size = options.size ?? defaultPoolSize()
-    const make = options.createEngine ?? (() => new TesseractEngine(options))
+    const choice = engineFromEnv() ?? options.engine ?? 'tesseract'
+    const size = options.size ?? (choice === 'tesseract' ? defaultPoolSize() : Math.max(1, Math.floor(defaultPoolSize() / 2)))
+    const make = options.createEngine ?? (() => createOcrEngine({ engine: choice, tesseract: options, ppocr: options.ppocr ?? {} }))
     this.engines = Array.from({ length: size }, make)
     this.idle = [...this.engines]
   }
@@ -48,9 +61,9 @@ export class OcrPool {
     return this.engines[0]?.description ?? ''
   }
 
-  /** Loads every engine's models in parallel (tesseract engines only). */
+  /** Loads every engine's models in parallel (engines that can). */
   async warm(): Promise<void> {
-    await Promise.all(this.engines.map((e) => (e instanceof TesseractEngine ? e.warm() : Promise.resolve())))
+    await Promise.all(this.engines.map((e) => (e as { warm?: () => Promise<void> }).warm?.()))
   }
 
   private acquire(signal?: AbortSignal): Promise<OcrEngine> {
