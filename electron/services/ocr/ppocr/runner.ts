@@ -47,7 +47,8 @@ export interface RunRequest {
 const REC_HEIGHT = 48
 const REC_MIN_WIDTH = 320
 const CLS_WIDTH = 192
-const BATCH = 6
+// Sorted by width, small batches pad least: 3 measured ~25 % faster than PaddleOCR's 6 on a licence page.
+const BATCH = 3
 const CLS_FLIP_SCORE = 0.9
 
 /** A box to read: the parallelogram origin + u·along + v·across, and its upright size. */
