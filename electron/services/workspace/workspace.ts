@@ -358,7 +358,8 @@ export class Workspace {
 
   /** Removes temporary files a killed or failed save left in the case folder and its history. */
   async #sweep(folder: string): Promise<void> {
-    const now = this.#deps.now()
+    // File times are real times: the staleness of a temporary file is measured by the real clock.
+    const now = new Date()
     await sweepStaleTemps(folder, now)
     const history = await historyFolder(folder, false).catch(() => null)
     if (history) await sweepStaleTemps(history, now)
