@@ -7,7 +7,7 @@ import { useEffect, useRef, type ReactElement } from 'react'
 import type { MessageKey } from '../../../shared/i18n/messages'
 import { formatBytes } from '../components/bytes'
 import { Icon } from '../components/icons'
-import { bilingual, formatWhen, useLanguage, useT } from '../i18n'
+import { bilingual, formatTime, formatWhen, useLanguage, useT } from '../i18n'
 import { reloadCase, restoreVersion, saveDraftAsCopy } from '../state/commands'
 import { editorStore } from '../state/editor'
 import { closeHistory, historyStore, type HistoryItem } from '../state/history'
@@ -89,7 +89,11 @@ export function HistoryDialog(): ReactElement {
       {items !== null && items.length > 0 && (
         <ul className="history-list" aria-label={t('history.title')}>
           {items.map((item) => {
-            const when = `${formatWhen(item.savedAt, language)} ${new Date(item.savedAt).toLocaleTimeString('zh-CN', { hour12: false })}`
+            // 今天 14:02 → 今天 14:02:37; 2026-11-20 → 2026-11-20 14:02:37 (versions a minute apart must differ).
+            const day = formatWhen(item.savedAt, language)
+            const when = /\d{2}:\d{2}$/.test(day)
+              ? day.replace(/\d{2}:\d{2}$/, formatTime(item.savedAt))
+              : `${day} ${formatTime(item.savedAt)}`
             return (
               <li key={item.id} className="history-item" data-snapshot={item.id}>
                 <div className="history-when">

@@ -39,7 +39,9 @@ function sectionLabel(t: Translate, key: SectionKey, websiteName?: string | null
 function SaveState(): ReactElement {
   const t = useT()
   const language = useLanguage()
-  const { saving, savedAt, saveError, summary } = useStore(editorStore)
+  const { saving, savedAt, saveError, summary, conflict, readOnly } = useStore(editorStore)
+  if (conflict) return <span className="save-state failed">{t('case.notSaved')}</span>
+  if (readOnly) return <span className="save-state">{t('case.readOnlyShort')}</span>
   if (saveError)
     return (
       <span className="save-state failed" role="alert">

@@ -13,6 +13,8 @@ export const caseFormMessages = {
     'Since this case was opened, case.json was changed by another window, the command line or a hand edit (or can no longer be read). To avoid overwriting that, your later edits were not saved.',
   ],
   'case.reload': ['重新载入', 'Reload'],
+  'case.notSaved': ['未保存：文件已在别处修改', 'Not saved: the file changed elsewhere'],
+  'case.readOnlyShort': ['只读', 'Read-only'],
   'case.reload.help': ['显示磁盘上的版本，放弃此窗口未保存的编辑', 'Show the version on disk; drops the unsaved edits of this window'],
   'case.saveAsCopy': ['另存为副本', 'Save as a copy'],
   'case.saveAsCopy.help': ['把此窗口的版本保存为一个新案件（连同扫描件）', 'Save this window’s version as a new case (with its scans)'],
