@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadCase, saveCase } from '../../electron/services/case-store'
+import { loadCase, saveCase } from '../../electron/services/case-folder/case-store'
 import { cli, cliProcess } from '../support/cli'
 import { sampleCase, writeCaseFolder } from '../support/sample-case'
 

@@ -4,7 +4,7 @@
  * Usage: tsx test/support/save-loop.ts CASE_FOLDER [once]
  * With `once`, saves one version and exits, printing the error if the save failed (the full-disk test).
  */
-import { loadCase, saveCase } from '../../electron/services/case-store'
+import { loadCase, saveCase } from '../../electron/services/case-folder/case-store'
 
 const folder = process.argv[2]
 if (!folder) throw new Error('usage: save-loop.ts CASE_FOLDER')

@@ -3,8 +3,8 @@
  * first, with which parts differ from the case now; `icp-prep restore CASE SNAPSHOT` puts one back,
  * keeping the current state as a version first. The same service the app's 历史版本 list uses.
  */
-import { describeHistory, restoreSnapshot } from '../../../electron/services/case-history'
-import { CASE_FILE, loadCase, resolveCaseFile } from '../../../electron/services/case-store'
+import { describeHistory, restoreSnapshot } from '../../../electron/services/case-folder/case-history'
+import { CASE_FILE, loadCase, resolveCaseFile } from '../../../electron/services/case-folder/case-store'
 import { EXIT, parseOptions, UsageError, type Command } from '../io'
 import path from 'node:path'
 import { existsSync } from 'node:fs'

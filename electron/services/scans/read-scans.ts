@@ -9,7 +9,7 @@
  */
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import type { Case } from '../../../shared/model/case'
-import { readCaseDocuments, type ReadSummary } from '../case-documents'
+import { readCaseDocuments, type ReadSummary } from '../case-folder/case-documents'
 import type { OcrPool } from '../ocr/pool'
 import type { Workspace } from '../workspace/workspace'
 

@@ -16,9 +16,9 @@ import { isSafeCaseId, type CaseStatus, type CaseSummary } from '../../../shared
 import { CASE_LIMITS, CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
 import { deepParts, withDeepParts, withoutDeepParts } from '../../../shared/model/case-json'
 import { checkCase, type Finding } from '../../../shared/rules/engine'
-import { isTempName, sweepStaleTemps } from '../atomic-file'
-import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-history'
-import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-store'
+import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
+import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
+import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
 import { brokenSummary, countByStatus, matchesQuery, summarise } from './case-summary'
 
 /** What the workspace needs from the outside world. */

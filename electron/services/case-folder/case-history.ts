@@ -16,8 +16,8 @@
 import { createHash } from 'node:crypto'
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { caseJson } from '../../shared/model/case-json'
-import { parseCase, type Case } from '../../shared/model/case'
+import { caseJson } from '../../../shared/model/case-json'
+import { parseCase, type Case } from '../../../shared/model/case'
 import { writeFileAtomic } from './atomic-file'
 
 export const HISTORY_DIR = '.history'
