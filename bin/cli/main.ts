@@ -4,12 +4,22 @@
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
 import { extractCommand } from './commands/extract'
+import { historyCommand, restoreCommand } from './commands/history'
 import { letterCommand } from './commands/letter'
 import { packCommand } from './commands/pack'
 import { validateCommand } from './commands/validate'
 import { EXIT, UsageError, type CliIo, type Command } from './io'
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, extractCommand, letterCommand, packCommand, demoCommand]
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  checkCommand,
+  extractCommand,
+  letterCommand,
+  packCommand,
+  demoCommand,
+  historyCommand,
+  restoreCommand,
+]
 
 function help(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)

@@ -27,12 +27,30 @@ import {
 
 const Nothing = z.strictObject({})
 
-/** An opened case: its content, what the rules say about it, and its list row. */
+/** The SHA-256 of case.json as read: a save names it, and is refused when the file holds anything else. */
+export const Revision = z.string().regex(/^[0-9a-f]{64}$/)
+
+/** An opened case: its content, what the rules say about it, its list row and the revision it was read at. */
 export const CaseOpenedSchema = z.object({
   id: CaseId,
   case: CaseSchema,
   findings: z.array(FindingSchema),
   summary: CaseSummarySchema,
+  revision: Revision,
+  /** Written by a newer version of the app: shown, never saved. */
+  readOnly: z.boolean(),
+})
+
+/** A snapshot id in a case's history (`.history/<id>`). */
+export const SnapshotId = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z(?:-\d{1,3})?\.json$/)
+
+/** One saved version of a case: when it was replaced, its size, and which parts differ from the case now. */
+export const HistoryItemSchema = z.object({
+  id: SnapshotId,
+  savedAt: z.string(),
+  size: z.number().int().nonnegative(),
+  valid: z.boolean(),
+  changed: z.array(z.string().max(40)).max(20),
 })
 
 interface ChannelSpec {
@@ -56,11 +74,20 @@ export const contract = {
   },
   'case.create': { input: Nothing, output: CaseOpenedSchema },
   'case.open': { input: z.strictObject({ caseId: CaseId }), output: CaseOpenedSchema },
-  /** Saves the whole case atomically and returns the findings for exactly what was saved. */
+  /**
+   * Saves the whole case atomically and returns the findings for exactly what was saved. `revision`
+   * is the one the edit was made on; refused (case-changed-on-disk) when the file changed since.
+   */
   'case.save': {
-    input: z.strictObject({ caseId: CaseId, case: CaseSchema }),
-    output: z.object({ summary: CaseSummarySchema, findings: z.array(FindingSchema) }),
+    input: z.strictObject({ caseId: CaseId, case: CaseSchema, revision: Revision }),
+    output: z.object({ summary: CaseSummarySchema, findings: z.array(FindingSchema), revision: Revision }),
   },
+  /** 另存为副本: saves the window's version of the case as a new case (scans copied) and opens it. */
+  'case.saveCopy': { input: z.strictObject({ caseId: CaseId, case: CaseSchema }), output: CaseOpenedSchema },
+  /** The case's saved versions (历史版本), newest first. */
+  'case.history': { input: z.strictObject({ caseId: CaseId }), output: z.object({ items: z.array(HistoryItemSchema) }) },
+  /** Puts a saved version back (the current state is saved as a version first) and returns the case as opened. */
+  'case.restore': { input: z.strictObject({ caseId: CaseId, snapshotId: SnapshotId }), output: CaseOpenedSchema },
   'case.duplicate': { input: z.strictObject({ caseId: CaseId }), output: CaseSummarySchema },
   /** Moves the case folder to the system trash (the window asks for confirmation first). */
   'case.delete': { input: z.strictObject({ caseId: CaseId }), output: z.object({ caseId: CaseId }) },

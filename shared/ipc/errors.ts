@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'letter-refused',
   'export-refused',
   'no-export',
+  'case-changed-on-disk',
+  'case-read-only',
+  'case-limit',
+  'snapshot-not-found',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
@@ -56,6 +60,15 @@ export class AppError extends Error {
   static of(code: ErrorCode, params?: Readonly<Record<string, string | number>>, issues?: readonly string[]): AppError {
     const message: Message = (errorMessages as Record<string, Message>)[`error.${code}`] ?? errorMessages['error.internal']
     return new AppError(code, pick(message, 'zh-CN', params), pick(message, 'en', params), issues)
+  }
+
+  /** case-limit naming the list: `扫描件`/`scans` at most `max`, `have` after the change refused. */
+  static limit(max: number, have: number, what: string, whatEn: string): AppError {
+    return new AppError(
+      'case-limit',
+      `一个案件最多可有 ${max} 个${what}，这次修改后会有 ${have} 个，因此未保存。`,
+      `A case holds at most ${max} ${whatEn}; this change would make it ${have}, so it was not saved.`,
+    )
   }
 
   toIpcError(): IpcError {

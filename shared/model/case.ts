@@ -11,6 +11,13 @@ import { ExportRecordSchema } from './export-record'
 
 export const CASE_SCHEMA_VERSION = 1
 
+/**
+ * How many of each list a case may hold. The schema refuses a case.json past them, so every path
+ * that adds to a list refuses the addition that would cross one (a written case that cannot be
+ * opened again is a lost case).
+ */
+export const CASE_LIMITS = { websites: 100, documents: 1000, exports: 1000 } as const
+
 /** Text typed by a person or read by OCR: a string, a number someone typed into JSON, or empty. */
 const Text = z
   .union([z.string().max(10_000), z.number(), z.null()])
@@ -97,14 +104,8 @@ export const DocumentSchema = z.looseObject({
 export type CaseDocument = z.output<typeof DocumentSchema>
 
 export const CaseSchema = z.looseObject({
-  schemaVersion: z
-    .number()
-    .int()
-    .optional()
-    .default(CASE_SCHEMA_VERSION)
-    .refine((v) => v <= CASE_SCHEMA_VERSION, {
-      message: `written by a newer version of ICP Prep (schemaVersion > ${CASE_SCHEMA_VERSION}); please update the app`,
-    }),
+  /** Checked by parseCase, not here: a case from a newer version may still be shown read-only. */
+  schemaVersion: z.number().int().optional().default(CASE_SCHEMA_VERSION),
   /** Filing province (广东, 上海 …), with or without 省/市. */
   province: Text,
   /** 首次备案, 新增网站, 新增接入, 变更备案, 注销主体, 注销网站, 取消接入. */
@@ -113,14 +114,14 @@ export const CaseSchema = z.looseObject({
   submissionDate: Text,
   sponsor: SponsorSchema.optional().default(() => SponsorSchema.parse({})),
   principal: PersonSchema.optional().default(emptyPerson),
-  websites: z.array(WebsiteSchema).max(100).optional().default([]),
-  documents: z.array(DocumentSchema).max(1000).optional().default([]),
+  websites: z.array(WebsiteSchema).max(CASE_LIMITS.websites).optional().default([]),
+  documents: z.array(DocumentSchema).max(CASE_LIMITS.documents).optional().default([]),
   /** 备注 sent with the filing (e.g. 「个体工商户无字号无公章」). */
   remark: Text,
   /** ISO date-time of the last edit made in the app (export-record.ts). */
   updatedAt: z.string().max(40).optional(),
   /** Exports of the submission package, appended by the packaging step (export-record.ts). */
-  exports: z.array(ExportRecordSchema).max(1000).optional(),
+  exports: z.array(ExportRecordSchema).max(CASE_LIMITS.exports).optional(),
 })
 export type Case = z.output<typeof CaseSchema>
 /** What a caller may write: the lenient input form (missing keys, numbers for text). */
@@ -128,12 +129,31 @@ export type CaseInput = z.input<typeof CaseSchema>
 
 export type CaseParseResult = { ok: true; case: Case } | { ok: false; problems: string[] }
 
-/** Parses untrusted JSON data into a case, or lists what is wrong with its shape (path: problem). */
-export function parseCase(data: unknown): CaseParseResult {
+const NEWER = `written by a newer version of ICP Prep (schemaVersion > ${CASE_SCHEMA_VERSION}); please update the app`
+
+/** True for a case written by a newer version of the app: it may be shown, never written back. */
+export function isNewerCase(c: { readonly schemaVersion: number }): boolean {
+  return c.schemaVersion > CASE_SCHEMA_VERSION
+}
+
+/**
+ * Parses untrusted JSON data into a case, or lists what is wrong with its shape (path: problem).
+ * A case from a newer version is refused unless `newer` is allowed (the app opens it read-only).
+ */
+export function parseCase(data: unknown, options: { readonly newer?: boolean } = {}): CaseParseResult {
   const parsed = CaseSchema.safeParse(data)
-  if (parsed.success) return { ok: true, case: parsed.data }
-  const problems = parsed.error.issues.map((i) => `${i.path.length > 0 ? formatPath(i.path) : '(root)'}: ${i.message}`)
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.length > 0 ? formatPath(i.path) : '(root)'}: ${i.message}`)
+  if (parsed.success && isNewerCase(parsed.data) && !options.newer) problems.push(`schemaVersion: ${NEWER}`)
+  else if (!parsed.success && isNewerVersionData(data)) problems.unshift(`schemaVersion: ${NEWER}`)
+  if (parsed.success && problems.length === 0) return { ok: true, case: parsed.data }
   return { ok: false, problems }
+}
+
+function isNewerVersionData(data: unknown): boolean {
+  const v = typeof data === 'object' && data !== null ? (data as { schemaVersion?: unknown }).schemaVersion : undefined
+  return typeof v === 'number' && v > CASE_SCHEMA_VERSION
 }
 
 /** An empty case, the starting point of the app's "new case" and of tests. */

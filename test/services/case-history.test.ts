@@ -2,8 +2,15 @@ import { spawn } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { COALESCE_MS, HISTORY_DIR, HISTORY_LIMIT, listHistory, readSnapshot, restoreSnapshot } from '../../electron/services/case-history'
-import { CASE_FILE, loadCase, saveCase } from '../../electron/services/case-store'
+import {
+  COALESCE_MS,
+  HISTORY_DIR,
+  HISTORY_LIMIT,
+  listHistory,
+  readSnapshot,
+  restoreSnapshot,
+} from '../../electron/services/case-folder/case-history'
+import { CASE_FILE, loadCase, saveCase } from '../../electron/services/case-folder/case-store'
 import { seededRandom } from '../support/misread'
 import { writeCaseFolder } from '../support/sample-case'
 

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeFileAtomic } from '../../electron/services/atomic-file'
-import { caseFileFacts, loadCase, saveCase } from '../../electron/services/case-store'
+import { writeFileAtomic } from '../../electron/services/case-folder/atomic-file'
+import { caseFileFacts, loadCase, saveCase } from '../../electron/services/case-folder/case-store'
 import { writeCaseFolder } from '../support/sample-case'
 
 describe('case store', () => {

@@ -2,7 +2,7 @@
  * `icp-prep check [--json] [--date YYYY-MM-DD] CASE`: runs every rule over a case folder (or a
  * case.json) and prints the findings, errors first.
  */
-import { caseFileFacts, loadCase } from '../../../electron/services/case-store'
+import { caseFileFacts, loadCase } from '../../../electron/services/case-folder/case-store'
 import { todayIso } from '../../../electron/services/clock'
 import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
 import { dateOption, EXIT, parseOptions, UsageError, type CliIo, type Command } from '../io'

@@ -7,8 +7,8 @@
  */
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../../../electron/services/atomic-file'
-import { loadCase } from '../../../electron/services/case-store'
+import { writeFileAtomic } from '../../../electron/services/case-folder/atomic-file'
+import { loadCase } from '../../../electron/services/case-folder/case-store'
 import { todayIso } from '../../../electron/services/clock'
 import { FontUnavailableError, loadLetterFonts } from '../../../electron/services/letter/fonts'
 import { generateLetter } from '../../../electron/services/letter/generate'

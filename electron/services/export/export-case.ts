@@ -9,11 +9,11 @@ import path from 'node:path'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { AppError } from '../../../shared/ipc/errors'
 import type { ExportPlan, ExportResult } from '../../../shared/ipc/letter-export-schemas'
-import type { Case } from '../../../shared/model/case'
+import { CASE_LIMITS, type Case } from '../../../shared/model/case'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
 import { planUpload } from '../../../shared/package/plan'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
-import { loadCase, saveCase } from '../case-store'
+import { loadCase } from '../case-folder/case-store'
 import { MANIFEST_NAME, packCase, REPORT_NAME, type PackProgress } from '../package/pack-case'
 import { documentFile, scanIdOf } from '../scans/scan-view'
 import type { Workspace } from '../workspace/workspace'
@@ -101,6 +101,10 @@ export interface RunExportOptions {
 export async function runExport(workspace: Workspace, caseId: string, options: RunExportOptions): Promise<ExportResult> {
   const folder = workspace.folderOf(caseId)
   if (!findProvider(options.provider)) throw AppError.of('bad-input')
+  // An export that could not be recorded would be refused after the work: say so before it.
+  const before = await loadCase(folder)
+  if (before.ok && (before.case.exports?.length ?? 0) >= CASE_LIMITS.exports)
+    throw AppError.limit(CASE_LIMITS.exports, (before.case.exports?.length ?? 0) + 1, '导出记录', 'export records')
   const outcome = await packCase(folder, {
     output: options.output,
     provider: options.provider,
@@ -112,12 +116,7 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
   })
   const record = outcome.exportRecord
   if (record) {
-    await workspace.change(caseId, async () => {
-      const current = await loadCase(folder)
-      if (!current.ok) return
-      current.case.exports = [...(current.case.exports ?? []), record]
-      await saveCase(folder, current.case)
-    })
+    await workspace.update(caseId, (current) => ({ ...current, exports: [...(current.exports ?? []), record] }))
   }
   const { summary } = await workspace.open(caseId)
   return {

@@ -89,7 +89,10 @@ function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry): Pic
       }),
     'case.create': async () => workspaces.current().create(),
     'case.open': async ({ caseId }) => workspaces.current().open(caseId),
-    'case.save': async ({ caseId, case: edited }) => workspaces.current().save(caseId, edited),
+    'case.save': async ({ caseId, case: edited, revision }) => workspaces.current().save(caseId, edited, revision),
+    'case.saveCopy': async ({ caseId, case: edited }) => workspaces.current().saveCopy(caseId, edited),
+    'case.history': async ({ caseId }) => ({ items: await workspaces.current().history(caseId) }),
+    'case.restore': async ({ caseId, snapshotId }) => workspaces.current().restore(caseId, snapshotId),
     'case.duplicate': async ({ caseId }) => workspaces.current().duplicate(caseId),
     'case.delete': async ({ caseId }) => {
       await workspaces.current().remove(caseId)

@@ -9,7 +9,7 @@ import type { EncodingLimits, ProviderProfile } from '../../../shared/package/pa
 import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
 import { formatBytes, type PackageProblem } from '../../../shared/package/problems'
 import type { ManifestFile } from '../../../shared/package/manifest'
-import { resolveDocumentFile } from '../case-files'
+import { resolveDocumentFile } from '../case-folder/case-files'
 import { applyWatermark, type WatermarkSpec } from './watermark'
 import { stackImages } from './combine'
 import { fitImage } from './fit-image'

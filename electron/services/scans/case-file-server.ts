@@ -10,7 +10,7 @@ import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { isSafeCaseId } from '../../../shared/ipc/schemas'
 import { readExtracted } from '../../../shared/model/extracted'
-import { loadCase } from '../case-store'
+import { loadCase } from '../case-folder/case-store'
 import { ScanImageError, unreadablePlaceholder, type ScanImages, type ScanImageVariant } from './scan-images'
 import { CASE_FILE_PREFIX, documentFile, scanIdOf } from './scan-view'
 

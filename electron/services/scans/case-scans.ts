@@ -10,8 +10,8 @@ import type { Case } from '../../../shared/model/case'
 import { readExtracted } from '../../../shared/model/extracted'
 import { AppError } from '../../../shared/ipc/errors'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
-import { addScansReport } from '../case-documents'
-import { loadCase, saveCase } from '../case-store'
+import { addScansReport } from '../case-folder/case-documents'
+import { loadCase } from '../case-folder/case-store'
 import type { Workspace } from '../workspace/workspace'
 import { collectScanFiles, refusal, type RefusedFile } from './scan-paths'
 import type { ScanImages } from './scan-images'
@@ -58,6 +58,15 @@ function isWebsiteRole(role: string): boolean {
   return defaultCatalogue().documentRoles.find((r) => r.role === role)?.scope === 'website'
 }
 
+/** A document with a role set by hand: no longer a proposal; a website role keeps (or gets) a website. */
+function withRole<D extends Case['documents'][number]>(doc: D, role: string, website: number): D {
+  const next = { ...doc, role }
+  delete (next as { roleProposed?: unknown }).roleProposed
+  if (isWebsiteRole(role)) next.website = website
+  else delete next.website
+  return next
+}
+
 /**
  * Adds files and folders to a case. With `role` (a drop on the signed-letter zone) the new scans
  * take that role instead of waiting for one to be proposed from their reading.
@@ -68,7 +77,7 @@ export async function addScanFiles(
   paths: readonly string[],
   options: { role?: string; website?: number } = {},
 ): Promise<AddOutcome> {
-  return workspace.change(caseId, async (folder) => {
+  return workspace.change(caseId, async (folder, update) => {
     const c = await loaded(folder)
     const collected = await collectScanFiles(paths, await realpath(folder))
     const refused = [...collected.refused]
@@ -90,25 +99,26 @@ export async function addScanFiles(
     }
     if (unique.length === 0) return { added: [], refused }
     let added
+    const role = options.role
     try {
-      const report = await addScansReport(folder, unique)
+      // With `role` (a drop on the signed-letter zone) the new scans take it in the same write.
+      const report = await addScansReport(folder, unique, {
+        commit: (apply) =>
+          update((fresh) => {
+            const after = apply(fresh)
+            if (role === undefined) return after
+            const files = new Set(after.documents.slice(fresh.documents.length).map((d) => d.file))
+            return {
+              ...after,
+              documents: after.documents.map((doc) => (files.has(doc.file) ? withRole(doc, role, options.website ?? 0) : doc)),
+            }
+          }),
+      })
       added = report.added
       // Checked here already, but a file can vanish or grow between the check and the copy.
       for (const s of report.skipped) refused.push({ name: path.basename(s.source), message: s.reason, messageEn: s.reasonEn })
     } catch (error) {
       throw ioError(error)
-    }
-    if (options.role !== undefined) {
-      const after = await loaded(folder)
-      const files = new Set(added.map((a) => a.file))
-      for (const doc of after.documents) {
-        if (!files.has(doc.file)) continue
-        doc.role = options.role
-        delete (doc as { roleProposed?: unknown }).roleProposed
-        if (isWebsiteRole(options.role)) doc.website = options.website ?? 0
-        else delete doc.website
-      }
-      await saveCase(folder, after)
     }
     return { added: added.map((a) => ({ scanId: scanIdOf(a.file), name: path.posix.basename(a.file) })), refused }
   })
@@ -122,20 +132,18 @@ export async function updateScan(
   role: string,
   website: number | null,
 ): Promise<void> {
-  await workspace.change(caseId, async (folder) => {
-    const c = await loaded(folder)
-    const doc = c.documents.find((d) => scanIdOf(d.file) === scanId)
-    if (!doc) throw AppError.of('scan-not-found')
-    doc.role = role
-    delete (doc as { roleProposed?: unknown }).roleProposed
-    if (isWebsiteRole(role)) doc.website = Math.min(website ?? 0, Math.max(0, c.websites.length - 1))
-    else delete doc.website
-    try {
-      await saveCase(folder, c)
-    } catch (error) {
-      throw ioError(error)
-    }
-  })
+  try {
+    await workspace.update(caseId, (c) => {
+      const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
+      const doc = c.documents[index]
+      if (!doc) throw AppError.of('scan-not-found')
+      const documents = [...c.documents]
+      documents[index] = withRole(doc, role, Math.min(website ?? 0, Math.max(0, c.websites.length - 1)))
+      return { ...c, documents }
+    })
+  } catch (error) {
+    throw ioError(error)
+  }
 }
 
 /**
@@ -144,26 +152,30 @@ export async function updateScan(
  * itself is kept as it was read.
  */
 export async function markMisread(workspace: Workspace, caseId: string, scanId: string, field: string, misread: boolean): Promise<void> {
-  await workspace.change(caseId, async (folder) => {
-    const c = await loaded(folder)
-    const doc = c.documents.find((d) => scanIdOf(d.file) === scanId)
-    if (!doc) throw AppError.of('scan-not-found')
-    const fields = (doc.extracted as { fields?: Record<string, Record<string, unknown>> } | undefined)?.fields
-    const value = fields && Object.hasOwn(fields, field) ? fields[field] : undefined
-    if (!value) throw AppError.of('scan-not-found')
-    if (misread) value.misread = true
-    else delete value.misread
-    try {
-      await saveCase(folder, c)
-    } catch (error) {
-      throw ioError(error)
-    }
-  })
+  try {
+    await workspace.update(caseId, (c) => {
+      const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
+      const doc = c.documents[index]
+      if (!doc) throw AppError.of('scan-not-found')
+      const extracted = doc.extracted as { fields?: Record<string, Record<string, unknown>> } | undefined
+      const fields = extracted?.fields
+      const value = fields && Object.hasOwn(fields, field) ? fields[field] : undefined
+      if (!value) throw AppError.of('scan-not-found')
+      const marked = { ...value }
+      if (misread) marked.misread = true
+      else delete marked.misread
+      const documents = [...c.documents]
+      documents[index] = { ...doc, extracted: { ...extracted, fields: { ...fields, [field]: marked } } }
+      return { ...c, documents }
+    })
+  } catch (error) {
+    throw ioError(error)
+  }
 }
 
 /** Takes a scan out of the case and moves its file to the trash (kept when another document still uses it). */
 export async function removeScan(workspace: Workspace, caseId: string, scanId: string, deps: ScanChangeDeps): Promise<void> {
-  await workspace.change(caseId, async (folder) => {
+  await workspace.change(caseId, async (folder, update) => {
     const c = await loaded(folder)
     const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
     const doc = c.documents[index]
@@ -171,12 +183,16 @@ export async function removeScan(workspace: Workspace, caseId: string, scanId: s
     const file = documentFile(folder, doc)
     const shared = c.documents.some((d, i) => i !== index && d.file === doc.file)
     try {
+      // Out of the case first: a refused write (the file changed on disk) must not cost the scan.
+      await update((fresh) => {
+        const at = fresh.documents.findIndex((d) => scanIdOf(d.file) === scanId)
+        if (at < 0) throw AppError.of('scan-not-found')
+        return { ...fresh, documents: fresh.documents.filter((_, i) => i !== at) }
+      })
       if (file && !shared && (await stat(file).catch(() => null))?.isFile()) {
         await deps.images.forget(file, readExtracted(doc.extracted)).catch(() => undefined)
         await deps.trash(file)
       }
-      c.documents.splice(index, 1)
-      await saveCase(folder, c)
     } catch (error) {
       throw ioError(error)
     }

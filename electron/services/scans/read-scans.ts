@@ -9,8 +9,7 @@
  */
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import type { Case } from '../../../shared/model/case'
-import { readCaseDocuments, type ReadSummary } from '../case-documents'
-import { loadCase, saveCase } from '../case-store'
+import { readCaseDocuments, type ReadSummary } from '../case-folder/case-documents'
 import type { OcrPool } from '../ocr/pool'
 import type { Workspace } from '../workspace/workspace'
 
@@ -51,11 +50,6 @@ export async function readScans(workspace: Workspace, caseId: string, options: R
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.pool ? { pool: options.pool } : {}),
     ...(options.today ? { today: options.today } : {}),
-    commit: (apply) =>
-      workspace.change(caseId, async () => {
-        const fresh = await loadCase(folder)
-        if (!fresh.ok) throw new Error(fresh.messageEn)
-        await saveCase(fresh.folder, keepProposedMarks(fresh.case, apply(fresh.case)))
-      }),
+    commit: (apply) => workspace.update(caseId, (fresh) => keepProposedMarks(fresh, apply(fresh))),
   })
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LANGUAGE } from '../../../shared/i18n/language'
 import { CaseId, Language, Screen, type SettingsView } from '../../../shared/ipc/schemas'
-import { writeFileAtomic } from '../atomic-file'
+import { writeFileAtomic } from '../case-folder/atomic-file'
 
 /** The file name in the user-data folder, for tests and support. */
 export const SETTINGS_FILE = 'settings.json'

@@ -13,9 +13,12 @@ import path from 'node:path'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { AppError } from '../../../shared/ipc/errors'
 import { isSafeCaseId, type CaseStatus, type CaseSummary } from '../../../shared/ipc/schemas'
-import { CASE_SCHEMA_VERSION, CaseSchema, type Case } from '../../../shared/model/case'
+import { CASE_LIMITS, CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
+import { deepParts, withDeepParts, withoutDeepParts } from '../../../shared/model/case-json'
 import { checkCase, type Finding } from '../../../shared/rules/engine'
-import { CASE_FILE, caseFileFacts, loadCase, saveCase } from '../case-store'
+import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
+import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
+import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
 import { brokenSummary, countByStatus, matchesQuery, summarise } from './case-summary'
 
 /** What the workspace needs from the outside world. */
@@ -31,9 +34,23 @@ export interface WorkspaceDeps {
 /** A case as the case screen receives it. */
 export interface OpenedCase {
   readonly id: string
+  /** The case, without values nested too deep to cross IPC (saves put them back from disk). */
   readonly case: Case
   readonly findings: Finding[]
   readonly summary: CaseSummary
+  /** The revision it was read at: `save` refuses when case.json no longer descends from it. */
+  readonly revision: string
+  /** Written by a newer version of the app: shown, every save refused. */
+  readonly readOnly: boolean
+}
+
+/** A change to a case made by a service: the freshest case in, the changed case out, nothing else. */
+export type CaseChange = (fresh: Case) => Case
+
+/** What update() wrote. */
+export interface Updated {
+  readonly case: Case
+  readonly revision: string
 }
 
 /** The list screen's data: rows plus the counts the filter chips show. */
@@ -71,6 +88,12 @@ export class Workspace {
   readonly #deps: WorkspaceDeps
   readonly #cache = new Map<string, CacheEntry>()
   readonly #writes = new Map<string, Promise<unknown>>()
+  /**
+   * Per case, the revisions written by this workspace's services (update), each with the revision it
+   * was made from. Services change only the main-owned keys, so a window whose revision is an
+   * ancestor through such writes alone may still save; any other change on disk refuses its save.
+   */
+  readonly #serviceWrites = new Map<string, Map<string, string>>()
 
   constructor(root: string, deps: WorkspaceDeps) {
     this.root = path.resolve(root)
@@ -112,37 +135,156 @@ export class Workspace {
     return this.open(id)
   }
 
+  /** Opens a case (read-only when a newer version wrote it), sweeping temporary files a killed save left. */
   async open(id: string): Promise<OpenedCase> {
     const folder = this.folderOf(id)
-    const loaded = await loadCase(folder)
+    await this.#sweep(folder)
+    const loaded = await loadCase(folder, { newer: true })
     if (!loaded.ok) throw loadError(loaded)
+    return this.#opened(id, folder, loaded)
+  }
+
+  async #opened(id: string, folder: string, loaded: Extract<LoadResult, { ok: true }>): Promise<OpenedCase> {
     const findings = this.#check(folder, loaded.case)
     const modified = await this.#modified(folder)
-    return { id, case: loaded.case, findings, summary: summarise(id, loaded.case, findings, modified) }
+    return {
+      id,
+      case: withoutDeepParts(loaded.case, deepParts(loaded.case)),
+      findings,
+      summary: summarise(id, loaded.case, findings, modified),
+      revision: loaded.revision,
+      readOnly: loaded.readOnly,
+    }
   }
 
   /**
-   * Saves an edit atomically and returns the findings for exactly what was saved. Saves of one case
-   * run one after another, so an older save can never land after a newer one.
+   * Saves an edit from the window, made on the case as it was at `revision`, atomically, and returns
+   * the findings for exactly what was saved and the new revision. Saves of one case run one after
+   * another, so an older save can never land after a newer one. Refused with case-changed-on-disk
+   * when case.json changed since `revision` other than by this workspace's own services, or no
+   * longer parses; with case-read-only for a case of a newer version.
    */
-  async save(id: string, edited: Case): Promise<{ summary: CaseSummary; findings: Finding[] }> {
+  async save(id: string, edited: Case, revision: string): Promise<{ summary: CaseSummary; findings: Finding[]; revision: string }> {
     const folder = this.folderOf(id)
     return this.#serialise(id, async () => {
-      const onDisk = await loadCase(folder)
+      const onDisk = await loadCase(folder, { newer: true })
       if (!onDisk.ok && onDisk.reason === 'not-found') throw AppError.of('case-not-found')
+      if (!onDisk.ok) throw AppError.of('case-changed-on-disk')
+      if (onDisk.readOnly || isNewerCase(edited)) throw AppError.of('case-read-only')
+      if (!this.#descends(id, onDisk.revision, revision)) throw AppError.of('case-changed-on-disk')
       const kept: Partial<Case> = {}
-      if (onDisk.ok) for (const key of MAIN_OWNED_KEYS) if (onDisk.case[key] !== undefined) Object.assign(kept, { [key]: onDisk.case[key] })
-      const next: Case = { ...edited, ...kept, updatedAt: this.#deps.now().toISOString() }
-      if (!onDisk.ok || onDisk.case.exports === undefined) delete next.exports
+      for (const key of MAIN_OWNED_KEYS) if (onDisk.case[key] !== undefined) Object.assign(kept, { [key]: onDisk.case[key] })
+      // Values too deep for the window were held back at open: put them back from disk.
+      const next: Case = withDeepParts({ ...edited, ...kept, updatedAt: this.#deps.now().toISOString() }, deepParts(onDisk.case))
+      if (onDisk.case.exports === undefined) delete next.exports
+      let written: string
       try {
-        await saveCase(folder, next)
+        written = await saveCase(folder, next, this.#deps.now(), { expected: onDisk.revision })
       } catch (error) {
         throw ioError(error)
       }
       this.#cache.delete(id)
       const findings = this.#check(folder, next)
-      return { summary: summarise(id, next, findings, null), findings }
+      return { summary: summarise(id, next, findings, null), findings, revision: written }
     })
+  }
+
+  /**
+   * The one way services change a case: in the case's queue, load the freshest case.json, apply a
+   * pure change, check the result against the schema and its limits, and save it — refused when
+   * case.json changes between the read and the write, or was written by a newer version.
+   */
+  async update(id: string, change: CaseChange): Promise<Updated> {
+    const folder = this.folderOf(id)
+    const result = await this.#serialise(id, () => this.#commit(id, folder, change))
+    this.#cache.delete(id)
+    return result
+  }
+
+  async #commit(id: string, folder: string, change: CaseChange): Promise<Updated> {
+    const loaded = await loadCase(folder, { newer: true })
+    if (!loaded.ok) throw loadError(loaded)
+    if (loaded.readOnly) throw AppError.of('case-read-only')
+    const next = change(loaded.case)
+    refuseBeyondLimits(next)
+    const parsed = parseCase(next)
+    if (!parsed.ok)
+      throw new AppError(
+        'case-invalid',
+        `修改后的案件无效：${parsed.problems[0] ?? ''}`,
+        `The changed case is not valid: ${parsed.problems[0] ?? ''}`,
+        parsed.problems.slice(0, 20),
+      )
+    let revision: string
+    try {
+      revision = await saveCase(folder, next, this.#deps.now(), { expected: loaded.revision })
+    } catch (error) {
+      throw ioError(error)
+    }
+    const chain = this.#serviceWrites.get(id) ?? new Map<string, string>()
+    chain.set(revision, loaded.revision)
+    if (chain.size > 500) chain.delete(chain.keys().next().value as string)
+    this.#serviceWrites.set(id, chain)
+    return { case: next, revision }
+  }
+
+  /** True when `onDisk` is `base`, or was reached from it by this workspace's service writes alone. */
+  #descends(id: string, onDisk: string, base: string): boolean {
+    const chain = this.#serviceWrites.get(id)
+    let at: string | undefined = onDisk
+    for (let steps = 0; at !== undefined && steps <= 500; steps += 1) {
+      if (at === base) return true
+      at = chain?.get(at)
+    }
+    return false
+  }
+
+  /** The case's snapshots, newest first, each with the parts that differ from the case now. */
+  async history(id: string): Promise<HistoryItem[]> {
+    const folder = this.folderOf(id)
+    const loaded = await loadCase(folder, { newer: true })
+    if (!loaded.ok && loaded.reason === 'not-found') throw AppError.of('case-not-found')
+    return describeHistory(folder, loaded.ok ? loaded.case : null)
+  }
+
+  /** Puts a snapshot back (the state it replaces is snapshotted first) and returns the case as opened. */
+  async restore(id: string, snapshotId: string): Promise<OpenedCase> {
+    const folder = this.folderOf(id)
+    await this.#serialise(id, async () => {
+      try {
+        await stat(path.join(folder, CASE_FILE))
+      } catch {
+        throw AppError.of('case-not-found')
+      }
+      let restored
+      try {
+        restored = await restoreSnapshot(folder, snapshotId, path.join(folder, CASE_FILE), this.#deps.now())
+      } catch (error) {
+        throw ioError(error)
+      }
+      if (!restored) throw AppError.of('snapshot-not-found')
+      // Every window holding the case must reload it now.
+      this.#serviceWrites.delete(id)
+    })
+    this.#cache.delete(id)
+    return this.open(id)
+  }
+
+  /**
+   * 另存为副本: the window's version of a case whose file changed under it, saved as a new case (the
+   * scans copied with it) so neither version is lost. Documents come from the folder's case.json
+   * when it still parses (they name the files copied), else from the window.
+   */
+  async saveCopy(id: string, edited: Case): Promise<OpenedCase> {
+    if (isNewerCase(edited)) throw AppError.of('case-read-only')
+    const source = this.folderOf(id)
+    const onDisk = await loadCase(source)
+    const newId = newCaseId(this.#deps.now())
+    const target = this.folderOf(newId)
+    const copy: Case = { ...edited, ...(onDisk.ok ? { documents: onDisk.case.documents } : {}), updatedAt: this.#deps.now().toISOString() }
+    delete copy.exports
+    await this.#copyFolder(source, target, copy, newId)
+    return this.open(newId)
   }
 
   /**
@@ -155,17 +297,9 @@ export class Workspace {
     if (!loaded.ok) throw loadError(loaded)
     const newId = newCaseId(this.#deps.now())
     const target = this.folderOf(newId)
-    const partial = path.join(this.root, `.${newId}.partial`)
-    try {
-      await cp(source, partial, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true })
-      const copy: Case = { ...loaded.case, updatedAt: this.#deps.now().toISOString() }
-      delete copy.exports
-      await saveCase(partial, copy)
-      await rename(partial, target)
-    } catch (error) {
-      await rm(partial, { recursive: true, force: true })
-      throw ioError(error)
-    }
+    const copy: Case = { ...loaded.case, updatedAt: this.#deps.now().toISOString() }
+    delete copy.exports
+    await this.#copyFolder(source, target, copy, newId)
     const summary = await this.#summary(newId)
     if (!summary) throw AppError.of('case-not-found')
     return summary
@@ -193,11 +327,42 @@ export class Workspace {
    * Runs `work` on a case folder in the same queue as saves, so scans, readings and export records
    * written by the main process and edits sent by the window never overwrite each other.
    */
-  async change<T>(id: string, work: (folder: string) => Promise<T>): Promise<T> {
+  async change<T>(id: string, work: (folder: string, update: (change: CaseChange) => Promise<Updated>) => Promise<T>): Promise<T> {
     const folder = this.folderOf(id)
-    const result = await this.#serialise(id, () => work(folder))
+    const result = await this.#serialise(id, () => work(folder, (change) => this.#commit(id, folder, change)))
     this.#cache.delete(id)
     return result
+  }
+
+  /**
+   * Copies a case folder under a hidden name, writes `c` as its case, and renames it into place. A
+   * save's temporary files (which hold a whole case) are never copied.
+   */
+  async #copyFolder(source: string, target: string, c: Case, newId: string): Promise<void> {
+    const partial = path.join(this.root, `.${newId}.partial`)
+    try {
+      await cp(source, partial, {
+        recursive: true,
+        errorOnExist: true,
+        force: false,
+        verbatimSymlinks: true,
+        filter: (from) => !isTempName(path.basename(from)),
+      })
+      await saveCase(partial, c, this.#deps.now())
+      await rename(partial, target)
+    } catch (error) {
+      await rm(partial, { recursive: true, force: true })
+      throw ioError(error)
+    }
+  }
+
+  /** Removes temporary files a killed or failed save left in the case folder and its history. */
+  async #sweep(folder: string): Promise<void> {
+    // File times are real times: the staleness of a temporary file is measured by the real clock.
+    const now = new Date()
+    await sweepStaleTemps(folder, now)
+    const history = await historyFolder(folder, false).catch(() => null)
+    if (history) await sweepStaleTemps(history, now)
   }
 
   #check(folder: string, c: Case): Finding[] {
@@ -260,6 +425,14 @@ export class Workspace {
     })
     return next
   }
+}
+
+/** Refuses a case past a list limit of the schema with a message that names the list. */
+export function refuseBeyondLimits(c: Case): void {
+  if (c.documents.length > CASE_LIMITS.documents) throw AppError.limit(CASE_LIMITS.documents, c.documents.length, '扫描件', 'scans')
+  if ((c.exports?.length ?? 0) > CASE_LIMITS.exports)
+    throw AppError.limit(CASE_LIMITS.exports, c.exports?.length ?? 0, '导出记录', 'export records')
+  if (c.websites.length > CASE_LIMITS.websites) throw AppError.limit(CASE_LIMITS.websites, c.websites.length, '网站', 'websites')
 }
 
 function loadError(failure: { reason: string; message: string; messageEn: string }): AppError {

@@ -25,6 +25,8 @@ import { navigationStore, showCaseView } from '../state/navigation'
 import { ScansView } from '../scans/scans-view'
 import { LetterView } from '../letter/letter-view'
 import { ExportView } from '../export/export-view'
+import { CaseBanner, HistoryDialog } from '../case/history-dialog'
+import { openHistory } from '../state/history'
 
 function sectionLabel(t: Translate, key: SectionKey, websiteName?: string | null): string {
   if (key.startsWith('website-')) {
@@ -37,7 +39,9 @@ function sectionLabel(t: Translate, key: SectionKey, websiteName?: string | null
 function SaveState(): ReactElement {
   const t = useT()
   const language = useLanguage()
-  const { saving, savedAt, saveError, summary } = useStore(editorStore)
+  const { saving, savedAt, saveError, summary, conflict, readOnly } = useStore(editorStore)
+  if (conflict) return <span className="save-state failed">{t('case.notSaved')}</span>
+  if (readOnly) return <span className="save-state">{t('case.readOnlyShort')}</span>
   if (saveError)
     return (
       <span className="save-state failed" role="alert">
@@ -66,7 +70,7 @@ function SaveState(): ReactElement {
 /** The case screen for the case in the editor store. */
 export function CaseScreen(): ReactElement {
   const t = useT()
-  const { caseId, draft, findings, summary } = useStore(editorStore)
+  const { caseId, draft, findings, summary, readOnly } = useStore(editorStore)
   const { info } = useStore(settingsStore)
   const { caseView } = useStore(navigationStore)
   if (!caseId || !draft || !summary) return <div className="loading">{t('common.loading')}</div>
@@ -90,6 +94,10 @@ export function CaseScreen(): ReactElement {
         </div>
         <SaveState />
         <div className="case-actions">
+          <button type="button" className="button" onClick={() => void openHistory(caseId)}>
+            <Icon name="undo" />
+            {t('case.history')}
+          </button>
           <button type="button" className="button" onClick={() => void revealCase(caseId)}>
             <Icon name="folder" />
             {t('case.reveal')}
@@ -104,6 +112,10 @@ export function CaseScreen(): ReactElement {
           </button>
         </div>
       </header>
+      <div className="case-banner-slot">
+        <CaseBanner />
+      </div>
+      <HistoryDialog />
       <div className="case-body">
         <nav className="case-nav" aria-label={t('case.sections')}>
           <ul>
@@ -152,7 +164,11 @@ export function CaseScreen(): ReactElement {
         >
           <CaseViews />
           <main className={`case-main view-${caseView}`} id="case-main">
-            {caseView === 'form' && <CaseForm draft={draft} findings={findings} />}
+            {caseView === 'form' && (
+              <fieldset className="form-lock" disabled={readOnly}>
+                <CaseForm draft={draft} findings={findings} />
+              </fieldset>
+            )}
             {caseView === 'scans' && <ScansView />}
             {caseView === 'letter' && <LetterView />}
             {caseView === 'export' && <ExportView />}

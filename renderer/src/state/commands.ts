@@ -85,6 +85,50 @@ export async function duplicateCase(caseId: string): Promise<void> {
   }
 }
 
+/** 重新载入: shows the case as it is on disk now (after it changed under this window). */
+export async function reloadCase(caseId: string): Promise<void> {
+  try {
+    enterCase(await call('case.open', { caseId }))
+    done('case.reloaded')
+  } catch (error) {
+    fail(error)
+  }
+}
+
+/** 另存为副本: keeps this window's version as a new case beside the one that changed, and opens it. */
+export async function saveDraftAsCopy(caseId: string): Promise<void> {
+  const { draft } = editorStore.get()
+  if (!draft) return
+  try {
+    const copy = await call('case.saveCopy', { caseId, case: draft })
+    enterCase(copy)
+    done('case.savedAsCopy')
+    await rememberPlace({ lastScreen: 'case', lastCaseId: copy.id })
+  } catch (error) {
+    fail(error)
+  }
+}
+
+/** 恢复: asks, then puts a saved version back (the current state becomes a saved version first). */
+export async function restoreVersion(caseId: string, snapshotId: string, when: string): Promise<boolean> {
+  const lang = language()
+  const confirmed = await askConfirm({
+    title: translate(lang, 'history.restoreTitle'),
+    body: translate(lang, 'history.restoreBody', { when }),
+    confirmLabel: translate(lang, 'history.restore'),
+    danger: false,
+  })
+  if (!confirmed) return false
+  try {
+    enterCase(await call('case.restore', { caseId, snapshotId }))
+    done('history.restored')
+    return true
+  } catch (error) {
+    fail(error)
+    return false
+  }
+}
+
 /** Asks, then moves the case folder to the system trash. */
 export async function deleteCase(caseId: string, name: string | null): Promise<void> {
   const lang = language()

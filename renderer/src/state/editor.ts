@@ -7,7 +7,7 @@
 import type { Case, Person } from '../../../shared/model/case'
 import type { CaseSummary } from '../../../shared/ipc/schemas'
 import type { ResultOf } from '../../../shared/ipc/contract'
-import { call, errorText } from '../api'
+import { ApiError, call, errorText } from '../api'
 import { getIn, setIn, type Path } from '../case/paths'
 import { createStore } from './store'
 
@@ -24,9 +24,29 @@ export interface EditorState {
   /** When this visit last saved; null until the first edit. */
   readonly savedAt: string | null
   readonly saveError: Bilingual | null
+  /** The case.json revision the draft was made on; each save names it and returns the next. */
+  readonly revision: string | null
+  /** Written by a newer version of the app: shown, never saved. */
+  readonly readOnly: boolean
+  /**
+   * The file changed on disk (or no longer reads) under this window: saving stops until the person
+   * reloads (重新载入) or saves their version as a copy (另存为副本).
+   */
+  readonly conflict: boolean
 }
 
-const closed: EditorState = { caseId: null, draft: null, findings: [], summary: null, saving: false, savedAt: null, saveError: null }
+const closed: EditorState = {
+  caseId: null,
+  draft: null,
+  findings: [],
+  summary: null,
+  saving: false,
+  savedAt: null,
+  saveError: null,
+  revision: null,
+  readOnly: false,
+  conflict: false,
+}
 /** The editor store. */
 export const editorStore = createStore<EditorState>(closed)
 
@@ -53,6 +73,9 @@ export function showCase(opened: ResultOf<'case.open'>): void {
     saving: false,
     savedAt: null,
     saveError: null,
+    revision: opened.revision,
+    readOnly: opened.readOnly,
+    conflict: false,
   })
 }
 
@@ -63,20 +86,29 @@ export function closeCase(): void {
 }
 
 function flush(): void {
-  const { caseId, draft } = editorStore.get()
-  if (inFlight || caseId === null || draft === null || draft === lastSent) return
+  const { caseId, draft, revision, readOnly, conflict } = editorStore.get()
+  if (inFlight || caseId === null || draft === null || revision === null || draft === lastSent || readOnly || conflict) return
   inFlight = true
   lastSent = draft
   editorStore.set({ saving: true })
-  call('case.save', { caseId, case: draft })
+  call('case.save', { caseId, case: draft, revision })
     .then((result) => {
       if (editorStore.get().caseId !== caseId) return
-      editorStore.set({ findings: result.findings, summary: result.summary, savedAt: result.summary.updatedAt, saveError: null })
+      editorStore.set({
+        findings: result.findings,
+        summary: result.summary,
+        savedAt: result.summary.updatedAt,
+        saveError: null,
+        revision: result.revision,
+      })
     })
     .catch((error: unknown) => {
       if (editorStore.get().caseId !== caseId) return
       lastSent = null // so that "retry" (or the next edit) sends again
-      editorStore.set({ saveError: errorText(error) })
+      const code = error instanceof ApiError ? error.code : null
+      if (code === 'case-changed-on-disk') editorStore.set({ conflict: true })
+      else if (code === 'case-read-only') editorStore.set({ readOnly: true })
+      else editorStore.set({ saveError: errorText(error) })
     })
     .finally(() => {
       inFlight = false
@@ -92,10 +124,10 @@ export function retrySave(): void {
   flush()
 }
 
-/** Applies a change to the whole draft and saves it. */
+/** Applies a change to the whole draft and saves it (not for a read-only case). */
 export function updateDraft(change: (draft: Case) => Case): void {
-  const { draft } = editorStore.get()
-  if (!draft) return
+  const { draft, readOnly } = editorStore.get()
+  if (!draft || readOnly) return
   editorStore.set({ draft: change(draft), saveError: null })
   flush()
 }

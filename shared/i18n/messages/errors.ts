@@ -34,4 +34,17 @@ export const errorMessages = {
     '{n} errors remain; nothing was exported. Fix them, or explicitly export a package marked NOT ready.',
   ],
   'error.no-export': ['这个案件还没有导出过材料包，或导出的文件已不在原处。', 'This case has no exported package, or the file has moved.'],
+  'error.case-changed-on-disk': [
+    '案件文件已在其他地方被修改（另一个窗口、命令行或手动编辑），或已无法读取；为免覆盖，本次修改未保存。请重新载入，或将您的版本另存为副本。',
+    'The case file was changed elsewhere (another window, the command line or a hand edit), or can no longer be read; to avoid overwriting it, this change was not saved. Reload it, or save your version as a copy.',
+  ],
+  'error.case-read-only': [
+    '此案件由更新版本的备案材料助手写入，只能查看，不能保存。请更新本程序。',
+    'This case was written by a newer version of ICP Prep: it can be viewed but not saved. Please update the app.',
+  ],
+  'error.case-limit': [
+    '超出一个案件的数量上限（最多 {max} 个，这次修改后会有 {have} 个），因此未保存。',
+    'Past the limit of a case (at most {max}; this change would make {have}), so it was not saved.',
+  ],
+  'error.snapshot-not-found': ['找不到这个历史版本，或它不是有效的案件。', 'This saved version was not found, or is not a valid case.'],
 } as const satisfies Record<string, Message>

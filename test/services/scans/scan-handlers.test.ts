@@ -147,7 +147,11 @@ describe('scan channels', () => {
     const { jobId } = (await ok(app, 'scan.read', { caseId })) as ResultOf<'scan.read'>
     await gate.entered
     // The window saves its (older) copy of the case, with no readings in it, and assigns a role.
-    await ok(app, 'case.save', { caseId, case: { ...opened.case, sponsor: { ...opened.case.sponsor, name: '读取期间输入的名称' } } })
+    await ok(app, 'case.save', {
+      caseId,
+      case: { ...opened.case, sponsor: { ...opened.case.sponsor, name: '读取期间输入的名称' } },
+      revision: opened.revision,
+    })
     await ok(app, 'scan.update', { caseId, scanId: scans[1]?.scanId, role: 'principal-id', website: null })
     gate.open()
     expect(await app.jobs.wait(jobId)).toMatchObject({ state: 'succeeded', result: { caseId, read: 2, failed: 0, cancelled: false } })

@@ -112,8 +112,14 @@ describe('the workspace', () => {
     // A window holding an old copy without scans or exports saves many edits at once.
     const stale: Case = { ...opened.case, documents: [] }
     delete stale.exports
-    const saves = Array.from({ length: 20 }, (_, n) => ws.save(id, { ...stale, remark: `第${n}次` }))
-    const results = await Promise.all(saves)
+    // Each save names the revision the previous one returned, as the window does.
+    const results: Array<Awaited<ReturnType<Workspace['save']>>> = []
+    let revision = opened.revision
+    for (let n = 0; n < 20; n += 1) {
+      const saved = await ws.save(id, { ...stale, remark: `第${n}次` }, revision)
+      revision = saved.revision
+      results.push(saved)
+    }
     const disk = await read(root, id)
     expect(disk.remark).toBe('第19次')
     expect(disk.documents).toHaveLength(5)
@@ -127,20 +133,19 @@ describe('the workspace', () => {
 
   it("runs the main process's changes in the same queue as saves, so neither overwrites the other", async () => {
     const { ws, root } = await workspace()
-    const { id, case: opened } = await ws.create()
+    const { id, case: opened, revision } = await ws.create()
     let release: () => void = () => undefined
     const held = new Promise<void>((resolve) => (release = resolve))
     const order: string[] = []
-    // A scan change that reads case.json, waits, then writes documents back …
-    const change = ws.change(id, async (folder) => {
-      const c = JSON.parse(await readFile(path.join(folder, 'case.json'), 'utf8')) as Record<string, unknown>
+    // A scan change that waits, then writes documents through the workspace's update …
+    const change = ws.change(id, async (_folder, update) => {
       await held
-      c.documents = [{ file: 'scans/a.jpg', role: 'other' }]
-      await writeFile(path.join(folder, 'case.json'), JSON.stringify(c))
+      await update((c) => ({ ...c, documents: [{ file: 'scans/a.jpg', role: 'other' }] }))
       order.push('change')
     })
-    // … and an edit saved meanwhile: it waits for the change, then keeps its documents.
-    const save = ws.save(id, { ...opened, remark: '修改' }).then(() => order.push('save'))
+    // … and an edit saved meanwhile (on the revision before the change): it waits for the change,
+    // is accepted because only the workspace's own service wrote since, and keeps its documents.
+    const save = ws.save(id, { ...opened, remark: '修改' }, revision).then(() => order.push('save'))
     release()
     await Promise.all([change, save])
     expect(order).toEqual(['change', 'save'])
@@ -151,8 +156,8 @@ describe('the workspace', () => {
     const { ws, root } = await workspace()
     await mkdir(root, { recursive: true })
     const id = path.basename(await writeCaseFolder(sampleCase(), root))
-    const { case: c } = await ws.open(id)
-    const saved = await ws.save(id, { ...c, principal: { ...c.principal, email: 'not-an-email' } })
+    const { case: c, revision } = await ws.open(id)
+    const saved = await ws.save(id, { ...c, principal: { ...c.principal, email: 'not-an-email' } }, revision)
     expect(saved.findings.map((f) => [f.rule, f.field])).toEqual([['email-invalid', 'principal.email']])
     expect(saved.summary).toMatchObject({ status: 'to-review', counts: { error: 1, warning: 0, info: 0 } })
   })

@@ -5,14 +5,17 @@
  * JSON, wrong shape, written by a newer version), because a broken case must not take the rest
  * of the app or a batch run down with it.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parseCase, type Case } from '../../shared/model/case'
-import type { FileFacts } from '../../shared/rules/context'
+import { AppError } from '../../../shared/ipc/errors'
+import { caseJson } from '../../../shared/model/case-json'
+import { isNewerCase, parseCase, type Case } from '../../../shared/model/case'
+import type { FileFacts } from '../../../shared/rules/context'
 import { writeFileAtomic } from './atomic-file'
 import { resolveDocumentFile } from './case-files'
-import { snapshotBeforeSave } from './case-history'
+import { rememberWritten, snapshotBeforeSave } from './case-history'
 
 export const CASE_FILE = 'case.json'
 /** A case.json is a few kilobytes; anything this large is not one. */
@@ -21,7 +24,16 @@ const MAX_CASE_BYTES = 20 * 1024 * 1024
 export type LoadFailure = 'not-found' | 'too-large' | 'not-json' | 'invalid'
 
 export type LoadResult =
-  | { ok: true; case: Case; folder: string; file: string }
+  | {
+      ok: true
+      case: Case
+      folder: string
+      file: string
+      /** SHA-256 of the case.json bytes read: a save refuses to replace anything else (saveCase `expected`). */
+      revision: string
+      /** Written by a newer version of the app (only with `newer: true`): shown, never written back. */
+      readOnly: boolean
+    }
   | { ok: false; reason: LoadFailure; message: string; messageEn: string; problems: string[] }
 
 /** Accepts a case folder or the path of its case.json. */
@@ -36,7 +48,23 @@ function failure(reason: LoadFailure, message: string, messageEn: string, proble
   return { ok: false, reason, message, messageEn, problems }
 }
 
-export async function loadCase(target: string): Promise<LoadResult> {
+/** The revision of bytes as loadCase reports it. */
+export function revisionOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** The revision of case.json as it is on disk now, or null when there is no such file. */
+export async function currentRevision(file: string): Promise<string | null> {
+  try {
+    return revisionOf(await readFile(file))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/** `newer`: load a case written by a newer version read-only instead of refusing it (the app does). */
+export async function loadCase(target: string, options: { readonly newer?: boolean } = {}): Promise<LoadResult> {
   const { folder, file } = resolveCaseFile(target)
   let size: number
   try {
@@ -53,13 +81,16 @@ export async function loadCase(target: string): Promise<LoadResult> {
       `The case file is too large (${size} bytes) to be a case.json`,
     )
   let data: unknown
+  let revision: string
   try {
-    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''))
+    const bytes = await readFile(file)
+    revision = revisionOf(bytes)
+    data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     return failure('not-json', `案件文件不是有效的 JSON：${detail}`, `The case file is not valid JSON: ${detail}`)
   }
-  const parsed = parseCase(data)
+  const parsed = parseCase(data, { newer: options.newer === true })
   if (!parsed.ok) {
     return failure(
       'invalid',
@@ -68,17 +99,38 @@ export async function loadCase(target: string): Promise<LoadResult> {
       parsed.problems,
     )
   }
-  return { ok: true, case: parsed.case, folder, file }
+  return { ok: true, case: parsed.case, folder, file, revision, readOnly: isNewerCase(parsed.case) }
 }
 
 /**
  * Saves atomically: a crash leaves the old or the new case.json, never a mix. The state being
  * replaced is kept in the case's history (case-history.ts) so a bad edit can be undone later.
+ *
+ * With `expected` (the revision the change was made from) the save is refused with
+ * case-changed-on-disk when case.json holds anything else — checked before the snapshot and again
+ * just before the rename, so a change made meanwhile by another window, the CLI or an editor is
+ * never overwritten. A case of a newer version is never written (case-read-only). Returns the
+ * revision written.
  */
-export async function saveCase(folder: string, c: Case, now: Date = new Date()): Promise<void> {
+export async function saveCase(
+  folder: string,
+  c: Case,
+  now: Date = new Date(),
+  options: { readonly expected?: string } = {},
+): Promise<string> {
+  if (isNewerCase(c)) throw AppError.of('case-read-only')
   const file = path.join(folder, CASE_FILE)
+  const expected = options.expected
+  const unchanged = async (): Promise<void> => {
+    if (expected !== undefined && (await currentRevision(file)) !== expected) throw AppError.of('case-changed-on-disk')
+  }
+  await unchanged()
   await snapshotBeforeSave(folder, file, now)
-  await writeFileAtomic(file, `${JSON.stringify(c, null, 2)}\n`)
+  const text = caseJson(c)
+  await writeFileAtomic(file, text, expected !== undefined ? { beforeRename: unchanged } : {})
+  const revision = revisionOf(Buffer.from(text, 'utf8'))
+  rememberWritten(file, revision)
+  return revision
 }
 
 /**

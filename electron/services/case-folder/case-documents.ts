@@ -5,22 +5,22 @@
  */
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { copyFile, lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import scanLimits from '../../shared/data/scan-quality.json' with { type: 'json' }
-import type { IsoDate } from '../../shared/dates/iso-date'
-import { scanFinding } from '../../shared/extraction/findings'
-import type { Case, CaseDocument } from '../../shared/model/case'
-import { readExtracted, type ExtractedDocument } from '../../shared/model/extracted'
-import { normaliseResidentId } from '../../shared/ids/resident-id'
-import { nameKey, stripSpaces } from '../../shared/text/normalise'
+import scanLimits from '../../../shared/data/scan-quality.json' with { type: 'json' }
+import type { IsoDate } from '../../../shared/dates/iso-date'
+import { scanFinding } from '../../../shared/extraction/findings'
+import { CASE_LIMITS, type Case, type CaseDocument } from '../../../shared/model/case'
+import { readExtracted, type ExtractedDocument } from '../../../shared/model/extracted'
+import { normaliseResidentId } from '../../../shared/ids/resident-id'
+import { nameKey, stripSpaces } from '../../../shared/text/normalise'
 import { resolveDocumentFile } from './case-files'
 import { loadCase, saveCase } from './case-store'
-import { todayIso } from './clock'
-import { extractFile, type FileExtraction } from './extract/extract-files'
-import { CancelledError } from './ocr/engine'
-import { OcrPool } from './ocr/pool'
-import { analyseLetterScan } from './letter/letter-scan'
+import { todayIso } from '../clock'
+import { extractFile, type FileExtraction } from '../extract/extract-files'
+import { CancelledError } from '../ocr/engine'
+import { OcrPool } from '../ocr/pool'
+import { analyseLetterScan } from '../letter/letter-scan'
 
 export const SCANS_DIR = 'scans'
 const MAX_NAME = 80
@@ -85,6 +85,7 @@ async function unusableSource(source: string): Promise<Omit<SkippedScan, 'source
 export async function addScansReport(
   caseFolder: string,
   sources: readonly string[],
+  options: { readonly commit?: Commit } = {},
 ): Promise<{ added: AddedScan[]; skipped: SkippedScan[] }> {
   const loaded = await loadCase(caseFolder)
   if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
@@ -98,10 +99,20 @@ export async function addScansReport(
 
   const added: AddedScan[] = []
   const skipped: SkippedScan[] = []
+  // The schema's cap: a scan past it is refused here, because a case.json past it no longer opens.
+  const room = CASE_LIMITS.documents - loaded.case.documents.length
   for (const source of sources) {
     const unusable = await unusableSource(source)
     if (unusable) {
       skipped.push({ source, ...unusable })
+      continue
+    }
+    if (added.length >= room) {
+      skipped.push({
+        source,
+        reason: `案件已有 ${CASE_LIMITS.documents} 个扫描件的上限，未添加`,
+        reasonEn: `the case already holds the limit of ${CASE_LIMITS.documents} scans; not added`,
+      })
       continue
     }
     const name = safeFileName(source)
@@ -123,9 +134,17 @@ export async function addScansReport(
     }
   }
   if (added.length > 0) {
-    const c = loaded.case
-    c.documents.push(...added.map((a) => ({ file: a.file, role: 'other', roleProposed: true })))
-    await saveCase(loaded.folder, c)
+    const documents: CaseDocument[] = added.map((a) => ({ file: a.file, role: 'other', roleProposed: true }))
+    try {
+      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => ({
+        ...fresh,
+        documents: [...fresh.documents, ...documents],
+      }))
+    } catch (error) {
+      // Not in the case, so not kept: copies nobody lists would only hold personal data.
+      for (const a of added) await rm(path.join(folder, ...a.file.split('/')), { force: true }).catch(() => undefined)
+      throw error
+    }
   }
   return { added, skipped }
 }
@@ -185,6 +204,13 @@ export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | nu
   }
 }
 
+/**
+ * Writes a change to a case: given a pure function from the freshest case to the changed one,
+ * saves the result. Default: load case.json, apply, save refusing a file changed meanwhile. The app
+ * passes the workspace's update (its per-case queue).
+ */
+export type Commit = (apply: (fresh: Case) => Case) => Promise<unknown>
+
 export interface ReadOptions {
   readonly onProgress?: (done: number, total: number, file: string) => void
   readonly signal?: AbortSignal
@@ -194,7 +220,7 @@ export interface ReadOptions {
    * Writes the readings: given a function from the freshest case to the case with readings, saves
    * it. Default: load case.json, apply, saveCase. The app runs it in its per-case save queue.
    */
-  readonly commit?: (apply: (fresh: Case) => Case) => Promise<void>
+  readonly commit?: Commit
 }
 
 export interface ReadSummary {
@@ -264,7 +290,10 @@ function applyResults(fresh: Case, results: ReadonlyMap<string, DocumentResult>)
 async function defaultCommit(caseFolder: string, apply: (fresh: Case) => Case): Promise<void> {
   const fresh = await loadCase(caseFolder)
   if (!fresh.ok) throw new Error(`${fresh.message} ${fresh.messageEn}`)
-  await saveCase(fresh.folder, apply(fresh.case))
+  const next = apply(fresh.case)
+  if (next.documents.length > CASE_LIMITS.documents)
+    throw new Error(`扫描件超过 ${CASE_LIMITS.documents} 个 more than ${CASE_LIMITS.documents} scans`)
+  await saveCase(fresh.folder, next, new Date(), { expected: fresh.revision })
 }
 
 /** Adds the signed-letter analysis (signature, seal, fingerprint) to a commitment letter's reading. */

@@ -10,7 +10,7 @@
  */
 import { realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { isSafeRelativePath } from '../../shared/model/paths'
+import { isSafeRelativePath } from '../../../shared/model/paths'
 
 /** Why a document's file cannot be used: a path outside the case, nothing there, or not a regular file. */
 export type DocumentFileProblem = 'unsafe' | 'outside' | 'missing' | 'not-a-file'
