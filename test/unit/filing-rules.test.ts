@@ -11,6 +11,7 @@ import { parseCase } from '../../shared/model/case'
 import { defaultCatalogue } from '../../shared/rules/catalogue'
 import type { WorkspaceCase } from '../../shared/rules/context'
 import { checkCase, type Finding } from '../../shared/rules/engine'
+import { remindersFor } from '../../shared/rules/reminders'
 import { makeResidentId, makeUscc } from '../support/ids'
 import { asIndividualSponsor, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase, type EditableWebsite } from '../support/sample-case'
 
@@ -410,5 +411,22 @@ describe('前置审批 certificates outside 北京 and 山东', () => {
   it('warns, never refuses, on a 药品经营许可证 where acceptance is not known', () => {
     const f = rules(run(drug('药品经营许可证')), 'preapproval-certificate-province')
     expect(f.map((x) => x.severity)).toEqual(['warning'])
+  })
+})
+
+describe('reminders that cannot be checked offline', () => {
+  it('are info level, sourced, and outside the findings', () => {
+    const c = parsed(sampleCase())
+    const list = remindersFor(c)
+    expect(list.map((r) => r.code)).toEqual(['reminder-identity-verification', 'reminder-stop-dns', 'reminder-filing-number-footer'])
+    for (const r of list) {
+      expect(r.severity).toBe('info')
+      expect(r.source).not.toMatch(/icp-rules\.md/)
+    }
+    expect(checkCase(c, { today: SAMPLE_DATE }).some((f) => f.rule.startsWith('reminder-'))).toBe(false)
+  })
+
+  it('are not given when a filing is cancelled', () => {
+    expect(remindersFor({ filingType: '注销主体' })).toEqual([])
   })
 })
