@@ -47,6 +47,34 @@ export function validatePhone(input: string): ValidationResult {
   return result(phone, [], [])
 }
 
+/** The area code of a landline (0755 of 0755-86013388), or null for a mobile or an unreadable number. */
+export function landlineAreaCode(input: string, known: readonly string[]): string | null {
+  const phone = normalisePhone(input)
+  if (!LANDLINE.test(phone)) return null
+  // Area codes are prefix-free (010, 020–029, then 4 digits), so the known code that starts the number is it.
+  return known.find((code) => phone.startsWith(code)) ?? null
+}
+
+/** A landline with its area code (0755-86013388, 010-12345678), as the consoles ask for 办公电话. */
+export function validateLandline(input: string): ValidationResult {
+  const phone = normalisePhone(input)
+  if (phone === '') return result(phone, [issue('empty', '未填写电话号码', 'The phone number is empty')], [])
+  if (!LANDLINE.test(phone)) {
+    return result(
+      phone,
+      [
+        issue(
+          'landline-format',
+          '办公电话应为带区号的固定电话（如 0755-86013388）',
+          'The office phone must be a landline with its area code (e.g. 0755-86013388)',
+        ),
+      ],
+      [],
+    )
+  }
+  return result(phone, [], [])
+}
+
 // Deliberately plain: local part of common characters, a domain with a dot and a letter TLD.
 const EMAIL = /^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/
 

@@ -5,7 +5,7 @@
 import suffixes from '../data/domain-suffixes.json' with { type: 'json' }
 import { toHalfWidth } from '../text/normalise'
 import { issue, result, type ValidationIssue, type ValidationResult } from './issue'
-import { toAsciiLabel } from './punycode'
+import { toAsciiLabel, toUnicodeLabel } from './punycode'
 
 const SECOND_LEVEL_UNDER_CN = new Set(suffixes.secondLevelUnderCn)
 const FILEABLE_TLDS = new Set(suffixes.fileableTlds)
@@ -34,6 +34,22 @@ export function normaliseDomain(value: string): string {
   return v
 }
 
+/**
+ * The domain as people read it: normalised, with xn-- labels shown in Chinese
+ * (xn--2qup42a3qbc8m.xn--fiqs8s → 灵犀科技.中国). Use it in messages and for the suffix lists.
+ */
+export function displayDomain(value: string): string {
+  return normaliseDomain(value).split('.').map(toUnicodeLabel).join('.')
+}
+
+/**
+ * One key for one domain, whichever form was typed: every label in its ASCII form (UTS-46 in the
+ * parts that matter here: NFKC, lower case, IDNA full stops, then Punycode). Compare with this.
+ */
+export function canonicalDomain(value: string): string {
+  return displayDomain(value).split('.').map(toAsciiLabel).join('.')
+}
+
 function registrableOf(labels: readonly string[]): string {
   const n = labels.length
   const tld = labels[n - 1] ?? ''
@@ -45,7 +61,8 @@ function registrableOf(labels: readonly string[]): string {
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u
 
 export function validateDomain(input: string): ValidationResult<DomainDetails> {
-  const domain = normaliseDomain(input)
+  // Judged in its Chinese form, so xn--fiqs8s is recognised as the fileable 中国.
+  const domain = displayDomain(input)
   const errors: ValidationIssue[] = []
   const warnings: ValidationIssue[] = []
   if (domain === '') return result(domain, [issue('empty', '未填写域名', 'The domain is empty')], [])
@@ -112,7 +129,7 @@ export function validateDomain(input: string): ValidationResult<DomainDetails> {
 
 /** True when `host` is `domain` itself or a name under it (www.example.com under example.com). */
 export function isUnderDomain(host: string, domain: string): boolean {
-  const h = normaliseDomain(host)
-  const d = normaliseDomain(domain)
+  const h = canonicalDomain(host)
+  const d = canonicalDomain(domain)
   return h === d || h.endsWith(`.${d}`)
 }

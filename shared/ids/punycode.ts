@@ -1,6 +1,7 @@
 /**
- * RFC 3492 Punycode encoding, for measuring and displaying internationalised domain labels
- * (例子.中国 → xn--fsqu00a.xn--fiqs8s). Encoding only: the product never needs to decode.
+ * RFC 3492 Punycode, for measuring, comparing and displaying internationalised domain labels
+ * (例子.中国 ⇄ xn--fsqu00a.xn--fiqs8s). Decoding lets a domain typed in its xn-- form be shown and
+ * compared in its Chinese form: registrars' certificates print either.
  */
 const BASE = 36
 const TMIN = 1
@@ -67,4 +68,57 @@ export function punycodeEncode(label: string): string {
 /** A label in its ASCII (A-label) form: unchanged when already ASCII. */
 export function toAsciiLabel(label: string): string {
   return /^[\x20-\x7e]*$/.test(label) ? label : `xn--${punycodeEncode(label)}`
+}
+
+function digitValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 22 // 0-9 → 26-35
+  if (code >= 65 && code <= 90) return code - 65 // A-Z
+  if (code >= 97 && code <= 122) return code - 97 // a-z
+  return BASE
+}
+
+/** Decodes one label's Punycode (without xn--); null when it is not valid Punycode. */
+export function punycodeDecode(encoded: string): string | null {
+  const output: number[] = []
+  const delimiter = encoded.lastIndexOf('-')
+  for (let j = 0; j < Math.max(0, delimiter); j += 1) {
+    const c = encoded.charCodeAt(j)
+    if (c >= 0x80) return null
+    output.push(c)
+  }
+  let n = INITIAL_N
+  let i = 0
+  let bias = INITIAL_BIAS
+  for (let index = delimiter > 0 ? delimiter + 1 : 0; index < encoded.length;) {
+    const oldi = i
+    let w = 1
+    for (let k = BASE; ; k += BASE) {
+      if (index >= encoded.length) return null
+      const d = digitValue(encoded.charCodeAt(index))
+      index += 1
+      if (d >= BASE) return null
+      i += d * w
+      const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias
+      if (d < t) break
+      w *= BASE - t
+      if (w > 0x7fffffff) return null
+    }
+    bias = adapt(i - oldi, output.length + 1, oldi === 0)
+    n += Math.floor(i / (output.length + 1))
+    i %= output.length + 1
+    if (n > 0x10ffff) return null
+    output.splice(i, 0, n)
+    i += 1
+  }
+  return String.fromCodePoint(...output)
+}
+
+/** A label in its Unicode (U-label) form: xn-- labels decoded, anything else unchanged. */
+export function toUnicodeLabel(label: string): string {
+  if (!/^xn--/i.test(label)) return label
+  const decoded = punycodeDecode(label.slice(4).toLowerCase())
+  // A label that does not decode, or decodes to plain ASCII, is not a real A-label: keep it as typed.
+  return decoded === null || decoded === '' || [...decoded].every((ch) => (ch.codePointAt(0) as number) < 0x80)
+    ? label
+    : decoded.normalize('NFC')
 }

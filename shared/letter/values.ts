@@ -6,7 +6,7 @@
  * glyph the font cannot print at the field a person must look at.
  */
 import { formatChineseDate, type IsoDate } from '../dates/iso-date'
-import { normaliseDomain } from '../ids/domain'
+import { displayDomain } from '../ids/domain'
 import { normaliseResidentId } from '../ids/resident-id'
 import { normaliseUscc } from '../ids/uscc'
 import type { Case } from '../model/case'
@@ -70,7 +70,7 @@ export function letterValues(c: Case, date: IsoDate): LetterValues {
     websites: c.websites.map((w, i) => ({
       index: String(i + 1),
       websiteName: text(w.name),
-      domain: isBlank(w.domain) ? '' : normaliseDomain(w.domain as string),
+      domain: isBlank(w.domain) ? '' : displayDomain(w.domain as string),
       homepage: text(w.homepage),
       managerName: text(w.manager.name),
     })),

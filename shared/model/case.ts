@@ -24,6 +24,15 @@ const Text = z
   .optional()
   .transform((v): string | null => (v === undefined || v === null ? null : String(v)))
 
+/**
+ * Text added after the first release: optional in the parsed type too, so code (and other tools)
+ * that build these objects without the new key stay valid. Read it as `value ?? null`.
+ */
+const AddedText = z
+  .union([z.string().max(10_000), z.number(), z.null()])
+  .transform((v): string | null => (v === null ? null : String(v)))
+  .optional()
+
 export const PersonSchema = z.looseObject({
   name: Text,
   idType: Text,
@@ -32,6 +41,8 @@ export const PersonSchema = z.looseObject({
   idValidTo: Text,
   mobile: Text,
   emergencyPhone: Text,
+  /** 办公电话: a landline with its area code, as the consoles ask for it. */
+  officePhone: AddedText,
   email: Text,
 })
 export type Person = z.output<typeof PersonSchema>
@@ -62,11 +73,16 @@ export const DomainCertificateSchema = z.looseObject({
   expiresOn: Text,
   /** The day the registrar finished real-name verification (实名认证), when known. */
   realNameVerifiedOn: Text,
+  /** The holder's certificate type and number, where the registrar's certificate shows them (域名实名认证信息). */
+  holderIdType: AddedText,
+  holderIdNumber: AddedText,
 })
 export type DomainCertificate = z.output<typeof DomainCertificateSchema>
 
 export const PreApprovalSchema = z.looseObject({
   category: Text,
+  /** Which certificate it is (《互联网药品信息服务资格证书》, 《药品经营许可证》 …): provinces accept different ones. */
+  certificateType: AddedText,
   certificateNumber: Text,
   validTo: Text,
 })

@@ -16,6 +16,7 @@ import preApprovalsData from '../data/pre-approvals.json' with { type: 'json' }
 import provincesData from '../data/provinces.json' with { type: 'json' }
 import coreRules from '../data/rules/core.json' with { type: 'json' }
 import letterRules from '../data/rules/letter.json' with { type: 'json' }
+import filingRules from '../data/rules/filing.json' with { type: 'json' }
 import scanRules from '../data/rules/scans.json' with { type: 'json' }
 import sponsorTypesData from '../data/sponsor-types.json' with { type: 'json' }
 import wordsData from '../data/words.json' with { type: 'json' }
@@ -42,11 +43,23 @@ const AppliesTo = z.object({
 })
 export type AppliesTo = z.infer<typeof AppliesTo>
 
+/** Where one province's version of a rule comes from, and whether its text was read (verified) or inferred. */
+const ProvinceSource = z.object({ source: z.string().min(10), verified: z.boolean(), note: z.string().optional() })
+export type ProvinceSource = z.infer<typeof ProvinceSource>
+
 export const RuleDefinition = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),
   severity: Severity,
   appliesTo: AppliesTo.optional(),
   source: z.string().min(10),
+  /** False when the rule (or its province list) restates a claim its source could not be checked against. */
+  verified: z.boolean().optional(),
+  /** What is inferred, uncertain or left out, in plain words. */
+  note: z.string().optional(),
+  /** Per-province sources; a finding in that province cites its own. */
+  provinceSources: z.record(z.string(), ProvinceSource).optional(),
+  /** Named province lists a check reads (e.g. the provinces that accept a 法人授权书). */
+  lists: z.record(z.string(), z.array(z.string())).optional(),
   messages: z.object({ default: MessageSet }).catchall(MessageSet),
 })
 export type RuleDefinition = z.infer<typeof RuleDefinition>
@@ -105,6 +118,12 @@ const Limits = z.object({
     source: z.string(),
   }),
   gdLetterRequiredSince: z.object({ value: z.string(), source: z.string() }),
+  gdManyWebsites: z.object({
+    unit: z.number().int().positive(),
+    individual: z.number().int().positive(),
+    source: z.string(),
+    verified: z.boolean(),
+  }),
   idValidityYearsByAge: z.object({ bands: z.array(z.object({ maxAge: z.number(), years: z.number().nullable() })), source: z.string() }),
 })
 export type Limits = z.infer<typeof Limits>
@@ -122,19 +141,29 @@ const Words = z.object({
 })
 export type Words = z.infer<typeof Words>
 
-const PreApprovalCategory = z.object({ category: z.string(), certificates: z.array(z.string()).min(1), keywords: z.array(z.string()) })
+const PreApprovalCategory = z.object({
+  category: z.string(),
+  certificates: z.array(z.string()).min(1),
+  keywords: z.array(z.string()),
+  /** Provinces that accept only these certificates for the category. */
+  provinceRequires: z.record(z.string(), z.array(z.string())).optional(),
+  /** Certificates only some provinces accept (which ones is not known here): a warning outside provinceRequires. */
+  limitedCertificates: z.array(z.string()).optional(),
+})
 export type PreApprovalCategory = z.infer<typeof PreApprovalCategory>
 
 const Province = z.tuple([z.string().regex(/^\d{2}$/), z.string(), z.string()])
 
 /**
  * Rule files, in the order their rules run and are listed. Each feature keeps its rules in its own
- * file (core: the form; scans: scans compared with the form; letter: the Guangdong letter).
+ * file (core: the form; scans: scans compared with the form; letter: the Guangdong letter; filing:
+ * province-by-province filing rules, other ID documents, addresses and the workspace).
  */
 const RULE_FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['rules/core.json', coreRules],
   ['rules/letter.json', letterRules],
   ['rules/scans.json', scanRules],
+  ['rules/filing.json', filingRules],
 ]
 
 /** Everything the rules read besides the case itself. */
@@ -189,4 +218,9 @@ export function defaultCatalogue(): Catalogue {
 export function fieldDefinition(catalogue: Catalogue, path: string): FieldDefinition | undefined {
   const generic = path.replace(/\[\d+\]/g, '[]')
   return catalogue.fields.find((f) => f.path === generic)
+}
+
+/** A named province list of a rule (RuleDefinition.lists), empty when the rule has none. */
+export function ruleList(catalogue: Catalogue, code: string, list: string): readonly string[] {
+  return catalogue.rules.find((r) => r.code === code)?.lists?.[list] ?? []
 }

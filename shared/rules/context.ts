@@ -48,6 +48,18 @@ export interface FileFacts {
   inside?(file: string): boolean
 }
 
+/**
+ * Another case in the same workspace, for the rules across cases (one filing in flight per sponsor,
+ * one person per phone and ID number). The caller loads them; `open` is false once a case is filed or
+ * abandoned, as the caller knows it (exported, archived …).
+ */
+export interface WorkspaceCase {
+  /** Folder name or id, shown to the user. */
+  readonly id: string
+  readonly case: Case
+  readonly open: boolean
+}
+
 export interface RuleContext {
   readonly case: Case
   /** The date validity is measured from: the submission date. */
@@ -60,6 +72,8 @@ export interface RuleContext {
   readonly isUnit: boolean
   readonly people: readonly PersonRef[]
   readonly files: FileFacts | undefined
+  /** The workspace's other cases; empty when the caller did not pass them (the rules across cases then stay silent). */
+  readonly workspace: readonly WorkspaceCase[]
   siteLabel(index: number): { site: string; siteEn: string }
 }
 
@@ -71,7 +85,13 @@ export function findProvince(catalogue: Catalogue, value: string | null): Provin
   return hit ? { prefix: hit[0], short: hit[1], full: hit[2] } : null
 }
 
-export function buildContext(c: Case, date: IsoDate, catalogue: Catalogue, files?: FileFacts): RuleContext {
+export function buildContext(
+  c: Case,
+  date: IsoDate,
+  catalogue: Catalogue,
+  files?: FileFacts,
+  workspace: readonly WorkspaceCase[] = [],
+): RuleContext {
   const sponsorType = catalogue.sponsorTypes.find((t) => t.name === stripSpaces(c.sponsor.type ?? '')) ?? null
   const filingType = catalogue.filingTypes.find((t) => t.name === stripSpaces(c.filingType ?? '')) ?? null
   const people: PersonRef[] = [
@@ -93,6 +113,7 @@ export function buildContext(c: Case, date: IsoDate, catalogue: Catalogue, files
     isUnit: sponsorType ? sponsorType.unit : stripSpaces(c.sponsor.type ?? '') !== '个人',
     people,
     files,
+    workspace,
     siteLabel(index) {
       const name = c.websites[index]?.name
       const named = isBlank(name) ? '' : `“${name}”`

@@ -6,6 +6,7 @@
  * Pure: no clock, no file system — the date and any file facts are passed in.
  */
 import { isIsoDate, type IsoDate } from '../dates/iso-date'
+import { LONG_TERM } from '../dates/parse-chinese-date'
 import type { Case } from '../model/case'
 import { defaultCatalogue, fieldDefinition, SEVERITIES, type Catalogue, type RuleDefinition, type Severity } from './catalogue'
 import { fieldChecks } from './checks/fields'
@@ -15,7 +16,8 @@ import { peopleChecks } from './checks/people'
 import { scanChecks } from './checks/scans'
 import { sponsorChecks } from './checks/sponsor'
 import { websiteChecks } from './checks/websites'
-import { buildContext, type Check, type FileFacts, type Hit, type Params, type RuleContext } from './context'
+import { buildContext, type Check, type FileFacts, type Hit, type Params, type RuleContext, type WorkspaceCase } from './context'
+import { filingChecks } from './checks/filing'
 
 /** One problem found in a case, ready to show. The JSON shape of `icp-prep check`. */
 export interface Finding {
@@ -41,6 +43,7 @@ const registry: Readonly<Record<string, Check>> = {
   ...materialChecks,
   ...letterChecks,
   ...scanChecks,
+  ...filingChecks,
 }
 
 export function registeredCheckCodes(): string[] {
@@ -54,6 +57,8 @@ export interface CheckOptions {
   readonly date?: IsoDate
   readonly catalogue?: Catalogue
   readonly files?: FileFacts
+  /** The workspace's other cases (not this one), for the rules across cases; omitted, those rules stay silent. */
+  readonly workspace?: readonly WorkspaceCase[]
 }
 
 /** The date rules measure from: --date, else the case's submission date, else today. */
@@ -61,6 +66,21 @@ export function effectiveDate(c: Case, options: Pick<CheckOptions, 'today' | 'da
   if (options.date !== undefined) return options.date
   const planned = c.submissionDate?.trim()
   return planned !== undefined && isIsoDate(planned) ? planned : options.today
+}
+
+/**
+ * Chinese messages show dates as the documents print them (2027年03月01日) and 长期 for a long-term
+ * validity; English keeps ISO. Only a parameter that is wholly a date is rewritten.
+ */
+function chineseParams(params: Params): Params {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      if (typeof v !== 'string') return [k, v]
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
+      if (m) return [k, `${m[1]}年${m[2]}月${m[3]}日`]
+      return [k, v === LONG_TERM ? '长期' : v]
+    }),
+  )
 }
 
 function fill(template: string, params: Params): string {
@@ -83,17 +103,25 @@ function toFinding(rule: RuleDefinition, hit: Hit, ctx: RuleContext): Finding {
   const set = (hit.variant !== undefined ? rule.messages[hit.variant] : undefined) ?? rule.messages.default
   const def = hit.field === null ? undefined : fieldDefinition(ctx.catalogue, hit.field)
   const params: Params = { ...(def ? { field: def.label, fieldEn: def.labelEn } : {}), ...hit.params }
+  const zh = chineseParams(params)
   return {
     rule: rule.code,
     severity: set.severity ?? rule.severity,
     field: hit.field,
-    message: fill(set.message, params).trim(),
+    message: fill(set.message, zh).trim(),
     messageEn: fill(set.messageEn, params).trim(),
-    fix: fill(set.fix, params).trim(),
+    fix: fill(set.fix, zh).trim(),
     fixEn: fill(set.fixEn, params).trim(),
-    source: rule.source,
+    source: provinceSource(rule, ctx),
     ...(hit.document !== undefined ? { document: hit.document } : {}),
   }
+}
+
+/** The province's own source when the rule names one for it, marked when it is not verified. */
+function provinceSource(rule: RuleDefinition, ctx: RuleContext): string {
+  const own = ctx.province ? rule.provinceSources?.[ctx.province.short] : undefined
+  if (!own) return rule.source
+  return own.verified ? own.source : `${own.source}（未核实 not verified）`
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>
@@ -101,7 +129,7 @@ const SEVERITY_ORDER: Record<Severity, number> = Object.fromEntries(SEVERITIES.m
 /** All findings for a case, errors first, then in catalogue order. */
 export function checkCase(c: Case, options: CheckOptions): Finding[] {
   const catalogue = options.catalogue ?? defaultCatalogue()
-  const ctx = buildContext(c, effectiveDate(c, options), catalogue, options.files)
+  const ctx = buildContext(c, effectiveDate(c, options), catalogue, options.files, options.workspace)
   const findings: Finding[] = []
   catalogue.rules.forEach((rule) => {
     const check = registry[rule.code]

@@ -103,7 +103,7 @@ test('opens a case from the list, and a damaged one only with an explanation', a
 
   await field(page, 'websites[0].domainCertificate.expiresOn').fill('2027-01-10')
   await expect(page.locator('.case-header .badge')).toHaveText('待核对')
-  await expect(fieldFindings(page, 'websites[0].domainCertificate.expiresOn')).toContainText('不足90天')
+  await expect(fieldFindings(page, 'websites[0].domainCertificate.expiresOn')).toContainText('不超过90天')
   await field(page, 'websites[0].domainCertificate.expiresOn').fill('2027-05-12')
   await expect(page.locator('.case-header .badge')).toHaveText('可提交')
   await saved(page)
@@ -118,7 +118,7 @@ test('shows a case with problems: red at the fields the 管局 would refuse, amb
   await expect(page.locator('.case-header .badge')).toHaveText('待核对')
   await expect(page.locator('.checks .group-error .finding')).toHaveCount(2)
   await expect(page.locator('.checks .group-warning .finding')).toHaveCount(1)
-  await expect(fieldFindings(page, 'websites[0].manager.idValidTo')).toContainText('不足3个月')
+  await expect(fieldFindings(page, 'websites[0].manager.idValidTo')).toContainText('不超过3个月')
   await expect(fieldFindings(page, 'principal.emergencyPhone')).toContainText('手机号码相同')
   await expect(page.locator('.case-form [data-field="websites[0].name"]')).toHaveClass(/has-warning/)
   await page.locator('.checks .group-error .finding').first().getByRole('button').click()

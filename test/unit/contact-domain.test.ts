@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { normalisePhone, validateEmail, validateMobile, validatePhone } from '../../shared/ids/contact'
-import { isUnderDomain, normaliseDomain, validateDomain } from '../../shared/ids/domain'
-import { toAsciiLabel } from '../../shared/ids/punycode'
+import { landlineAreaCode, normalisePhone, validateEmail, validateLandline, validateMobile, validatePhone } from '../../shared/ids/contact'
+import { canonicalDomain, displayDomain, isUnderDomain, normaliseDomain, validateDomain } from '../../shared/ids/domain'
+import { isIdDocumentNumber } from '../../shared/ids/id-document'
+import { punycodeDecode, toAsciiLabel, toUnicodeLabel } from '../../shared/ids/punycode'
 
 describe('phones', () => {
   it('accepts mainland mobiles in common spellings', () => {
@@ -43,6 +44,21 @@ describe('domains', () => {
     expect(toAsciiLabel('bücher')).toBe('xn--bcher-kva')
   })
 
+  it('decodes punycode back, and leaves what is not an A-label alone', () => {
+    for (const label of ['中国', '例子', 'bücher', '灵犀科技']) expect(toUnicodeLabel(toAsciiLabel(label))).toBe(label)
+    expect(punycodeDecode('fiqs8s')).toBe('中国')
+    expect(toUnicodeLabel('XN--FIQS8S')).toBe('中国')
+    expect(toUnicodeLabel('xn--!!')).toBe('xn--!!')
+    expect(toUnicodeLabel('example')).toBe('example')
+  })
+
+  it('has one canonical form per domain, shown in Chinese', () => {
+    expect(canonicalDomain('www.灵犀科技.中国')).toBe(canonicalDomain('WWW.xn--2qup42a3qbc8m.XN--fiqs8s'))
+    expect(displayDomain('xn--2qup42a3qbc8m.xn--fiqs8s')).toBe('灵犀科技.中国')
+    expect(isUnderDomain('https://www.灵犀科技.中国/', 'xn--2qup42a3qbc8m.xn--fiqs8s')).toBe(true)
+    expect(validateDomain('xn--2qup42a3qbc8m.xn--fiqs8s').warnings).toEqual([])
+  })
+
   it('normalises pasted URLs to the bare name', () => {
     expect(normaliseDomain('https://WWW.Example.com/path?q=1')).toBe('www.example.com')
     expect(normaliseDomain('例子。中国')).toBe('例子.中国')
@@ -75,5 +91,28 @@ describe('domains', () => {
     expect(isUnderDomain('http://example.com/', 'example.com')).toBe(true)
     expect(isUnderDomain('www.example.com.evil.cn', 'example.com')).toBe(false)
     expect(isUnderDomain('notexample.com', 'example.com')).toBe(false)
+  })
+})
+
+describe('office phones and other ID documents', () => {
+  it('wants a landline with its area code, and finds the code', () => {
+    expect(validateLandline('0755-86013388').valid).toBe(true)
+    expect(validateLandline('86013388').valid).toBe(false)
+    expect(validateLandline('13800138000').valid).toBe(false)
+    expect(landlineAreaCode('(020) 1234 5678', ['0755', '020'])).toBe('020')
+    expect(landlineAreaCode('13800138000', ['0755', '020'])).toBeNull()
+  })
+
+  it('checks passport and permit number formats', () => {
+    expect(isIdDocumentNumber('护照', 'E12345678')).toBe(true)
+    expect(isIdDocumentNumber('护照', '12')).toBe(false)
+    expect(isIdDocumentNumber('港澳居民来往内地通行证', 'H12345678')).toBe(true)
+    expect(isIdDocumentNumber('港澳居民来往内地通行证', '12345678')).toBe(false)
+    expect(isIdDocumentNumber('台湾居民来往大陆通行证', '01234567')).toBe(true)
+    expect(isIdDocumentNumber('台湾居民来往大陆通行证', 'T0123456')).toBe(false)
+    expect(isIdDocumentNumber('外国人永久居留身份证', 'USA110079010101')).toBe(true)
+    expect(isIdDocumentNumber('外国人永久居留身份证', 'USA1100')).toBe(false)
+    // Types checked elsewhere (GB 11643) are not judged here.
+    expect(isIdDocumentNumber('居民身份证', '12')).toBe(true)
   })
 })

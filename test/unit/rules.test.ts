@@ -138,9 +138,10 @@ const CASES: Record<string, RuleCase> = {
     fail: (c) => void (c.sponsor.legalRepresentative = '王大明'),
     field: 'principal.name',
     pass: (c) => {
-      c.province = '上海'
+      // 浙江 is not among the provinces whose pages were read as requiring the legal representative.
+      c.province = '浙江'
       c.sponsor.legalRepresentative = '王大明'
-      c.sponsor.certificateAddress = '上海市浦东新区世纪大道100号'
+      c.sponsor.certificateAddress = '浙江省杭州市西湖区文三路100号'
     },
   },
   'phone-invalid': {

@@ -1,11 +1,11 @@
-/** The eight fields of a person (主体负责人 or 网站负责人), in the order of the ID card and the filing form. */
+/** The nine fields of a person (主体负责人 or 网站负责人), in the order of the ID card and the filing form. */
 import type { ReactElement } from 'react'
 import { idTypeOptions } from '../case/options'
 import type { Path } from '../case/paths'
 import { Field } from './field'
 import { useForm } from './form-context'
 
-/** The same eight fields for the principal and every manager, so both read alike. */
+/** The same nine fields for the principal and every manager, so both read alike. */
 export function PersonFields({ base, readOnly }: { base: Path; readOnly?: boolean }): ReactElement {
   const { t } = useForm()
   const at = (key: string): Path => [...base, key]
@@ -27,6 +27,14 @@ export function PersonFields({ base, readOnly }: { base: Path; readOnly?: boolea
         mono
         readOnly={ro}
         help={t('field.person.emergencyPhone.help')}
+      />
+      <Field
+        path={at('officePhone')}
+        label={t('field.person.officePhone')}
+        inputMode="tel"
+        mono
+        readOnly={ro}
+        help={t('field.person.officePhone.help')}
       />
       <Field path={at('email')} label={t('field.person.email')} inputMode="email" readOnly={ro} />
     </div>

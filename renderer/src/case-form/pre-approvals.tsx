@@ -67,6 +67,15 @@ export function PreApprovals({ index }: { index: number }): ReactElement {
               options={categories.map((c) => ({ value: c.category, label: `${c.category}（${c.certificates[0] ?? ''}）` }))}
             />
             <Field
+              path={['websites', index, 'preApprovals', k, 'certificateType']}
+              label={t('field.preApproval.certificateType')}
+              kind="select"
+              options={(categories.find((c) => c.category === website.preApprovals[k]?.category)?.certificates ?? []).map((name) => ({
+                value: name,
+                label: `《${name}》`,
+              }))}
+            />
+            <Field
               path={['websites', index, 'preApprovals', k, 'certificateNumber']}
               label={t('field.preApproval.certificateNumber')}
               mono

@@ -108,6 +108,13 @@ export function WebsiteSection({ index }: { index: number }): ReactElement {
           <Field path={[...base, 'domainCertificate', 'realNameVerifiedOn']} label={t('field.domain.realNameVerifiedOn')} kind="date" />
           <Field path={[...base, 'domainCertificate', 'registeredOn']} label={t('field.domain.registeredOn')} kind="date" />
           <Field path={[...base, 'domainCertificate', 'expiresOn']} label={t('field.domain.expiresOn')} kind="date" />
+          <Field path={[...base, 'domainCertificate', 'holderIdType']} label={t('field.domain.holderIdType')} />
+          <Field
+            path={[...base, 'domainCertificate', 'holderIdNumber']}
+            label={t('field.domain.holderIdNumber')}
+            mono
+            help={t('field.domain.holder.help')}
+          />
         </div>
       </SubSection>
     </Section>

@@ -51,7 +51,17 @@ const closed: EditorState = {
 export const editorStore = createStore<EditorState>(closed)
 
 /** The eight fields of a person, for "same as the principal". */
-export const PERSON_FIELDS = ['name', 'idType', 'idNumber', 'idValidFrom', 'idValidTo', 'mobile', 'emergencyPhone', 'email'] as const
+export const PERSON_FIELDS = [
+  'name',
+  'idType',
+  'idNumber',
+  'idValidFrom',
+  'idValidTo',
+  'mobile',
+  'emergencyPhone',
+  'officePhone',
+  'email',
+] as const
 
 /** True when a manager is the principal: every field equal and at least the name filled. */
 export function samePerson(a: Person, b: Person): boolean {

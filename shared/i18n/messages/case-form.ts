@@ -125,7 +125,12 @@ export const caseFormMessages = {
   'field.person.idValidTo': ['证件有效期至', 'ID valid to'],
   'field.person.mobile': ['手机号码', 'Mobile'],
   'field.person.emergencyPhone': ['应急联系电话', 'Emergency phone'],
-  'field.person.emergencyPhone.help': ['不得与任何负责人的手机号码相同。', 'Must differ from every manager’s mobile.'],
+  'field.person.emergencyPhone.help': [
+    '不得与主体负责人的任何联系方式（手机、办公电话、应急电话）或其他负责人的手机号码相同。',
+    'Must repeat none of the principal’s contacts (mobile, office phone, emergency phone) nor any manager’s mobile.',
+  ],
+  'field.person.officePhone': ['办公电话', 'Office phone'],
+  'field.person.officePhone.help': ['带区号的固定电话，如 0755-86013388。', 'A landline with its area code, e.g. 0755-86013388.'],
   'field.person.email': ['电子邮箱', 'E-mail'],
   'field.website.name': ['网站名称', 'Website name'],
   'field.website.name.help': [
@@ -141,7 +146,14 @@ export const caseFormMessages = {
   'field.domain.registeredOn': ['注册日期', 'Registered on'],
   'field.domain.expiresOn': ['到期日期', 'Expires on'],
   'field.domain.realNameVerifiedOn': ['实名认证日期', 'Real-name verified on'],
+  'field.domain.holderIdType': ['持有者证件类型', 'Holder’s certificate type'],
+  'field.domain.holderIdNumber': ['持有者证件号码', 'Holder’s certificate number'],
+  'field.domain.holder.help': [
+    '注册商的实名认证信息显示时填写，须为主办单位（或主办人）的证件。',
+    'Where the registrar’s real-name record shows them; must be the sponsor’s certificate.',
+  ],
   'field.preApproval.category': ['类别', 'Category'],
+  'field.preApproval.certificateType': ['证书名称', 'Certificate'],
   'field.preApproval.certificateNumber': ['证书编号', 'Certificate number'],
   'field.preApproval.validTo': ['有效期至', 'Valid to'],
   'field.choose': ['请选择', 'Choose…'],

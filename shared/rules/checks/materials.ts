@@ -22,11 +22,30 @@ function roleLabel(ctx: RuleContext, role: string): { material: string; material
   return { material: def?.label ?? role, materialEn: def?.labelEn ?? role }
 }
 
-/** A website's manager ID is covered by the principal's scan when they are the same person. */
-function managerIsPrincipal(ctx: RuleContext, site: number): boolean {
-  const a = present(ctx.case.principal.idNumber)
-  const b = present(ctx.case.websites[site]?.manager.idNumber)
-  return a !== null && b !== null && normaliseResidentId(a) === normaliseResidentId(b)
+/** The ID number of whoever a principal-id or manager-id scan shows. */
+function idOfDocument(ctx: RuleContext, role: string, website: number | undefined): string | null {
+  const person =
+    role === 'principal-id'
+      ? ctx.case.principal
+      : role === 'manager-id' && website !== undefined
+        ? ctx.case.websites[website]?.manager
+        : undefined
+  const id = present(person?.idNumber)
+  return id === null ? null : normaliseResidentId(id)
+}
+
+/**
+ * A website's manager ID is covered by any scan of the same person: the principal's, or the one
+ * added for another website they also manage. One scan serves every place a person appears (the
+ * app refuses the same file twice, so asking again per website could never be satisfied).
+ */
+function managerCovered(ctx: RuleContext, site: number): boolean {
+  const raw = present(ctx.case.websites[site]?.manager.idNumber)
+  if (raw === null) return false
+  const id = normaliseResidentId(raw)
+  return ctx.case.documents.some(
+    (d) => (d.role === 'principal-id' || d.role === 'manager-id') && idOfDocument(ctx, d.role, d.website) === id,
+  )
 }
 
 function has(ctx: RuleContext, role: string, site?: number): boolean {
@@ -53,7 +72,7 @@ function missing(rule: string): Check {
       }
       ctx.case.websites.forEach((_, i) => {
         if (has(ctx, req.role, i)) return
-        if (req.role === 'manager-id' && managerIsPrincipal(ctx, i) && has(ctx, 'principal-id')) return
+        if (req.role === 'manager-id' && managerCovered(ctx, i)) return
         const site = ctx.siteLabel(i)
         hits.push({
           field: `websites[${i}]`,

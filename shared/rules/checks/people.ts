@@ -4,7 +4,7 @@
  */
 import { ageOn, toParts } from '../../dates/iso-date'
 import { LONG_TERM } from '../../dates/parse-chinese-date'
-import { normaliseEmail, normalisePhone, validateEmail, validateMobile, validatePhone } from '../../ids/contact'
+import { normaliseEmail, normalisePhone, validateEmail, validateLandline, validateMobile, validatePhone } from '../../ids/contact'
 import { correctResidentId, suggestionSentence } from '../../ids/corrector'
 import { normaliseResidentId, validateResidentId } from '../../ids/resident-id'
 import type { Person } from '../../model/case'
@@ -186,6 +186,15 @@ const phoneInvalid: Check = (ctx) =>
           params: { value: emergency, reason: r.errors[0]?.message ?? '', reasonEn: r.errors[0]?.messageEn ?? '' },
         })
     }
+    const office = present(person.officePhone)
+    if (office !== null) {
+      const r = validateLandline(office)
+      if (!r.valid)
+        hits.push({
+          field: `${path}.officePhone`,
+          params: { value: office, reason: r.errors[0]?.message ?? '', reasonEn: r.errors[0]?.messageEn ?? '' },
+        })
+    }
     return hits
   })
 
@@ -222,22 +231,46 @@ function duplicateContact(key: 'mobile' | 'email', normalise: (v: string) => str
     })
 }
 
+/** The contacts an emergency number may not repeat, with how to name them. */
+const CONTACTS: ReadonlyArray<readonly [keyof Person & string, string, string]> = [
+  ['mobile', '手机号码', 'mobile'],
+  ['officePhone', '办公电话', 'office phone'],
+  ['emergencyPhone', '应急联系电话', 'emergency phone'],
+]
+
+/**
+ * 「应急号码也不得与主体负责人的所有联系方式重复」: an emergency number may repeat no one's mobile or
+ * office phone (one's own included), nor the principal's own emergency number.
+ */
 const emergencyPhoneDuplicate: Check = (ctx) =>
   ctx.people.flatMap(({ person, path, who, whoEn }) => {
     const emergency = present(person.emergencyPhone)
     if (emergency === null) return []
-    const clash = ctx.people.find((other) => {
-      const mobile = present(other.person.mobile)
-      return mobile !== null && normalisePhone(mobile) === normalisePhone(emergency)
-    })
-    if (!clash) return []
-    const self = clash.path === path
-    return [
-      {
-        field: `${path}.emergencyPhone`,
-        params: { who, whoEn, value: emergency, other: self ? '本人' : clash.who, otherEn: self ? 'their own' : clash.whoEn },
-      },
-    ]
+    const key = normalisePhone(emergency)
+    for (const other of ctx.people) {
+      for (const [contact, label, labelEn] of CONTACTS) {
+        if (contact === 'emergencyPhone' && (other.path !== 'principal' || other.path === path || samePerson(other.person, person)))
+          continue
+        const value = present(other.person[contact] as string | null)
+        if (value === null || normalisePhone(value) !== key) continue
+        const self = other.path === path
+        return [
+          {
+            field: `${path}.emergencyPhone`,
+            params: {
+              who,
+              whoEn,
+              value: emergency,
+              other: self ? '本人' : other.who,
+              otherEn: self ? 'their own' : `${other.whoEn}'s`,
+              contact: label,
+              contactEn: labelEn,
+            },
+          },
+        ]
+      }
+    }
+    return []
   })
 
 const COMPARED: ReadonlyArray<readonly [keyof Person & string, string, string, (v: string) => string]> = [
@@ -247,6 +280,7 @@ const COMPARED: ReadonlyArray<readonly [keyof Person & string, string, string, (
   ['idValidTo', '证件有效期至', 'ID valid to', (v) => v.trim()],
   ['mobile', '手机号码', 'mobile', normalisePhone],
   ['emergencyPhone', '应急联系电话', 'emergency phone', normalisePhone],
+  ['officePhone', '办公电话', 'office phone', normalisePhone],
   ['email', '电子邮箱', 'e-mail', normaliseEmail],
 ]
 

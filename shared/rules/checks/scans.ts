@@ -4,6 +4,7 @@
  * re-worded with the document's name; the comparisons ask whether the form says what the scan
  * shows, and only warn when the scan's value was not read with confidence.
  */
+import { canonicalDomain } from '../../ids/domain'
 import { normaliseResidentId } from '../../ids/resident-id'
 import { normaliseUscc } from '../../ids/uscc'
 import { readExtracted, type ExtractedDocument, type ExtractedField } from '../../model/extracted'
@@ -88,6 +89,19 @@ function licences(ctx: RuleContext): ReadDocument[] {
   return readDocuments(ctx).filter((d) => d.role === 'sponsor-certificate' && d.read.kind === 'business-licence')
 }
 
+/**
+ * Licences whose name and code are the sponsor's own. In a 个人 filing by the operator of a
+ * 个体工商户 without 字号 the licence names the business, while the form names the person and their
+ * ID number: comparing those would be a false error (individual-business-no-brand judges that licence).
+ */
+function sponsorLicences(ctx: RuleContext): ReadDocument[] {
+  if (ctx.isUnit) return licences(ctx)
+  return licences(ctx).filter((d) => {
+    const code = d.read.fields.creditCode
+    return !(code && normaliseUscc(code.value).startsWith('92'))
+  })
+}
+
 function idScans(ctx: RuleContext): Array<{ doc: ReadDocument; person: RuleContext['people'][number] }> {
   const out: Array<{ doc: ReadDocument; person: RuleContext['people'][number] }> = []
   for (const doc of readDocuments(ctx)) {
@@ -105,12 +119,12 @@ function idScans(ctx: RuleContext): Array<{ doc: ReadDocument; person: RuleConte
 }
 
 const nameMismatch: Check = (ctx) =>
-  licences(ctx).flatMap((doc) =>
+  sponsorLicences(ctx).flatMap((doc) =>
     compare({ doc, scan: doc.read.fields.entityName, form: ctx.case.sponsor.name, field: 'sponsor.name', equal: byName }),
   )
 
 const codeMismatch: Check = (ctx) =>
-  licences(ctx).flatMap((doc) =>
+  sponsorLicences(ctx).flatMap((doc) =>
     compare({
       doc,
       scan: doc.read.fields.creditCode,
@@ -184,11 +198,8 @@ const domainMismatch: Check = (ctx) =>
       const site = ctx.case.websites[i]
       if (!site) return []
       const where = ctx.siteLabel(i)
-      const bare = (d: string): string =>
-        stripSpaces(d)
-          .toLowerCase()
-          .replace(/^www\./, '')
-          .replace(/\.$/, '')
+      // One key per domain whichever form (Chinese or xn--) the certificate and the form use.
+      const bare = (d: string): string => canonicalDomain(stripSpaces(d)).replace(/^www\./, '')
       const cert = site.domainCertificate
       return [
         ...compare({

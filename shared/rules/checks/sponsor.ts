@@ -4,8 +4,10 @@
  */
 import { correctUscc, suggestionSentence } from '../../ids/corrector'
 import { describeUscc, normaliseUscc, validateUscc } from '../../ids/uscc'
+import { readExtracted, type ExtractedField } from '../../model/extracted'
 import { provinceOfAddress } from '../../text/address'
 import { nameKey, stripSpaces } from '../../text/normalise'
+import { ruleList } from '../catalogue'
 import { present, type Check, type Hit, type RuleContext } from '../context'
 import { certificateValidity, dateOrLongTerm } from './dates'
 
@@ -93,8 +95,15 @@ const legalRepMismatch: Check = (ctx) => {
   const principal = present(ctx.case.principal.name)
   const legalRep = present(ctx.case.sponsor.legalRepresentative)
   if (principal === null || legalRep === null || nameKey(principal) === nameKey(legalRep)) return []
-  const params = { principal, legalRep, type: ctx.sponsorType?.name ?? '', typeEn: ctx.sponsorType?.nameEn ?? '' }
-  return [{ field: 'principal.name', params, ...(ctx.sponsorType?.principalMayBeDepartmentHead ? { variant: 'department-head' } : {}) }]
+  const province = ctx.province?.short ?? ''
+  const params = { principal, legalRep, type: ctx.sponsorType?.name ?? '', typeEn: ctx.sponsorType?.nameEn ?? '', province }
+  if (ctx.sponsorType?.principalMayBeDepartmentHead) return [{ field: 'principal.name', params, variant: 'department-head' }]
+  // Some provinces accept another principal with the legal representative's 授权书.
+  if (ruleList(ctx.catalogue, 'legal-rep-mismatch', 'principalAuthorisation').includes(province)) {
+    const letter = ctx.case.documents.some((d) => d.role === 'authorisation-letter' && d.website === undefined)
+    return letter ? [] : [{ field: 'principal.name', params, variant: 'authorisation' }]
+  }
+  return [{ field: 'principal.name', params }]
 }
 
 function firstWord(text: string, words: readonly string[]): string | undefined {
@@ -122,6 +131,28 @@ const financeKeyword: Check = (ctx) => {
   return hits
 }
 
+/**
+ * The 个体工商户 licence (code 92…) a 个人 filing carries, as OCR read it. Readings are stored as
+ * { value, confidence } (model/extracted.ts), never as bare strings.
+ */
+export function soleTraderLicence(ctx: RuleContext): { name: string | null; operator: string | null; document: number } | null {
+  for (const [index, d] of ctx.case.documents.entries()) {
+    if (d.role !== 'sponsor-certificate') continue
+    const read = readExtracted(d.extracted)
+    const code = read?.fields.creditCode
+    if (!read || !code || code.misread === true || !normaliseUscc(code.value).startsWith('92')) continue
+    const field = (f: ExtractedField | undefined): string | null => (f && f.misread !== true ? present(f.value) : null)
+    return { name: field(read.fields.entityName), operator: field(read.fields.legalRepresentative), document: index }
+  }
+  return null
+}
+
+/** A sole trader's name is no 字号 when it is a placeholder (*, 无 …) or the operator's own name. */
+function isNoBrand(ctx: RuleContext, name: string | null, operator: string | null): boolean {
+  const n = stripSpaces(name ?? '')
+  return ctx.catalogue.words.individualBusinessNoBrandMarkers.includes(n) || (operator !== null && nameKey(n) === nameKey(operator))
+}
+
 const individualBusinessNoBrand: Check = (ctx) => {
   const s = ctx.case.sponsor
   const words = ctx.catalogue.words
@@ -129,19 +160,15 @@ const individualBusinessNoBrand: Check = (ctx) => {
     const code = present(s.certificateNumber)
     if (code === null || !normaliseUscc(code).startsWith('92')) return []
     const name = stripSpaces(s.name ?? '')
-    const legalRep = present(s.legalRepresentative)
-    const noBrand = words.individualBusinessNoBrandMarkers.includes(name) || (legalRep !== null && nameKey(name) === nameKey(legalRep))
-    return noBrand ? [{ field: 'sponsor.name', params: { name } }] : []
+    return isNoBrand(ctx, name, present(s.legalRepresentative)) ? [{ field: 'sponsor.name', params: { name } }] : []
   }
   if (!ctx.isUnit) {
-    // A 个人 filing that carries a 个体工商户 licence (code 92…) should carry the remark too.
-    const licence = ctx.case.documents.some((d) => {
-      const read = d.extracted as { fields?: { creditCode?: unknown } } | undefined
-      const code = read?.fields?.creditCode
-      return d.role === 'sponsor-certificate' && typeof code === 'string' && code.startsWith('92')
-    })
-    if (licence && !(ctx.case.remark ?? '').includes(words.individualBusinessRemark))
-      return [{ field: 'remark', params: {}, variant: 'remark' }]
+    // A 个人 filing that carries a 个体工商户 licence: without 字号 it needs the remark; with one it must file as 企业.
+    const licence = soleTraderLicence(ctx)
+    if (licence === null) return []
+    if (!isNoBrand(ctx, licence.name, licence.operator))
+      return [{ field: 'sponsor.type', params: { name: licence.name ?? '' }, variant: 'has-brand', document: licence.document }]
+    if (!(ctx.case.remark ?? '').includes(words.individualBusinessRemark)) return [{ field: 'remark', params: {}, variant: 'remark' }]
   }
   return []
 }

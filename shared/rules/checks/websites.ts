@@ -2,7 +2,7 @@
  * Websites: domain, homepage, domain certificate (owner and dates), site name and 前置审批.
  */
 import { addDays, weekdaysBetween } from '../../dates/iso-date'
-import { isUnderDomain, normaliseDomain, validateDomain } from '../../ids/domain'
+import { canonicalDomain, displayDomain, isUnderDomain, validateDomain } from '../../ids/domain'
 import type { Website } from '../../model/case'
 import { countHan, nameKey, stripSpaces, toHalfWidth } from '../../text/normalise'
 import { present, type Check, type Hit, type RuleContext } from '../context'
@@ -19,7 +19,12 @@ const domainInvalid: Check = (ctx) =>
     const r = validateDomain(domain)
     const problem = r.errors[0] ?? r.warnings.find((x) => x.code === 'subdomain')
     return problem
-      ? [{ field: `websites[${i}].domain`, params: { ...label, value: domain, reason: problem.message, reasonEn: problem.messageEn } }]
+      ? [
+          {
+            field: `websites[${i}].domain`,
+            params: { ...label, value: displayDomain(domain), reason: problem.message, reasonEn: problem.messageEn },
+          },
+        ]
       : []
   })
 
@@ -38,12 +43,13 @@ const domainDuplicate: Check = (ctx) => {
   return eachSite(ctx, (w, i) => {
     const domain = present(w.domain)
     if (domain === null) return []
-    const key = normaliseDomain(domain)
+    // 灵犀科技.中国 and xn--2qup42a3qbc8m.xn--fiqs8s are one domain.
+    const key = canonicalDomain(domain)
     if (!seen.has(key)) {
       seen.add(key)
       return []
     }
-    return [{ field: `websites[${i}].domain`, params: { value: key } }]
+    return [{ field: `websites[${i}].domain`, params: { value: displayDomain(domain) } }]
   })
 }
 
@@ -52,7 +58,7 @@ const homepageDomainMismatch: Check = (ctx) =>
     const homepage = present(w.homepage)
     const domain = present(w.domain)
     if (homepage === null || domain === null || isUnderDomain(homepage, domain)) return []
-    return [{ field: `websites[${i}].homepage`, params: { ...label, homepage, domain: normaliseDomain(domain) } }]
+    return [{ field: `websites[${i}].homepage`, params: { ...label, homepage, domain: displayDomain(domain) } }]
   })
 
 const domainTldSponsorMismatch: Check = (ctx) => {
@@ -61,7 +67,7 @@ const domainTldSponsorMismatch: Check = (ctx) => {
   return eachSite(ctx, (w, i, label) => {
     const domain = present(w.domain)
     if (domain === null) return []
-    const d = normaliseDomain(domain)
+    const d = displayDomain(domain)
     if (suffixes.some((s) => d.endsWith(`.${s}`))) return []
     const type = ctx.sponsorType as NonNullable<typeof ctx.sponsorType>
     return [
