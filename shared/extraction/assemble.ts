@@ -3,10 +3,18 @@
  * against each other: an ID number must agree with the printed birth date and sex; a repaired code
  * is reported, never applied silently. Pure: the readings come from the OCR service.
  */
+import { isValidLegacyRegNo } from '../ids/legacy-regno'
 import type { IsoDate } from '../dates/iso-date'
 import { birthDateOf, sexOf, type Sex } from '../ids/resident-id'
 import type { DocumentKind, ExtractedField, ScanFinding } from '../model/extracted'
-import { addressLooksWhole, entityTypeLooksWhole, unlessWhole } from './completeness'
+import {
+  addressLooksWhole,
+  entityTypeLooksWhole,
+  organisationNameLooksWhole,
+  ownerLooksWhole,
+  tidyEntityType,
+  unlessWhole,
+} from './completeness'
 import { scanFinding } from './findings'
 import { textOf, type Glyph } from './glyphs'
 import {
@@ -51,6 +59,9 @@ function code(out: Assembled, name: string, result: CodeResult | null): void {
 }
 
 /** The fields of one page, given its kind and the readings of each located value. */
+/** The most a value no structure proves may claim: below the scan rules' sure. */
+const UNPROVEN_CAP = 0.8
+
 export function assembleFields(
   kind: DocumentKind,
   readings: ReadonlyMap<string, readonly Reading[]>,
@@ -73,17 +84,31 @@ export function assembleFields(
     // Characters 3–8 of a proven code are the registration's area (GB 32100): the place the name starts with.
     const code18 = out.fields.creditCode
     const area = code18 && !code18.uncertain ? code18.value.slice(2, 8) : undefined
-    put('entityName', interpretText(r('entityName'), 'organisation', 3, area ? { area } : {}))
-    put('entityType', unlessWhole(interpretText(r('entityType'), 'organisation', 2), entityTypeLooksWhole))
+    put('entityName', unlessWhole(interpretText(r('entityName'), 'organisation', 3, area ? { area } : {}), organisationNameLooksWhole))
+    put('entityType', tidyEntityType(unlessWhole(interpretText(r('entityType'), 'organisation', 2), entityTypeLooksWhole)))
     put('legalRepresentative', interpretText(r('legalRepresentative'), 'person'))
     put('establishedOn', interpretDate(r('establishedOn')))
     term()
     put('address', unlessWhole(interpretText(r('address'), 'text', 4), addressLooksWhole))
+    // A 15-digit 注册号 is proven by its check digit; a 13-digit older one by nothing.
+    const regNos = r('registrationNumber').flatMap((x) => [...x.text.matchAll(/\d{13,15}/g)].map((m) => ({ ...x, text: m[0] })))
+    const regNo = regNos.find((x) => x.text.length === 15 && isValidLegacyRegNo(x.text)) ?? regNos.find((x) => x.text.length === 13)
+    if (regNo)
+      put('registrationNumber', {
+        value: regNo.text,
+        confidence: regNo.text.length === 15 ? regNo.confidence : Math.min(regNo.confidence, UNPROVEN_CAP),
+        box: regNo.box,
+      })
     const licenceNumber = r('licenceNumber')
       .map((x) => ({ ...x, text: x.text.replace(/\D/g, '') }))
       .filter((x) => x.text.length >= 8)
     if (licenceNumber[0])
-      put('licenceNumber', { value: licenceNumber[0].text, confidence: licenceNumber[0].confidence, box: licenceNumber[0].box })
+      // No check character proves a 证照编号: never sure.
+      put('licenceNumber', {
+        value: licenceNumber[0].text,
+        confidence: Math.min(licenceNumber[0].confidence, UNPROVEN_CAP),
+        box: licenceNumber[0].box,
+      })
   } else if (kind === 'id-card') {
     put('personName', interpretText(r('personName'), 'person'))
     const sex = interpretSex([...r('sex'), ...r('ethnicity')])
@@ -101,7 +126,7 @@ export function assembleFields(
     crossCheckId(out)
   } else if (kind === 'domain-certificate') {
     put('domain', interpretDomain(r('domain')))
-    put('domainOwner', interpretText(r('domainOwner'), 'organisation', 2))
+    put('domainOwner', unlessWhole(interpretText(r('domainOwner'), 'organisation', 2), ownerLooksWhole))
     put('registeredOn', interpretDate(r('registeredOn')))
     put('expiresOn', interpretDate(r('expiresOn')))
   }

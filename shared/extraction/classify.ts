@@ -8,6 +8,9 @@ import { isSelfConsistentResidentId } from '../ids/resident-id'
 import type { DocumentKind } from '../model/extracted'
 import { toHalfWidth } from '../text/normalise'
 import type { OcrPage } from './ocr-types'
+import { joinRows } from './locate'
+import { hasValidUsccCheck } from '../ids/uscc'
+import { isValidLegacyRegNo } from '../ids/legacy-regno'
 
 export type Side = 'front' | 'back'
 
@@ -41,16 +44,28 @@ function score(text: string, keywords: ReadonlyArray<readonly [string, number] |
  */
 const PROVEN_ID_NUMBER = 2
 
+/** A credit code or a 15-digit 注册号 proven by its check character: a licence's own evidence, worth its title. */
+const PROVEN_LICENCE_CODE = 2
+
+function hasProvenLicenceCode(text: string): boolean {
+  return (
+    [...text.matchAll(/(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/gu)].some(
+      (m) => /^[1-9AY]/.test(m[0]) && hasValidUsccCheck(m[0]) && !isSelfConsistentResidentId(m[0]),
+    ) || [...text.matchAll(/(?<!\d)\d{15}(?!\d)/gu)].some((m) => isValidLegacyRegNo(m[0]))
+  )
+}
+
 function hasProvenIdNumber(text: string): boolean {
   return [...text.matchAll(/(?<!\d)\d{17}[\dX](?![\dX])/gu)].some((m) => isSelfConsistentResidentId(m[0]))
 }
 
 /** Classifies a page from its OCR text. */
 export function classifyPage(page: OcrPage): Classification {
-  const text = compact(page.lines.map((l) => l.text).join('\n'))
+  // Rows of the page, left to right: an engine that returns each box apart (PP-OCR) splits letter-spaced labels (「名」「称」).
+  const text = compact([...page.lines.map((l) => l.text), ...joinRows(page.lines).map((l) => l.text)].join('\n'))
   const k = labels.keywords
   const scores = {
-    'business-licence': score(text, k['business-licence']),
+    'business-licence': score(text, k['business-licence']) + (hasProvenLicenceCode(text) ? PROVEN_LICENCE_CODE : 0),
     'id-front': score(text, k['id-front']) + (hasProvenIdNumber(text) ? PROVEN_ID_NUMBER : 0),
     'id-back': score(text, k['id-back']),
     'domain-certificate': score(text, k['domain-certificate']),
@@ -78,7 +93,8 @@ export function classifyPage(page: OcrPage): Classification {
  * fields they belong to.
  */
 export function cardLabelShare(page: OcrPage): number {
-  const text = compact(page.lines.map((l) => l.text).join('\n'))
+  // Rows of the page, left to right: an engine that returns each box apart (PP-OCR) splits letter-spaced labels (「名」「称」).
+  const text = compact([...page.lines.map((l) => l.text), ...joinRows(page.lines).map((l) => l.text)].join('\n'))
   const share = (side: 'id-front' | 'id-back'): number => {
     const words = labels.keywords[side] as ReadonlyArray<readonly [string, number] | (string | number)[]>
     return words.filter((entry) => text.includes(compact(entry[0] as string))).length / words.length

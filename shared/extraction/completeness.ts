@@ -17,6 +17,50 @@ export function entityTypeLooksWhole(value: string): boolean {
   return STARTS.some((s) => v.startsWith(s))
 }
 
+/** Words of the qualifier in brackets after a 类型 stem (自然人投资或控股, 法人独资, 非上市 …). */
+const QUALIFIER = /自然人|法人|独资|控股|投资|合资|合作|上市|国有|外商|台港澳|内资|外资/
+
+/**
+ * A licence 类型 as printed: its stem, then at most one bracketed qualifier. What follows the
+ * closing bracket is not part of it (an uploader's watermark read on into the line: 「…（自然人投资
+ * 或控股）西如高电气有限公司」); a bracket OCR lost is put back. Any such change is a repair, so the
+ * value is capped below sure.
+ */
+export function tidyEntityType(field: ExtractedField | null): ExtractedField | null {
+  if (!field) return field
+  const v = toHalfWidth(field.value).replace(/\s+/g, '')
+  const stem = [...STARTS].sort((a, b) => b.length - a.length).find((s) => v.startsWith(s))
+  if (!stem) return field
+  let rest = v.slice(stem.length)
+  if (rest === '') return field
+  if (!rest.startsWith('(') && QUALIFIER.test(rest.replace(/\).*$/, ''))) rest = `(${rest}`
+  if (rest.startsWith('(')) {
+    const close = rest.indexOf(')')
+    if (close >= 0) rest = rest.slice(0, close + 1)
+    else rest = QUALIFIER.test(rest) ? `${rest})` : rest
+  }
+  const value = `${stem}${rest}`.replace(/\(/g, '（').replace(/\)/g, '）')
+  const before = toHalfWidth(field.value).replace(/\s+/g, '')
+  if (toHalfWidth(value) === before) return field
+  return { ...field, value, raw: field.raw ?? field.value, confidence: Math.min(field.confidence, data.uncertainCap), uncertain: true }
+}
+
+/** Words of a licence's labels: a name holding one took in a label (「注册号1258123」, 「业类型」), not the name. */
+const LABEL_WORDS = /注册号|类型|名称|住所|法定代表人|统一社会信用代码|成立日期|营业期限|经营范围|注册资本|经营场所|经营者/
+
+/** True when an organisation's name has its brackets in pairs and holds no label of the licence. */
+export function organisationNameLooksWhole(value: string): boolean {
+  const v = toHalfWidth(value)
+  const open = [...v].filter((c) => c === '(').length
+  const close = [...v].filter((c) => c === ')').length
+  return open === close && !LABEL_WORDS.test(v)
+}
+
+/** A certificate's owner that is only a piece of its label (「有人」 of 所有人, 「持有者」) is not an owner. */
+export function ownerLooksWhole(value: string): boolean {
+  return !/^(域名)?(所?有人|所有者|持有者?|有者|注册人|注册者|持有人)$/.test(toHalfWidth(value).replace(/\s+/g, ''))
+}
+
 /** True when an address ends as a postal address does (its number, unit, building or village). */
 export function addressLooksWhole(value: string): boolean {
   const v = value.replace(/\s+/g, '').replace(/[)）]$/, '')

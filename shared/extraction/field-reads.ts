@@ -104,6 +104,8 @@ export const FIELD_READS: Readonly<Record<string, FieldRead>> = {
   creditCode: { language: 'eng', whitelist: USCC_ALPHABET, extendRight: 1.5, looks: [grey(48)], minWidth: 18 },
   idNumber: { language: 'eng', whitelist: '0123456789X', extendRight: 1.5, looks: [grey(48)], minWidth: 20 },
   licenceNumber: { language: 'eng', whitelist: '0123456789', extendRight: 1.5, looks: [grey(48)], minWidth: 12 },
+  // 注册号 of licences before 2015 (15 digits, GB/T ISO 7064 check digit) or older (13 digits, none).
+  registrationNumber: { language: 'eng', whitelist: '0123456789', extendRight: 1.5, looks: [grey(48)], minWidth: 15 },
   establishedOn: date(9),
   birthDate: date(9),
   registeredOn: date(9),

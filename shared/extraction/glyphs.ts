@@ -13,10 +13,16 @@ export interface Glyph {
   readonly confidence: number
 }
 
-/** The glyphs of a line; a word's box is shared out evenly among its characters. */
+/** The glyphs of a line: each character's own box where the engine gives one, else its word's box shared out evenly. */
 export function glyphsOf(line: OcrLine): Glyph[] {
   const out: Glyph[] = []
   for (const word of line.words) {
+    // An engine that places each character (PP-OCR) gives its boxes; otherwise the word's box is shared out.
+    if (word.chars && word.chars.length > 0) {
+      for (const c of word.chars)
+        for (const ch of [...toHalfWidth(c.text)].filter((x) => x.trim() !== '')) out.push({ ch, confidence: c.confidence, box: c.box })
+      continue
+    }
     const chars = [...toHalfWidth(word.text)].filter((c) => c.trim() !== '')
     const step = word.box.width / Math.max(1, chars.length)
     chars.forEach((ch, i) =>
@@ -128,4 +134,20 @@ export const textOf = (glyphs: readonly Glyph[]): string => glyphs.map((g) => g.
 export function meanConfidence(glyphs: readonly Glyph[]): number {
   if (glyphs.length === 0) return 0
   return glyphs.reduce((s, g) => s + g.confidence, 0) / glyphs.length
+}
+
+/**
+ * Glyph indexes after which a character seems to be missing: the step from one character's centre
+ * to the next is well over the line's usual pitch (a character under a stamp or a watermark that
+ * the recogniser skipped: 「山东联创 业设计」 for 山东联创矿业设计). Only meaningful for values
+ * printed as one continuous run, with each character's own box (PP-OCR).
+ */
+export function missingAfter(glyphs: readonly Glyph[], factor = 1.7): number[] {
+  if (glyphs.length < 4) return []
+  const centre = (g: Glyph): number => g.box.x + g.box.width / 2
+  const steps = glyphs.slice(1).map((g, i) => centre(g) - centre(glyphs[i] as Glyph))
+  const sorted = [...steps].sort((a, b) => a - b)
+  const pitch = sorted[Math.floor(sorted.length / 2)] as number
+  if (!(pitch > 0)) return []
+  return steps.flatMap((d, i) => (d > pitch * factor ? [i] : []))
 }

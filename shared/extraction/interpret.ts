@@ -5,6 +5,7 @@
  * are parsed, never guessed; names are cleaned of the punctuation OCR puts around them. Every value
  * carries a confidence, the box it came from, and, when it was changed, what was literally read.
  */
+import { validateDomain } from '../ids/domain'
 import type { IsoDate } from '../dates/iso-date'
 import { correctResidentId, correctUscc, MISREAD_MARKS, normaliseOcrCode, type CorrectionResult } from '../ids/corrector'
 import type { Sex } from '../ids/resident-id'
@@ -118,6 +119,7 @@ export function interpretSex(readings: readonly Reading[]): ExtractedField | nul
 }
 
 /** A domain name (lower case, ASCII or IDN), from a reading that may carry label remnants. */
+// Domains are proven by a listed suffix (shared/ids/domain.ts), not by the reading's confidence.
 export function interpretDomain(readings: readonly Reading[]): ExtractedField | null {
   for (const r of readings) {
     const t = toHalfWidth(r.text)
@@ -128,7 +130,25 @@ export function interpretDomain(readings: readonly Reading[]): ExtractedField | 
       /((?:[a-z0-9\p{Script=Han}](?:[a-z0-9\p{Script=Han}-]{0,61}[a-z0-9\p{Script=Han}])?\.)+(?:[a-z]{2,}|\p{Script=Han}{2,4}))(?![a-z0-9])/u.exec(
         t,
       )
-    if (m) return field(m[1] as string, r.confidence, r.box, m[1] !== r.text ? { raw: r.text } : {})
+    if (!m) continue
+    const found = m[1] as string
+    // The pattern can run on into the next sentence (「hnsdyx.com已由…注册.并已在国」): a label that
+    // turns from Latin to Han ends the domain there, and the domain is the longest start of the
+    // run that ends in a listed suffix.
+    const labels: string[] = []
+    for (const label of found.split('.')) {
+      const mixed = /^([a-z0-9-]+)\p{Script=Han}/u.exec(label)
+      labels.push(mixed ? (mixed[1] as string) : label)
+      if (mixed) break
+    }
+    for (let n = labels.length; n >= 2; n -= 1) {
+      const candidate = labels.slice(0, n).join('.')
+      const v = validateDomain(candidate)
+      if (v.errors.length === 0 && !v.warnings.some((w) => w.code === 'tld-unlisted'))
+        return field(candidate, r.confidence, r.box, candidate !== r.text ? { raw: r.text } : {})
+    }
+    // No listed suffix: what was read is shown, as a question.
+    return field(found, Math.min(r.confidence, 0.5), r.box, { raw: r.text, uncertain: true })
   }
   return null
 }

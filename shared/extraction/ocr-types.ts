@@ -33,6 +33,18 @@ export interface OcrPage {
   readonly text: string
   readonly confidence: number
   readonly lines: readonly OcrLine[]
+  /** Which way the text runs, when the engine can tell from its boxes (PP-OCR). */
+  readonly direction?: PageDirection
+}
+
+/**
+ * The clockwise quarter turns that would make the page's text upright, each weighted by the
+ * characters read in boxes that need it, and the median tilt of the text lines in degrees once
+ * upright (positive: down to the right).
+ */
+export interface PageDirection {
+  readonly votes: Readonly<Record<0 | 90 | 180 | 270, number>>
+  readonly skew: number
 }
 
 /** The right edge of a box. */

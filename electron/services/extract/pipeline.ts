@@ -96,9 +96,40 @@ async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSigna
   return byCards && goodness(byCards) > goodness(o) ? byCards : o
 }
 
+/** Share of the direction votes a turn needs before the page is turned for it. */
+const TURN_MAJORITY = 0.6
+
+/** The turn most of the page's text asks for, if the engine could tell (PP-OCR) and a clear majority agrees. */
+function turnOfBoxes(page: OcrPage): Turn | null {
+  const d = page.direction
+  if (!d) return null
+  const total = d.votes[0] + d.votes[90] + d.votes[180] + d.votes[270]
+  if (total <= 0) return null
+  const best = ([0, 90, 180, 270] as const).reduce((a, b) => (d.votes[b] > d.votes[a] ? b : a))
+  return d.votes[best] / total >= TURN_MAJORITY ? best : 0
+}
+
+/**
+ * With an engine that knows which way each box's text runs (PP-OCR): read the page as it is, turn
+ * and level it by what its text boxes say, and read it again only when that changes the page. A
+ * turn is kept only when the page reads at least as well after it: a wrong turn never costs the file.
+ */
+async function orientByBoxes(engine: OcrEngine, image: RawImage, textHeight: number, signal?: AbortSignal): Promise<Oriented | null> {
+  const asIs = await readTurn(engine, await makeUpright(image, 0, 0, textHeight), signal)
+  const turn = turnOfBoxes(asIs.page)
+  if (turn === null) return null
+  const skew = asIs.page.direction?.skew ?? 0
+  if (turn === 0 && Math.abs(skew) < 1) return asIs
+  throwIfAborted(signal)
+  const turned = await readTurn(engine, await makeUpright(image, turn, skew, textHeight), signal)
+  return goodness(turned) >= goodness(asIs) ? turned : asIs
+}
+
 /** Tries the likely quarter turns until one reads as a known document; keeps the best reading. */
 export async function orientAndRead(engine: OcrEngine, image: RawImage, signal?: AbortSignal): Promise<Oriented> {
   const guess = await guessOrientation(image)
+  const byBoxes = engine.reportsDirection ? await orientByBoxes(engine, image, guess.textHeight, signal) : null
+  if (byBoxes) return byBoxes
   const order: Turn[] = [...guess.candidates]
   // A weak ink profile (photos, sparse pages): the other pair of turns is possible too.
   if (guess.certainty < 1.15) order.push(...((guess.candidates[0] === 0 ? [90, 270] : [0, 180]) as Turn[]))

@@ -10,7 +10,7 @@ import { SURE } from '../../../shared/rules/checks/scans'
 import type { FieldLocation } from '../../../shared/extraction/locate'
 import { valueStart } from './ink'
 import type { Reading } from '../../../shared/extraction/interpret'
-import { glyphsOf, meanConfidence, textOf } from '../../../shared/extraction/glyphs'
+import { glyphsOf, meanConfidence, missingAfter, textOf } from '../../../shared/extraction/glyphs'
 import type { ReadChar } from '../../../shared/extraction/vote'
 import type { Box } from '../../../shared/model/extracted'
 import { union } from '../../../shared/extraction/ocr-types'
@@ -24,6 +24,9 @@ export { DATE_WHITELIST }
 export function scaleBox(b: Box, scale: number): Box {
   return { x: b.x * scale, y: b.y * scale, width: b.width * scale, height: b.height * scale }
 }
+
+/** The confidence left to the characters beside a gap where one seems missing: below any vote's sure. */
+const GAP_CONFIDENCE = 0.3
 
 /** One read of a crop: the text of its target line and each character with its word's confidence. */
 interface CropRead {
@@ -52,7 +55,15 @@ async function readCrop(
   const middle = CROP_MARGIN.top + (crop.height * factor) / 2
   const line = [...r.lines].sort((a, b) => Math.abs(a.box.y + a.box.height / 2 - middle) - Math.abs(b.box.y + b.box.height / 2 - middle))[0]
   if (!line || line.text.trim() === '') return null
-  return { text: line.text, confidence: line.confidence, chars: glyphsOf(line).map((g) => ({ ch: g.ch, confidence: g.confidence })) }
+  const glyphs = glyphsOf(line)
+  const chars = glyphs.map((g) => ({ ch: g.ch, confidence: g.confidence }))
+  // A free-text value with a character skipped inside it (under a stamp): the characters beside the gap are not sure.
+  const placed = line.words.every((w) => w.chars !== undefined)
+  const gaps = placed && !spec.whitelist ? missingAfter(glyphs) : []
+  for (const i of gaps)
+    for (const j of [i, i + 1])
+      chars[j] = { ch: (chars[j] as ReadChar).ch, confidence: Math.min((chars[j] as ReadChar).confidence, GAP_CONFIDENCE) }
+  return { text: line.text, confidence: gaps.length > 0 ? Math.min(line.confidence, GAP_CONFIDENCE) : line.confidence, chars }
 }
 
 /** Every crop of a value read in one look, joined; null unless every line was read. */

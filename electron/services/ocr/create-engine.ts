@@ -49,6 +49,10 @@ export class FallbackEngine implements OcrEngine {
     return this.current.description
   }
 
+  get reportsDirection(): boolean {
+    return this.current.reportsDirection === true
+  }
+
   private fallBack(error: unknown): void {
     if (this.fellBack) return
     this.fellBack = true

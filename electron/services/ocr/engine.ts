@@ -38,6 +38,8 @@ export interface OcrEngine {
   recognize(request: OcrRequest, signal?: AbortSignal): Promise<OcrPage>
   /** For the report and case.json: which engine and models read the document. */
   readonly description: string
+  /** True when pages come back with `direction` (which way each box's text runs): the pipeline then turns pages by it. */
+  readonly reportsDirection?: boolean
   close(): Promise<void>
 }
 

@@ -170,6 +170,7 @@ class Slot {
 
 export class PpocrEngine implements OcrEngine {
   readonly description: string
+  readonly reportsDirection = true
   private readonly init: WorkerInit
   private readonly initTimeoutMs: number
   private readonly recognizeTimeoutMs: number

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import type * as Ort from 'onnxruntime-node'
 import type { Box } from '../../../../shared/model/extracted'
-import type { OcrChar, OcrLine, OcrPage, OcrWord } from '../../../../shared/extraction/ocr-types'
+import type { OcrChar, OcrLine, OcrPage, OcrWord, PageDirection } from '../../../../shared/extraction/ocr-types'
 import type { OcrLanguage, OcrMode } from '../engine'
 import { DET_DEFAULTS, detect, type DetOptions } from './det'
 import { readingOrder, sampleParallelogram, type Point, type Quad, type Rgb } from './geometry'
@@ -61,6 +61,9 @@ interface Crop {
   /** The axis-aligned box of the detected quad (or of the rectangle in line mode). */
   box: Box
   quad: Quad
+  /** Read as vertical text (turned 90° counter-clockwise), and turned 180° by the classifier. */
+  vertical?: boolean
+  flipped?: boolean
 }
 
 function cropOfQuad(quad: Quad): Crop {
@@ -72,19 +75,21 @@ function cropOfQuad(quad: Quad): Crop {
   let origin = tl
   let along = sub(tr, tl)
   let across = sub(bl, tl)
+  let vertical = false
   // A tall box is vertical text: turn it 90° counter-clockwise so its top reads first (PaddleOCR).
   if (height >= 1.5 * width) {
     origin = tr
     along = sub(br, tr)
     across = sub(tl, tr)
     ;[width, height] = [height, width]
+    vertical = true
   }
   const xs = quad.map((p) => p.x)
   const ys = quad.map((p) => p.y)
   const x = Math.floor(Math.min(...xs))
   const y = Math.floor(Math.min(...ys))
   const box = { x, y, width: Math.ceil(Math.max(...xs)) - x, height: Math.ceil(Math.max(...ys)) - y }
-  return { origin, along, across, width, height, box, quad }
+  return { origin, along, across, width, height, box, quad, vertical }
 }
 
 function flip(c: Crop): Crop {
@@ -93,7 +98,81 @@ function flip(c: Crop): Crop {
     origin: { x: c.origin.x + c.along.x + c.across.x, y: c.origin.y + c.along.y + c.across.y },
     along: { x: -c.along.x, y: -c.along.y },
     across: { x: -c.across.x, y: -c.across.y },
+    flipped: !c.flipped,
   }
+}
+
+/** Share of a page's characters in horizontal boxes from which its vertical boxes are taken for columns of labels. */
+const HORIZONTAL_PAGE = 0.7
+
+/**
+ * On a page whose text runs across, a tall box is not vertical text but a column of letter-spaced
+ * label characters the detector joined across rows (「名 称」「类 型」「住 所」 of an old licence give a
+ * box 名类住法…): it is cut into square cells, one character each, read across, so each label
+ * character joins its own row again.
+ */
+function splitColumns(crops: readonly Crop[]): Crop[] {
+  const chars = (c: Crop): number => c.width / Math.max(1, c.height)
+  const total = crops.reduce((n, c) => n + chars(c), 0)
+  const across = crops.filter((c) => !c.vertical).reduce((n, c) => n + chars(c), 0)
+  if (total === 0 || across / total < HORIZONTAL_PAGE) return [...crops]
+  return crops.flatMap((c) => {
+    if (!c.vertical) return [c]
+    const [tl, tr, , bl] = c.quad
+    const along = { x: tr.x - tl.x, y: tr.y - tl.y }
+    const down = { x: bl.x - tl.x, y: bl.y - tl.y }
+    const n = Math.max(1, Math.round(chars(c)))
+    return Array.from({ length: n }, (_, i): Crop => {
+      const origin = { x: tl.x + (down.x * i) / n, y: tl.y + (down.y * i) / n }
+      const across = { x: down.x / n, y: down.y / n }
+      const quad: Quad = [
+        origin,
+        { x: origin.x + along.x, y: origin.y + along.y },
+        { x: origin.x + along.x + across.x, y: origin.y + along.y + across.y },
+        { x: origin.x + across.x, y: origin.y + across.y },
+      ]
+      const xs = quad.map((p) => p.x)
+      const ys = quad.map((p) => p.y)
+      const x = Math.floor(Math.min(...xs))
+      const y = Math.floor(Math.min(...ys))
+      const box = { x, y, width: Math.ceil(Math.max(...xs)) - x, height: Math.ceil(Math.max(...ys)) - y }
+      return { origin, along, across, width: Math.hypot(along.x, along.y), height: Math.hypot(across.x, across.y), box, quad }
+    })
+  })
+}
+
+/**
+ * Which clockwise quarter turn of the page would make each crop's text upright, and the page's skew,
+ * weighted by the characters read: a sideways or upside-down page is recognised from one detection
+ * pass, because every box knows which way its text ran.
+ */
+function directionOf(crops: readonly Crop[], lines: readonly (OcrLine | null)[]): PageDirection {
+  const votes = { 0: 0, 90: 0, 180: 0, 270: 0 }
+  const angles: Array<{ angle: number; weight: number }> = []
+  crops.forEach((c, i) => {
+    const line = lines[i]
+    if (!line) return
+    const weight = [...line.text.replace(/\s/g, '')].length * line.confidence
+    // A vertical box was turned counter-clockwise to read: the page needs that turn (270° clockwise), or 90° if the classifier flipped it too.
+    const turn = c.vertical ? (c.flipped ? 90 : 270) : c.flipped ? 180 : 0
+    votes[turn] += weight
+    // The baseline's tilt in the upright page (positive: down to the right), for the boxes of the winning direction.
+    const a = (Math.atan2(c.along.y, c.along.x) * 180) / Math.PI
+    const upright = ((((a + turn + 180) % 360) + 360) % 360) - 180
+    if (Math.abs(upright) < 30 && c.width > 3 * c.height) angles.push({ angle: upright, weight })
+  })
+  angles.sort((a, b) => a.angle - b.angle)
+  const half = angles.reduce((n, a) => n + a.weight, 0) / 2
+  let run = 0
+  let skew = 0
+  for (const a of angles) {
+    run += a.weight
+    if (run >= half) {
+      skew = a.angle
+      break
+    }
+  }
+  return { votes, skew }
 }
 
 /** (x/255 − 0.5)/0.5 into plane-major data at `offset` of a [3, 48, batchWidth] slot; the rest stays 0 (padding). */
@@ -189,16 +268,18 @@ export class PpocrRunner {
       const quads = (await detect(this.det, this.ort, part, det)).map(
         (q) => q.map((p) => ({ x: p.x + area.x, y: p.y + area.y })) as unknown as Quad,
       )
-      crops = readingOrder(quads.map(cropOfQuad)).filter((c) => c.width >= 2 && c.height >= 2)
+      crops = splitColumns(readingOrder(quads.map(cropOfQuad)).filter((c) => c.width >= 2 && c.height >= 2))
       if (this.options.classifier) crops = await this.orient(full, crops)
     }
-    const lines = await this.read(full, crops, mask, request.mode === 'line' ? 0 : this.options.minLineConfidence)
+    const read = await this.read(full, crops, mask, request.mode === 'line' ? 0 : this.options.minLineConfidence)
+    const lines = read.filter((l): l is OcrLine => l !== null)
     const chars = (l: OcrLine): number => l.words.reduce((n, w) => n + [...w.text].length, 0)
     const total = lines.reduce((n, l) => n + chars(l), 0)
     return {
       text: lines.map((l) => l.text).join('\n'),
       confidence: total === 0 ? 0 : lines.reduce((n, l) => n + chars(l) * l.confidence, 0) / total,
       lines,
+      ...(request.mode === 'line' ? {} : { direction: directionOf(crops, read) }),
     }
   }
 
@@ -235,7 +316,7 @@ export class PpocrRunner {
   }
 
   /** Recognition in batches of similar width; each crop becomes one line (or nothing if empty or noise). */
-  private async read(image: Rgb, crops: Crop[], mask: Uint8Array | undefined, minConfidence: number): Promise<OcrLine[]> {
+  private async read(image: Rgb, crops: Crop[], mask: Uint8Array | undefined, minConfidence: number): Promise<(OcrLine | null)[]> {
     const max = this.options.recMaxWidth
     const order = crops.map((c, i) => ({ i, w: wantedWidth(c, max) })).sort((a, b) => a.w - b.w)
     const lines: (OcrLine | null)[] = crops.map(() => null)
@@ -263,7 +344,7 @@ export class PpocrRunner {
         lines[b.i] = toLine(c, chars.length === 0 ? [] : splitWords(chars, (REC_HEIGHT * 0.85) / stride), stride, b.w, minConfidence)
       })
     }
-    return lines.filter((l): l is OcrLine => l !== null)
+    return lines
   }
 }
 
