@@ -17,7 +17,7 @@ import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
 import sharp from 'sharp'
 import { generateDocument, makeSponsorSet, scannerPdf } from '../generator/index'
 import { PNG_SIGNATURE, pngChunk } from '../support/png-chunks'
-import { contentStreamBomb, manyPagesBomb, repeatedContentPdf, smallImageBomb } from './pdf-bombs'
+import { contentStreamBomb, manyPagesBomb, objectStreamBomb, repeatedContentPdf, smallImageBomb } from './pdf-bombs'
 
 /** What intake must do with a file: refuse it, read it, or open it and report a page it cannot use. */
 export type IntakeExpectation = 'refused' | 'read' | 'unusable-page'
@@ -241,6 +241,16 @@ export async function writeFileCorpus(dir: string): Promise<CorpusFile[]> {
       bomb: true,
     },
     contentStreamBomb(good),
+  )
+  await put(
+    {
+      name: 'bomb-pdf-object-stream.pdf',
+      what: 'a scan page and an object stream inflating to 1 GB (1 MB), expanded while parsing',
+      intake: 'refused',
+      reason: /object stream in the PDF inflates to more than 16 MB/,
+      bomb: true,
+    },
+    objectStreamBomb(good),
   )
   await put(
     { name: 'quadratic-lines.pdf', what: 'content "0 0 l " × 80,000, never painted (480 KB)', intake: 'unusable-page', bomb: true },

@@ -172,3 +172,16 @@ export function repeatedContentPdf(unit: string, times: number, good?: { data: B
     }),
   ])
 }
+
+/**
+ * A scanner page, plus an object stream (ObjStm) inflating to `inflated` bytes (1 GB: a 1 MB
+ * file), which a PDF parser expands while it loads the file, before any page is looked at.
+ */
+export function objectStreamBomb(good: { data: Buffer; width: number; height: number }, inflated = 1e9): Buffer {
+  return documentOf([
+    (first) => {
+      const page = jpegPage(good)(first)
+      return { ...page, extra: [...page.extra, { dict: '/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', stream: zeroFlate(inflated) }] }
+    },
+  ])
+}

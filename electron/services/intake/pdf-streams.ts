@@ -6,7 +6,16 @@
  * bomb costs at most the bound in memory and the time to produce it.
  */
 import { inflateSync } from 'node:zlib'
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream } from '@cantoo/pdf-lib'
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFObjectStreamParser,
+  PDFRawStream,
+  PDFXRefStreamParser,
+  type PDFContext,
+} from '@cantoo/pdf-lib'
 
 /** A stream that decodes to more than its bound: refused, never decoded further. */
 export class StreamLimitError extends Error {
@@ -65,4 +74,45 @@ export function decodeStreamBounded(stream: PDFRawStream, maxBytes: number): Uin
     data = filter === '/FlateDecode' ? inflateBounded(data, maxBytes) : decodeOther(stream, data, filter, params, maxBytes)
   })
   return data
+}
+
+/** Documents whose parsing met an object or cross-reference stream over the bound. */
+const overLimit = new WeakSet<PDFContext>()
+let parsingBound = 0
+
+/**
+ * pdf-lib inflates object streams (ObjStm) and cross-reference streams while it parses, whole and
+ * without a limit. This puts a bounded decode in front of both, once per process: a stream past
+ * `maxBytes` is refused before pdf-lib decodes it (pdf-lib then treats the object as invalid and
+ * goes on), and `parsedOverLimit` tells the caller the document met one.
+ */
+export function boundPdfParsing(maxBytes: number): void {
+  if (parsingBound > 0) {
+    parsingBound = Math.min(parsingBound, maxBytes)
+    return
+  }
+  parsingBound = maxBytes
+  const check = (stream: PDFRawStream): void => {
+    try {
+      decodeStreamBounded(stream, parsingBound)
+    } catch (error) {
+      if (error instanceof StreamLimitError) overLimit.add(stream.dict.context)
+      throw error
+    }
+  }
+  const objectStreams = PDFObjectStreamParser.forStream
+  PDFObjectStreamParser.forStream = (stream, shouldWaitForTick) => {
+    check(stream)
+    return objectStreams(stream, shouldWaitForTick)
+  }
+  const xrefStreams = PDFXRefStreamParser.forStream
+  PDFXRefStreamParser.forStream = (stream) => {
+    check(stream)
+    return xrefStreams(stream)
+  }
+}
+
+/** True when parsing the document met an object or cross-reference stream over the bound. */
+export function parsedOverLimit(context: PDFContext): boolean {
+  return overLimit.has(context)
 }

@@ -11,7 +11,7 @@
 import type { PDFNumber } from '@cantoo/pdf-lib'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFPage } from '@cantoo/pdf-lib'
 import { scanContent } from './pdf-content'
-import { decodeStreamBounded, filtersOf, inflateBounded, StreamLimitError } from './pdf-streams'
+import { boundPdfParsing, decodeStreamBounded, filtersOf, inflateBounded, parsedOverLimit, StreamLimitError } from './pdf-streams'
 
 export type PdfImage =
   | { readonly kind: 'encoded'; readonly bytes: Uint8Array }
@@ -209,6 +209,7 @@ function largestImage(page: PDFPage): { stream: PDFRawStream | null; pixels: num
  */
 export async function openPdf(bytes: Uint8Array, limits: PdfLimits): Promise<PdfScan> {
   let doc: PDFDocument
+  boundPdfParsing(limits.maxContentBytes)
   try {
     // The empty password opens PDFs locked only against editing or printing (an owner password),
     // as every viewer does; a PDF that needs a password to open is refused.
@@ -219,6 +220,11 @@ export async function openPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
     if (/encrypt/i.test(text)) throw new PdfError('PDF已加密', 'the PDF is encrypted')
     throw new PdfError(`PDF无法解析（${text.slice(0, 120)}）`, `the PDF cannot be parsed (${text.slice(0, 120)})`)
   }
+  if (parsedOverLimit(doc.context))
+    throw new PdfError(
+      `PDF 中的对象流解压后超过 ${mb(limits.maxContentBytes)} MB 上限，已拒绝`,
+      `an object stream in the PDF inflates to more than ${mb(limits.maxContentBytes)} MB; refused`,
+    )
   const pages = doc.getPages()
   // A file cut off in transfer loses its page tree (and its %%EOF) first.
   if (pages.length === 0 && !Buffer.from(bytes.subarray(-1024)).toString('latin1').includes('%%EOF'))

@@ -13,7 +13,7 @@ import { decodeBytes, isPlaceholder, type DecodedPage } from '../../../electron/
 import { scanContent } from '../../../electron/services/intake/pdf-content'
 import { inflateBounded, StreamLimitError } from '../../../electron/services/intake/pdf-streams'
 import { decodeScan } from '../../../electron/services/intake/upright'
-import { contentStreamBomb, manyPagesBomb, repeatedContentPdf, smallImageBomb, zeroFlate } from '../../corpus/pdf-bombs'
+import { contentStreamBomb, manyPagesBomb, objectStreamBomb, repeatedContentPdf, smallImageBomb, zeroFlate } from '../../corpus/pdf-bombs'
 import { generateDocument, makeSponsorSet } from '../../generator/index'
 
 let good: { data: Buffer; width: number; height: number }
@@ -69,6 +69,16 @@ describe('PDF bombs are refused page by page, the good pages still read', () => 
     expect(r.pages[0]?.findings.map((f) => f.message)).toEqual([expect.stringContaining('PDF 页面内容解压后超过 16 MB 上限，已拒绝')])
     expect(messages(r.pages.slice(0, 1))).toEqual([expect.stringContaining("the page's content inflates to more than 16 MB; refused")])
     expect(r.pages[1]?.image).toMatchObject({ width: good.width, height: good.height })
+  })
+
+  it('refuses an object stream that inflates past 16 MB before the parser expands it', async () => {
+    const { value: r, s } = await seconds(() => decodeBytes(objectStreamBomb(good, 300e6)))
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'PDF 中的对象流解压后超过 16 MB 上限，已拒绝',
+      reasonEn: 'an object stream in the PDF inflates to more than 16 MB; refused',
+    })
+    expect(s).toBeLessThan(3)
   })
 
   it('counts the pixels of every page before decoding: pages past 100 MP per PDF are refused unread', async () => {
