@@ -16,6 +16,8 @@ import { BOUNDS, eachLimit, runBounded, type BoundedRun } from './run'
 
 const CJK = /[\u4e00-\u9fff]/
 const DATE = '2026-12-01'
+/** Issue 13 (items 5, 6): each hostile PDF finishes within 30 s and 1.5 GB. */
+const BOMB_BOUNDS = { ms: 30_000, peakMb: 1536 } as const
 
 let root: string
 let dir: string
@@ -62,6 +64,21 @@ describe('icp-prep extract', () => {
         expect(out[0]?.kind, item.name).toBeDefined()
       }
       if (item.good) expect(out[0]?.kind, item.name).toBe('id-card')
+      if (item.bomb) {
+        // Issue 13: each hostile PDF once took 14–83 s or 5.7–22.9 GB; now it is held to these.
+        expect(run.ms, `${item.name}: ${run.ms} ms`).toBeLessThan(BOMB_BOUNDS.ms)
+        expect(run.peakMb ?? Infinity, `${item.name}: peak memory ${run.peakMb} MB`).toBeLessThan(BOMB_BOUNDS.peakMb)
+      }
+      if (item.pageFinding) {
+        const messages = out.flatMap((o) => ((o.findings as Array<{ messageEn?: string }> | undefined) ?? []).map((f) => f.messageEn ?? ''))
+        expect(messages, item.name).toContainEqual(expect.stringMatching(item.pageFinding))
+      }
+      // A bomb's good page beside the bad one is still read.
+      if (item.bomb && item.intake === 'read' && item.name !== 'bomb-pdf-50-pages.pdf')
+        expect(
+          out.map((o) => o.kind),
+          item.name,
+        ).toContain('id-card')
       figures.push(`${item.name}: ${run.ms} ms, ${run.peakMb} MB`)
     })
     // The figures, for the README and anyone tuning the bounds.

@@ -17,6 +17,7 @@ import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
 import sharp from 'sharp'
 import { generateDocument, makeSponsorSet, scannerPdf } from '../generator/index'
 import { PNG_SIGNATURE, pngChunk } from '../support/png-chunks'
+import { contentStreamBomb, manyPagesBomb, objectStreamBomb, repeatedContentPdf, smallImageBomb } from './pdf-bombs'
 
 /** What intake must do with a file: refuse it, read it, or open it and report a page it cannot use. */
 export type IntakeExpectation = 'refused' | 'read' | 'unusable-page'
@@ -33,6 +34,10 @@ export interface CorpusFile {
   readonly good?: boolean
   /** Needs a tool that may be missing (heif-enc, qpdf); absent when the tool is. */
   readonly needs?: 'heif-enc' | 'qpdf'
+  /** A page the file holds must carry a scan-unreadable finding whose English matches (a bomb's page). */
+  readonly pageFinding?: RegExp
+  /** A hostile PDF of issue 13 (items 5, 6): held to the tighter BOMB_BOUNDS of cli.test.ts. */
+  readonly bomb?: boolean
 }
 
 const SET = makeSponsorSet(20261201)
@@ -204,6 +209,57 @@ export async function writeFileCorpus(dir: string): Promise<CorpusFile[]> {
     await zeroPng(8000, 8000, 8, 2),
   )
   await put({ name: 'blank.pdf', what: 'PDF with a page and no image', intake: 'unusable-page' }, await blankPdf())
+  // Issue 13 item 5: PDF bombs (each once took the process to 5.7–22.9 GB), item 6: content that
+  // made the old regular expressions quadratic. Each good page beside a bad one must still read.
+  const good = { data: card.data, width: card.width, height: card.height }
+  await put(
+    {
+      name: 'bomb-pdf-50-pages.pdf',
+      what: '50 pages sharing one 8944×8944 Flate image of zeros (242 KB, 12 GB of pixels)',
+      intake: 'read',
+      pageFinding: /megapixels one PDF may hold; page 50 was refused before decoding/,
+      bomb: true,
+    },
+    manyPagesBomb(),
+  )
+  await put(
+    {
+      name: 'bomb-pdf-10x10-3gb.pdf',
+      what: 'a 10×10 image whose Flate stream inflates to 3 GB (3 MB), then a good page',
+      intake: 'read',
+      pageFinding: /inflates to more than 65836 bytes \(10×10 pixels need 300\); refused/,
+      bomb: true,
+    },
+    smallImageBomb(good),
+  )
+  await put(
+    {
+      name: 'bomb-pdf-content.pdf',
+      what: 'a content stream inflating to 1.5 GB (1.5 MB), then a good page',
+      intake: 'read',
+      pageFinding: /content inflates to more than 16 MB; refused/,
+      bomb: true,
+    },
+    contentStreamBomb(good),
+  )
+  await put(
+    {
+      name: 'bomb-pdf-object-stream.pdf',
+      what: 'a scan page and an object stream inflating to 1 GB (1 MB), expanded while parsing',
+      intake: 'refused',
+      reason: /object stream in the PDF inflates to more than 16 MB/,
+      bomb: true,
+    },
+    objectStreamBomb(good),
+  )
+  await put(
+    { name: 'quadratic-lines.pdf', what: 'content "0 0 l " × 80,000, never painted (480 KB)', intake: 'unusable-page', bomb: true },
+    repeatedContentPdf('0 0 l ', 80_000),
+  )
+  await put(
+    { name: 'quadratic-bt.pdf', what: 'a scan page whose content adds "BT " × 80,000, never closed', intake: 'read', bomb: true },
+    repeatedContentPdf('BT ', 80_000, good),
+  )
   const pdf = await scannerPdf([{ jpeg: card.data, width: card.width, height: card.height }])
   await put(
     { name: 'javascript.pdf', what: 'scanner PDF with OpenAction/AA JavaScript', intake: 'read' },

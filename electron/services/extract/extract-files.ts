@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { todayIso } from '../clock'
-import { loadScan } from '../intake/decode'
+import { openScan } from '../intake/decode'
 import { CancelledError, OcrTimeoutError } from '../ocr/engine'
 import { OcrPool } from '../ocr/pool'
 import { readPage, type PageResult } from './pipeline'
@@ -34,13 +34,13 @@ async function sha256(file: string): Promise<string> {
 /** Reads one file (every page of a PDF) on an engine of the pool. */
 export async function extractFile(file: string, pool: OcrPool, options: { today: IsoDate; signal?: AbortSignal }): Promise<FileExtraction> {
   try {
-    // Decoding happens inside the engine's turn, so a batch never holds more than one decoded
-    // scan per engine in memory.
+    // Decoding happens inside the engine's turn, one page at a time, so a batch never holds more
+    // than one decoded page per engine in memory.
     return await pool.run(async (engine) => {
-      const decoded = await loadScan(file)
+      const decoded = await openScan(file)
       if (!decoded.ok) return { file, ok: false as const, error: decoded.reason, errorEn: decoded.reasonEn }
       const pages: PageResult[] = []
-      for (const page of decoded.pages) pages.push(await readPage(engine, page, options))
+      for (let i = 0; i < decoded.pageCount; i += 1) pages.push(await readPage(engine, await decoded.page(i), options))
       return { file, ok: true as const, format: decoded.format, sha256: await sha256(file), pages }
     }, options.signal)
   } catch (error) {

@@ -11,13 +11,28 @@ import { scanFinding } from '../../../shared/extraction/findings'
 import type { ScanFinding } from '../../../shared/model/extracted'
 import { decodeHeic, HeicError } from './decode-heic'
 import { BmpError, decodeBmp, PixelLimitError, sniffFormat, type SourceFormat } from './formats'
-import { PdfError, readPdfPages, type PdfImage } from './pdf'
+import { openPdf, PdfError, type PdfImage, type PdfLimits, type PdfPageScan } from './pdf'
 import { rawOp, toRaw, type RawImage } from './pixels'
 
 export const LIMITS = {
   maxFileBytes: q.limits.maxFileBytes.value,
   maxPixels: q.limits.maxPixels.value,
   maxPdfPages: q.limits.maxPdfPages.value,
+  maxPdfPixels: q.limits.maxPdfPixels.value,
+  maxPdfContentBytes: q.limits.maxPdfContentBytes.value,
+  maxPdfStreamBytes: q.limits.maxPdfStreamBytes.value,
+  pdfImageSlackBytes: q.limits.pdfImageSlackBytes.value,
+}
+
+function pdfLimits(maxPixels: number): PdfLimits {
+  return {
+    maxPixels,
+    maxPages: LIMITS.maxPdfPages,
+    maxTotalPixels: LIMITS.maxPdfPixels,
+    maxContentBytes: LIMITS.maxPdfContentBytes,
+    maxStreamBytes: LIMITS.maxPdfStreamBytes,
+    imageSlackBytes: LIMITS.pdfImageSlackBytes,
+  }
 }
 
 /** One page of a scan, decoded and turned as its file says (EXIF, /Rotate). */
@@ -32,15 +47,35 @@ export interface DecodedPage {
 
 export type DecodeResult =
   | { readonly ok: true; readonly format: SourceFormat; readonly pages: readonly DecodedPage[]; readonly bytes: number }
-  /** The whole file is unusable; `failures` lists pages of a PDF that failed while others worked. */
-  | { readonly ok: false; readonly format: SourceFormat; readonly reason: string; readonly reasonEn: string }
+  /** The whole file is unusable. */
+  | DecodeFailure
+
+export interface DecodeFailure {
+  readonly ok: false
+  readonly format: SourceFormat
+  readonly reason: string
+  readonly reasonEn: string
+}
+
+/**
+ * A scan opened but not yet decoded page by page: an image file holds its one decoded page, a PDF
+ * decodes a page only when `page(i)` asks for it (a thumbnail never decodes fifty pages).
+ */
+export interface OpenedScan {
+  readonly ok: true
+  readonly format: SourceFormat
+  readonly bytes: number
+  readonly pageCount: number
+  /** Page `index` (0-based), decoded and turned; a placeholder with findings when it cannot be used. */
+  page(index: number): Promise<DecodedPage>
+}
 
 export interface DecodeOptions {
   readonly maxPixels?: number
   readonly maxFileBytes?: number
 }
 
-function fail(format: SourceFormat, reason: string, reasonEn: string): DecodeResult {
+function fail(format: SourceFormat, reason: string, reasonEn: string): DecodeFailure {
   return { ok: false, format, reason, reasonEn }
 }
 
@@ -54,7 +89,11 @@ async function decodeEncoded(bytes: Uint8Array, maxPixels: number): Promise<RawI
 
 async function pdfImageToRaw(img: PdfImage, maxPixels: number): Promise<RawImage> {
   if (img.kind === 'encoded') return decodeEncoded(img.bytes, maxPixels)
-  return toRaw(sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }))
+  // Inflated RGB samples already are the raw image: no copy through sharp (240 MB at 80 MP).
+  if (img.channels === 3) return { data: img.data, width: img.width, height: img.height }
+  const out = Buffer.alloc(img.width * img.height * 3)
+  for (let i = 0, j = 0; j < out.length; i += 1, j += 3) out[j] = out[j + 1] = out[j + 2] = img.data[i] as number
+  return { data: out, width: img.width, height: img.height }
 }
 
 /** A decoding failure in words a person can act on, Chinese and English. */
@@ -72,8 +111,13 @@ export function explain(error: unknown, format: SourceFormat): { reason: string;
   return { reason: `无法解码图像（${text.slice(0, 100)}）`, reasonEn: `the image cannot be decoded (${text.slice(0, 100)})` }
 }
 
-/** Reads a scan file into upright pages. Never throws for bad input: returns a reason instead. */
+/** Reads a scan file into upright pages, every page decoded. Never throws for bad input: returns a reason instead. */
 export async function loadScan(file: string, options: DecodeOptions = {}): Promise<DecodeResult> {
+  return allPages(await openScan(file, options))
+}
+
+/** Opens a scan file, checking its size, format, pixels and pages; pages are decoded on request. */
+export async function openScan(file: string, options: DecodeOptions = {}): Promise<OpenedScan | DecodeFailure> {
   const maxPixels = options.maxPixels ?? LIMITS.maxPixels
   const maxBytes = options.maxFileBytes ?? LIMITS.maxFileBytes
   let size: number
@@ -94,11 +138,28 @@ export async function loadScan(file: string, options: DecodeOptions = {}): Promi
   } finally {
     await handle.close()
   }
-  return decodeBytes(bytes, { maxPixels })
+  return openBytes(bytes, { maxPixels })
 }
 
 /** The same as loadScan for bytes already in memory. */
 export async function decodeBytes(bytes: Buffer, options: { maxPixels?: number } = {}): Promise<DecodeResult> {
+  return allPages(await openBytes(bytes, options))
+}
+
+/** Decodes every page of an opened scan, one after the other. */
+async function allPages(opened: OpenedScan | DecodeFailure): Promise<DecodeResult> {
+  if (!opened.ok) return opened
+  const pages: DecodedPage[] = []
+  for (let i = 0; i < opened.pageCount; i += 1) pages.push(await opened.page(i))
+  return { ok: true, format: opened.format, bytes: opened.bytes, pages }
+}
+
+function single(format: SourceFormat, bytes: number, page: DecodedPage): OpenedScan {
+  return { ok: true, format, bytes, pageCount: 1, page: async () => page }
+}
+
+/** The same as openScan for bytes already in memory. */
+export async function openBytes(bytes: Buffer, options: { maxPixels?: number } = {}): Promise<OpenedScan | DecodeFailure> {
   const maxPixels = options.maxPixels ?? LIMITS.maxPixels
   const format = sniffFormat(bytes.subarray(0, 1024))
   if (format === 'unknown')
@@ -114,15 +175,11 @@ export async function decodeBytes(bytes: Buffer, options: { maxPixels?: number }
         if (!(error instanceof HeicError)) throw error
         return decodeEncoded(bytes, maxPixels).catch(() => Promise.reject(error))
       })
-      return { ok: true, format, bytes: bytes.length, pages: [{ image, findings: [], electronic: false }] }
+      return single(format, bytes.length, { image, findings: [], electronic: false })
     }
-    if (format === 'pdf') return await decodePdf(bytes, maxPixels)
-    if (format === 'bmp') {
-      const bmp = decodeBmp(bytes, maxPixels)
-      return { ok: true, format, bytes: bytes.length, pages: [{ image: bmp, findings: [], electronic: false }] }
-    }
-    const image = await decodeEncoded(bytes, maxPixels)
-    return { ok: true, format, bytes: bytes.length, pages: [{ image, findings: [], electronic: false }] }
+    if (format === 'pdf') return await openPdfScan(bytes, maxPixels)
+    if (format === 'bmp') return single(format, bytes.length, { image: decodeBmp(bytes, maxPixels), findings: [], electronic: false })
+    return single(format, bytes.length, { image: await decodeEncoded(bytes, maxPixels), findings: [], electronic: false })
   } catch (error) {
     if (error instanceof BmpError) return fail(format, `BMP 文件无法读取：${error.message}`, `the BMP cannot be read: ${error.message}`)
     if (error instanceof PdfError) return fail(format, error.reason, error.reasonEn)
@@ -132,36 +189,44 @@ export async function decodeBytes(bytes: Buffer, options: { maxPixels?: number }
   }
 }
 
-async function decodePdf(bytes: Buffer, maxPixels: number): Promise<DecodeResult> {
-  const scans = await readPdfPages(bytes, { maxPixels, maxPages: LIMITS.maxPdfPages })
-  const pages: DecodedPage[] = []
-  for (const p of scans) {
+const placeholder = (): RawImage => ({ data: Buffer.alloc(3, 255), width: 1, height: 1 })
+
+async function openPdfScan(bytes: Buffer, maxPixels: number): Promise<OpenedScan> {
+  const pdf = await openPdf(bytes, pdfLimits(maxPixels))
+  const page = async (index: number): Promise<DecodedPage> => {
+    let p: PdfPageScan
+    try {
+      p = pdf.readPage(index)
+    } catch (error) {
+      // A page object too broken to walk: this page is lost, the others are not.
+      const e = explain(error, 'pdf')
+      return { page: index + 1, image: placeholder(), findings: [scanFinding('scan-unreadable', e)], electronic: false }
+    }
     const findings: ScanFinding[] = []
     if (p.electronic) findings.push(scanFinding('scan-electronic-document'))
     if (!p.image) {
-      // An electronic page without a usable picture: there is nothing to read, say why.
-      const reason = p.imageProblem ?? (p.electronic ? '页面是电子文档，没有扫描图像' : '页面没有图像')
+      // An electronic page without a usable picture, or a refused one: there is nothing to read, say why.
       findings.push(
         scanFinding('scan-unreadable', {
-          reason,
+          reason: p.imageProblem?.reason ?? (p.electronic ? '页面是电子文档，没有扫描图像' : '页面没有图像'),
           reasonEn:
-            p.imageProblem ?? (p.electronic ? 'the page is an electronic document with no scanned image' : 'the page holds no image'),
+            p.imageProblem?.reasonEn ??
+            (p.electronic ? 'the page is an electronic document with no scanned image' : 'the page holds no image'),
         }),
       )
-      pages.push({ page: p.page, image: { data: Buffer.alloc(3, 255), width: 1, height: 1 }, findings, electronic: p.electronic })
-      continue
+      return { page: p.page, image: placeholder(), findings, electronic: p.electronic }
     }
     try {
       let image = await pdfImageToRaw(p.image, maxPixels)
       if (p.rotate !== 0) image = await rawOp(image, (s) => s.rotate(p.rotate))
-      pages.push({ page: p.page, image, findings, electronic: p.electronic })
+      return { page: p.page, image, findings, electronic: p.electronic }
     } catch (error) {
       const e = explain(error, 'jpeg')
       findings.push(scanFinding('scan-unreadable', { reason: e.reason, reasonEn: e.reasonEn }))
-      pages.push({ page: p.page, image: { data: Buffer.alloc(3, 255), width: 1, height: 1 }, findings, electronic: p.electronic })
+      return { page: p.page, image: placeholder(), findings, electronic: p.electronic }
     }
   }
-  return { ok: true, format: 'pdf', bytes: bytes.length, pages }
+  return { ok: true, format: 'pdf', bytes: bytes.length, pageCount: pdf.pageCount, page }
 }
 
 /** True when a decoded page is only a placeholder for a page that could not be read. */

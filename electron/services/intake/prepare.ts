@@ -121,15 +121,12 @@ export async function makeUpright(img: RawImage, turn: Turn, skew: number, textH
   const long = Math.max(img.width, img.height)
   const down = long > UPRIGHT_MAX ? UPRIGHT_MAX / long : 1
   const background = paperColour(img)
-  // sharp applies one rotation per pipeline: the quarter turn first, then the levelling and size.
-  const turned = turn === 0 ? img : await rawOp(img, (s) => s.rotate(turn))
-  const image =
-    level === 0 && down === 1
-      ? turned
-      : await rawOp(turned, (s) => {
-          const p = level === 0 ? s : s.rotate(-level, { background })
-          return down < 1 ? p.resize({ width: Math.round(turned.width * down) }) : p
-        })
+  // An image over UPRIGHT_MAX is scaled down first: a quarter turn of 80 megapixels would copy
+  // 240 MB twice over for every turn tried. sharp applies one rotation per pipeline: the quarter
+  // turn, then the levelling.
+  const small = down < 1 ? await rawOp(img, (s) => s.resize({ width: Math.max(1, Math.round(img.width * down)) })) : img
+  const turned = turn === 0 ? small : await rawOp(small, (s) => s.rotate(turn))
+  const image = level === 0 ? turned : await rawOp(turned, (s) => s.rotate(-level, { background }))
   // Page pass: text scaled to ~PAGE_TEXT_HEIGHT px, within the working limits.
   const th = textHeight * down
   let factor = th > 4 ? PAGE_TEXT_HEIGHT / th : 1

@@ -8,7 +8,7 @@
 import type { ScanFinding } from '../../../shared/model/extracted'
 import { orientAndRead } from '../extract/pipeline'
 import type { OcrEngine } from '../ocr/engine'
-import { isPlaceholder, loadScan, type DecodeOptions } from './decode'
+import { isPlaceholder, openScan, type DecodedPage, type DecodeOptions } from './decode'
 import { fromRaw, type RawImage } from './pixels'
 import { guessOrientation, makeUpright, skewAfter, type Turn } from './prepare'
 
@@ -28,7 +28,8 @@ export interface UprightPage {
 }
 
 export type DecodeScanResult =
-  | { readonly ok: true; readonly format: string; readonly pages: readonly UprightPage[] }
+  /** `pages` are the pages decoded (all of them unless `only` said otherwise), in page order; `pageCount` counts the file's. */
+  | { readonly ok: true; readonly format: string; readonly pages: readonly UprightPage[]; readonly pageCount: number }
   | { readonly ok: false; readonly format: string; readonly reason: string; readonly reasonEn: string }
 
 export interface DecodeScanOptions extends DecodeOptions {
@@ -37,38 +38,43 @@ export interface DecodeScanOptions extends DecodeOptions {
   /** Decide 0° vs 180° by reading the page (slower: one OCR pass per page). */
   readonly engine?: OcrEngine
   readonly signal?: AbortSignal
+  /**
+   * Which pages to decode: all (the default), the first only (a thumbnail), or pages from the
+   * first (or the last) on until one is usable (the packager's image, the signed letter's last page).
+   */
+  readonly only?: 'first' | 'first-usable' | 'last-usable'
 }
 
-/** Decodes a scan into upright pages; never throws for bad input. */
+/** Decodes a scan into upright pages (those `only` asks for); never throws for bad input. */
 export async function decodeScan(file: string, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
-  const decoded = await loadScan(file, options)
-  if (!decoded.ok) return decoded
+  const opened = await openScan(file, options)
+  if (!opened.ok) return opened
+  const count = opened.pageCount
+  const order = Array.from({ length: options.only === 'first' ? Math.min(1, count) : count }, (_, i) =>
+    options.only === 'last-usable' ? count - 1 - i : i,
+  )
   const pages: UprightPage[] = []
-  for (const [i, p] of decoded.pages.entries()) {
-    const base = { ...(p.page !== undefined ? { page: p.page } : {}), findings: p.findings }
-    if (isPlaceholder(p)) {
-      pages.push({ ...base, image: p.image, rotation: 0, skew: 0, orientedBy: 'ink', usable: false })
-      continue
-    }
-    const stored = options.rotations?.[i]
-    if (options.engine && stored === undefined) {
-      const o = await orientAndRead(options.engine, p.image, options.signal)
-      pages.push({ ...base, image: o.upright.image, rotation: o.upright.turn, skew: o.upright.skew, orientedBy: 'ocr', usable: true })
-      continue
-    }
-    const guess = await guessOrientation(p.image)
-    const turn = stored ?? guess.candidates[0] ?? 0
-    const u = await makeUpright(p.image, turn, await skewAfter(guess, turn), guess.textHeight)
-    pages.push({
-      ...base,
-      image: u.image,
-      rotation: u.turn,
-      skew: u.skew,
-      orientedBy: stored !== undefined ? 'stored' : 'ink',
-      usable: true,
-    })
+  for (const i of order) {
+    const page = await upright(await opened.page(i), i, options)
+    pages.push(page)
+    if (page.usable && (options.only === 'first-usable' || options.only === 'last-usable')) break
   }
-  return { ok: true, format: decoded.format, pages }
+  if (options.only === 'last-usable') pages.reverse()
+  return { ok: true, format: opened.format, pages, pageCount: count }
+}
+
+async function upright(p: DecodedPage, i: number, options: DecodeScanOptions): Promise<UprightPage> {
+  const base = { ...(p.page !== undefined ? { page: p.page } : {}), findings: p.findings }
+  if (isPlaceholder(p)) return { ...base, image: p.image, rotation: 0, skew: 0, orientedBy: 'ink', usable: false }
+  const stored = options.rotations?.[i]
+  if (options.engine && stored === undefined) {
+    const o = await orientAndRead(options.engine, p.image, options.signal)
+    return { ...base, image: o.upright.image, rotation: o.upright.turn, skew: o.upright.skew, orientedBy: 'ocr', usable: true }
+  }
+  const guess = await guessOrientation(p.image)
+  const turn = stored ?? guess.candidates[0] ?? 0
+  const u = await makeUpright(p.image, turn, await skewAfter(guess, turn), guess.textHeight)
+  return { ...base, image: u.image, rotation: u.turn, skew: u.skew, orientedBy: stored !== undefined ? 'stored' : 'ink', usable: true }
 }
 
 /** The page as a sharp pipeline, ready to encode (JPEG to a size limit, PNG …). */

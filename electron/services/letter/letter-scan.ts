@@ -17,7 +17,7 @@ export async function analyseLetterScan(c: Case, file: string, reading: Extracte
   const layout = scanLayout(template)
   const pages = (reading as { pages?: unknown[] }).pages
   const rotations = [reading.rotation ?? 0, ...(Array.isArray(pages) ? pages.map((p) => (p as { rotation?: number }).rotation ?? 0) : [])]
-  const decoded = await decodeScan(file, { rotations: rotations as Array<0 | 90 | 180 | 270> })
+  const decoded = await decodeScan(file, { rotations: rotations as Array<0 | 90 | 180 | 270>, only: 'last-usable' })
   if (!decoded.ok) return null
   const last = [...decoded.pages].reverse().find((p) => p.usable)
   if (!last) return null

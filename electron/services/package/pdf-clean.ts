@@ -7,6 +7,8 @@
  * provider's reviewer should never meet it in a file we produced.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from '@cantoo/pdf-lib'
+import q from '../../../shared/data/scan-quality.json' with { type: 'json' }
+import { boundPdfParsing, parsedOverLimit } from '../intake/pdf-streams'
 import { JpegStructureError, stripJpegMetadata } from './jpeg-markers'
 
 function isDct(dict: PDFDict): boolean {
@@ -37,7 +39,10 @@ export class PdfCleanError extends Error {
 /** The PDF without document metadata and with metadata-free page JPEGs; deterministic for one input. */
 export async function cleanPdf(bytes: Uint8Array): Promise<Buffer> {
   try {
+    // Object and cross-reference streams are inflated while parsing: bounded as in intake.
+    boundPdfParsing(q.limits.maxPdfContentBytes.value)
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true })
+    if (parsedOverLimit(doc.context)) throw new PdfCleanError('an object stream inflates past the limit')
     if (doc.getPageCount() === 0) throw new PdfCleanError('the PDF has no pages')
     const ctx = doc.context
     delete ctx.trailerInfo.Info

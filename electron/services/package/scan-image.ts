@@ -80,7 +80,8 @@ async function viaIntake(
   sha256: string,
   options: LoadScanOptions,
 ): Promise<LoadedScan> {
-  const decoded = await decodeScan(filePath, options.rotations ? { rotations: options.rotations } : {})
+  // Only the pages up to the first usable one are decoded: that page is the image packed.
+  const decoded = await decodeScan(filePath, { ...(options.rotations ? { rotations: options.rotations } : {}), only: 'first-usable' })
   if (!decoded.ok) return problem('package-image-unreadable', { file: displayName, reason: decoded.reason, reasonEn: decoded.reasonEn })
   const usable = decoded.pages.filter((p) => p.usable)
   const first = usable[0]
@@ -100,7 +101,7 @@ async function viaIntake(
     width: decoded.format === 'pdf' ? null : image.width,
     height: decoded.format === 'pdf' ? null : image.height,
     rotated: first.rotation !== 0 || first.skew !== 0,
-    pages: decoded.pages.length,
+    pages: decoded.pageCount,
     plainJpeg: false,
   }
   return decoded.format === 'pdf' ? { kind: 'pdf', source, original, image } : { kind: 'image', image, source, original }

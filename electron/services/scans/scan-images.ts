@@ -126,7 +126,7 @@ export class ScanImages {
 
   async #decodePage(file: string, reading: ExtractedDocument | null): Promise<Buffer> {
     const rotations = reading?.rotation !== undefined ? [reading.rotation as 0 | 90 | 180 | 270] : undefined
-    const decoded = await decodeScan(file, rotations ? { rotations } : {})
+    const decoded = await decodeScan(file, { ...(rotations ? { rotations } : {}), only: 'first' })
     if (!decoded.ok) throw new ScanImageError(decoded.reasonEn)
     const first = decoded.pages[0]
     if (!first?.usable) throw new ScanImageError('no usable page')
