@@ -56,6 +56,13 @@ function codeCandidates(text: string): string[] {
   return [...new Set(out)]
 }
 
+/**
+ * A look-alike repair is proven by the check character, but two misreads can repair to a wrong
+ * valid code (bench:check: 4 in 209 credit codes, 9 in 312 ID numbers; on the real corpus three ID
+ * numbers). It is shown with the characters it changed and stays below the scan rules' sure.
+ */
+const REPAIRED_CONFIDENCE = 0.8
+
 function fromCorrection(readings: readonly Reading[], correct: (s: string) => CorrectionResult): CodeResult | null {
   const tried: Array<{ r: Reading; c: CorrectionResult; candidate: string }> = []
   for (const r of readings)
@@ -73,7 +80,7 @@ function fromCorrection(readings: readonly Reading[], correct: (s: string) => Co
     const best = t.c.candidates[0]
     const value = t.c.best as string
     return {
-      field: field(value, 0.85, t.r.box, {
+      field: field(value, REPAIRED_CONFIDENCE, t.r.box, {
         raw: t.r.text,
         ...(best ? { corrected: { from: t.candidate, changes: best.changes.map((ch) => ({ ...ch })) } } : {}),
       }),

@@ -17,8 +17,8 @@ export interface PoolOptions extends TesseractOptions {
    */
   readonly size?: number
   /**
-   * Which engine the pool builds (createOcrEngine; ICP_PREP_OCR overrides). Default 'tesseract'
-   * until PP-OCR has been measured in the extraction pipeline against the real corpus.
+   * Which engine the pool builds (createOcrEngine; ICP_PREP_OCR overrides). Default 'auto': PP-OCR,
+   * measured best on the real corpus (bench:real), or tesseract.js where the ONNX runtime cannot load.
    */
   readonly engine?: EngineChoice
   /** Options of the PP-OCR engines, when the pool builds those. */
@@ -46,7 +46,7 @@ export class OcrPool {
   private closed = false
 
   constructor(options: PoolOptions = {}) {
-    const choice = engineFromEnv() ?? options.engine ?? 'tesseract'
+    const choice = engineFromEnv() ?? options.engine ?? 'auto'
     const size = options.size ?? (choice === 'tesseract' ? defaultPoolSize() : Math.max(1, Math.floor(defaultPoolSize() / 2)))
     const make = options.createEngine ?? (() => createOcrEngine({ engine: choice, tesseract: options, ppocr: options.ppocr ?? {} }))
     this.engines = Array.from({ length: size }, make)
