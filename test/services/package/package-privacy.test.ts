@@ -3,6 +3,7 @@
  * the findings of manifest.json and 报告.html, and the zip itself private to the user (0600).
  */
 import { execFileSync } from 'node:child_process'
+import { stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packCase } from '../../../electron/services/package/pack-case'
@@ -44,6 +45,17 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(cleanScratch)
+
+describe('the zip is private to the user', () => {
+  it('is created 0600, also when it replaces a world-readable file', async () => {
+    expect((await stat(zip)).mode & 0o777).toBe(0o600)
+    const again = path.join(outDir, 'again.zip')
+    await writeFile(again, 'older export', { mode: 0o644 })
+    const folder = await writeScannedCase(DOCS)
+    await packCase(folder, { output: again, today: SAMPLE_DATE })
+    expect((await stat(again)).mode & 0o777).toBe(0o600)
+  })
+})
 
 describe('the package keeps personal data out of its findings', () => {
   it('manifest.json quotes no full ID or phone number', () => {
