@@ -82,6 +82,17 @@ describe('icp-prep pack', () => {
     }
   })
 
+  it('packs a ready case whose long certificate type is cut beside an emoji (issue 13 item 13)', async () => {
+    const emoji = await writeScannedCase(SMALL, (c) => void (c.sponsor.certificateType = `${'营'.repeat(59)}😀证`))
+    expect((await cli('check', emoji, '--date', '2026-12-01')).code).toBe(0)
+    const zip = path.join(out, 'emoji.zip')
+    const r = await cli('pack', emoji, '-o', zip, '--date', '2026-12-01')
+    expect(r.stderr).not.toMatch(/URI malformed|内部错误/)
+    expect(r.code).toBe(0)
+    const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n')
+    expect(names[0]).toBe(`01_主办单位证件_${'营'.repeat(59)}😀.jpg`)
+  })
+
   it('works as a real process', () => {
     const zip = path.join(out, 'process.zip')
     const r = cliProcess(['pack', folder, '-o', zip, '--provider', 'huawei'])
