@@ -7,7 +7,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManifestSchema } from '../../shared/package/manifest'
-import { BIN, cli, cliProcess } from '../support/cli'
+import { BIN, cli, cliProcess, shareReadOnly, unwritableFolder } from '../support/cli'
 import { seededRandom } from '../support/misread'
 import { cleanScratch, scratch, writeScannedCase, type FixtureDoc } from '../support/pack-fixtures'
 
@@ -92,6 +92,29 @@ describe('icp-prep pack', () => {
     const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n')
     expect(names[0]).toBe(`01_主办单位证件_${'营'.repeat(59)}😀.jpg`)
   })
+
+  it('refuses an output folder it cannot write before processing any image: exit 2, bilingual (issue 13 item 14)', async () => {
+    const { folder: locked, run, cleanup } = await unwritableFolder()
+    try {
+      const readable = await writeScannedCase(SMALL)
+      await shareReadOnly(readable)
+      const r = run(['pack', readable, '-o', path.join(locked, 'x.zip')])
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stderr).toContain(`没有权限写入输出文件夹：${locked}`)
+      expect(r.stderr).toContain(`The output folder is not writable: ${locked}`)
+      expect(r.stderr).not.toMatch(/images \d|\.partial|\.tmp|Internal error/)
+      expect(await readdir(locked)).toEqual([])
+    } finally {
+      await cleanup()
+    }
+    // An output "folder" that is a file: root cannot write there either.
+    const file = path.join(out, 'plain-file')
+    await writeFile(file, 'not a folder')
+    const r = await cli('pack', folder, '-o', path.join(file, 'x.zip'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`输出位置不是文件夹：${file}`)
+    expect(r.stderr).toContain(`The output location is not a folder: ${file}`)
+  }, 60_000)
 
   it('works as a real process', () => {
     const zip = path.join(out, 'process.zip')
