@@ -8,7 +8,7 @@
  * be a regular file. check, extract-on-case, the letter analysis and pack all go through here, so a
  * file is either used by all of them or reported by all of them.
  */
-import { realpathSync, statSync } from 'node:fs'
+import { closeSync, constants, openSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isSafeRelativePath } from '../../shared/model/paths'
 
@@ -43,4 +43,15 @@ export function resolveDocumentFile(folder: string, file: string): DocumentFile 
     return { ok: false, problem: 'missing' }
   }
   return { ok: true, path: real }
+}
+
+/** True when `file` can be opened for reading now (permissions, locks): what pack will do with it. */
+export function canOpenForReading(file: string): boolean {
+  try {
+    // O_NONBLOCK: a FIFO swapped in after the regular-file check must not hang the check.
+    closeSync(openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)))
+    return true
+  } catch {
+    return false
+  }
 }

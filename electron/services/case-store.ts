@@ -11,7 +11,7 @@ import path from 'node:path'
 import { parseCase, type Case } from '../../shared/model/case'
 import type { FileFacts } from '../../shared/rules/context'
 import { writeFileAtomic } from './atomic-file'
-import { resolveDocumentFile } from './case-files'
+import { canOpenForReading, resolveDocumentFile } from './case-files'
 import { snapshotBeforeSave } from './case-history'
 
 export const CASE_FILE = 'case.json'
@@ -82,7 +82,7 @@ export async function saveCase(folder: string, c: Case, now: Date = new Date()):
 }
 
 /**
- * Which document files can be used, for the document-file-missing and document-path-unsafe rules:
+ * Which document files can be used, for the document-file-missing, -unreadable and document-path-unsafe rules:
  * the same resolution (links followed, inside the case, a regular file) every service reads through.
  */
 export function caseFileFacts(folder: string): FileFacts {
@@ -91,6 +91,11 @@ export function caseFileFacts(folder: string): FileFacts {
     inside(file: string): boolean {
       const r = resolveDocumentFile(folder, file)
       return r.ok || (r.problem !== 'outside' && r.problem !== 'unsafe')
+    },
+    // Opened, not just stat'ed: a chmod-000 scan exists but pack cannot read it.
+    readable(file: string): boolean {
+      const r = resolveDocumentFile(folder, file)
+      return r.ok && canOpenForReading(r.path)
     },
   }
 }

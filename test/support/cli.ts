@@ -48,6 +48,14 @@ export async function shareReadOnly(folder: string): Promise<void> {
 }
 
 /**
+ * Runs the CLI as a process that permissions apply to: as `nobody` when the tests run as root (root
+ * reads and writes past any mode bits), else as the current user.
+ */
+export function cliProcessUnprivileged(argv: string[]): CliRun {
+  return cliProcess(argv, process.getuid?.() === 0 ? { uid: NOBODY, env: { ...process.env, HOME: tmpdir() } } : {})
+}
+
+/**
  * A folder this test's CLI process cannot write, and how to run the CLI against it. Root may write
  * anywhere, so under root the CLI runs as `nobody` (the folder is root's, 0755); a normal user gets
  * a 0555 folder of its own. Either way the failure comes from the kernel, not from a stub.
@@ -58,7 +66,7 @@ export async function unwritableFolder(): Promise<{ folder: string; run: (argv: 
   await chmod(folder, root ? 0o755 : 0o555)
   return {
     folder,
-    run: (argv) => cliProcess(argv, root ? { uid: NOBODY, env: { ...process.env, HOME: tmpdir() } } : {}),
+    run: cliProcessUnprivileged,
     cleanup: async () => {
       await chmod(folder, 0o700)
       await rm(folder, { recursive: true, force: true })

@@ -226,10 +226,15 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   })
   signal?.throwIfAborted()
   const problems: PackageProblem[] = []
-  const seen = new Set<string>()
+  // A scan the rules already call unopenable (document-file-unreadable) is not reported twice.
+  const seen = new Set<string>(
+    ruleFindings
+      .filter((f) => f.rule === 'document-file-unreadable' && f.document !== undefined)
+      .map((f) => `package-image-unreadable|${f.document}|`),
+  )
   for (const p of outcomes.flatMap((o) => o.problems)) {
     const key = `${p.code}|${p.document ?? ''}|${JSON.stringify(p.params)}`
-    if (!seen.has(key)) problems.push(p)
+    if (!seen.has(key) && !seen.has(`${p.code}|${p.document ?? ''}|`)) problems.push(p)
     seen.add(key)
   }
   const findings = mergeFindings(

@@ -97,6 +97,16 @@ const documentFileMissing: Check = (ctx) => {
   )
 }
 
+const documentFileUnreadable: Check = (ctx) => {
+  const files = ctx.files
+  if (!files?.readable) return []
+  return ctx.case.documents.flatMap((d, i) =>
+    !outsideCase(ctx, d.file) && files.exists(d.file) && !files.readable?.(d.file)
+      ? [{ field: `documents[${i}].file`, document: i, params: { file: d.file } }]
+      : [],
+  )
+}
+
 export const materialChecks: Record<string, Check> = {
   'material-missing': missing('material-missing'),
   'gov-materials-missing': missing('gov-materials-missing'),
@@ -105,4 +115,5 @@ export const materialChecks: Record<string, Check> = {
   'document-website-invalid': documentWebsiteInvalid,
   'document-path-unsafe': documentPathUnsafe,
   'document-file-missing': documentFileMissing,
+  'document-file-unreadable': documentFileUnreadable,
 }
