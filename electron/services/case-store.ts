@@ -95,7 +95,7 @@ export function caseFileFacts(folder: string): FileFacts {
     // Opened, not just stat'ed: a chmod-000 scan exists but pack cannot read it.
     readable(file: string): boolean {
       const r = resolveDocumentFile(folder, file)
-      return r.ok && canOpenForReading(r.path)
+      return r.ok && canOpenForReading(r.fsPath)
     },
   }
 }

@@ -73,7 +73,8 @@ export function explain(error: unknown, format: SourceFormat): { reason: string;
 }
 
 /** Reads a scan file into upright pages. Never throws for bad input: returns a reason instead. */
-export async function loadScan(file: string, options: DecodeOptions = {}): Promise<DecodeResult> {
+/** `file` may be bytes: a name on disk that is not UTF-8 (case-files.ts). */
+export async function loadScan(file: string | Buffer, options: DecodeOptions = {}): Promise<DecodeResult> {
   const maxPixels = options.maxPixels ?? LIMITS.maxPixels
   const maxBytes = options.maxFileBytes ?? LIMITS.maxFileBytes
   let size: number

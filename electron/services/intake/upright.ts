@@ -40,7 +40,7 @@ export interface DecodeScanOptions extends DecodeOptions {
 }
 
 /** Decodes a scan into upright pages; never throws for bad input. */
-export async function decodeScan(file: string, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
+export async function decodeScan(file: string | Buffer, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
   const decoded = await loadScan(file, options)
   if (!decoded.ok) return decoded
   const pages: UprightPage[] = []
