@@ -172,7 +172,8 @@ export async function removeScan(workspace: Workspace, caseId: string, scanId: s
     const shared = c.documents.some((d, i) => i !== index && d.file === doc.file)
     try {
       if (file && !shared && (await stat(file).catch(() => null))?.isFile()) {
-        await deps.images.forget(file, readExtracted(doc.extracted)).catch(() => undefined)
+        // Every cached render of it (any version, any turn): they are ID card images.
+        await deps.images.forget(folder, file).catch(() => undefined)
         await deps.trash(file)
       }
       c.documents.splice(index, 1)
