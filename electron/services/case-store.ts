@@ -12,13 +12,14 @@ import { parseCase, type Case } from '../../shared/model/case'
 import type { FileFacts } from '../../shared/rules/context'
 import { writeFileAtomic } from './atomic-file'
 import { canOpenForReading, resolveDocumentFile } from './case-files'
+import { caseReadProblem, caseText, printable } from './case-file-text'
 import { snapshotBeforeSave } from './case-history'
 
 export const CASE_FILE = 'case.json'
 /** A case.json is a few kilobytes; anything this large is not one. */
 const MAX_CASE_BYTES = 20 * 1024 * 1024
 
-export type LoadFailure = 'not-found' | 'too-large' | 'not-json' | 'invalid'
+export type LoadFailure = 'not-found' | 'too-large' | 'unreadable' | 'not-utf8' | 'not-json' | 'invalid'
 
 export type LoadResult =
   | { ok: true; case: Case; folder: string; file: string }
@@ -52,11 +53,23 @@ export async function loadCase(target: string): Promise<LoadResult> {
       `案件文件过大（${size} 字节），不是有效的 case.json`,
       `The case file is too large (${size} bytes) to be a case.json`,
     )
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    // No read permission is its own reason (case-file-text.ts), not "not valid JSON".
+    const problem = caseReadProblem(file, error)
+    if (problem) return failure(problem.reason, problem.message, problem.messageEn)
+    const detail = error instanceof Error ? error.message : String(error)
+    return failure('unreadable', `无法读取案件文件：${detail}`, `The case file cannot be read: ${detail}`)
+  }
+  const text = caseText(file, bytes)
+  if (!text.ok) return failure(text.problem.reason, text.problem.message, text.problem.messageEn)
   let data: unknown
   try {
-    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''))
+    data = JSON.parse(text.text)
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = printable(error instanceof Error ? error.message : String(error))
     return failure('not-json', `案件文件不是有效的 JSON：${detail}`, `The case file is not valid JSON: ${detail}`)
   }
   const parsed = parseCase(data)
