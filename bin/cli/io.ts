@@ -28,12 +28,31 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>
 }
 
+/**
+ * A parseArgs error in both languages, by its code (Node words them in English only): the option
+ * named, never the advice about '--' that would puzzle a user who mistyped.
+ */
+export function usageMessage(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  const text = error instanceof Error ? error.message : String(error)
+  const option = /'([^']+)'/.exec(text)?.[1] ?? ''
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项 Unknown option: ${option}`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = (/^Option '([^']+)'/.exec(text)?.[1] ?? option).replace(/ <value>$/, '')
+    return text.includes('argument missing')
+      ? `选项 ${name} 需要一个值 Option ${name} needs a value`
+      : `选项 ${name} 不接受值 Option ${name} takes no value`
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 Unexpected argument: ${option}`
+  return `参数无效 Invalid arguments: ${text}`
+}
+
 /** parseArgs with its errors turned into UsageError, so every command reports them the same way. */
 export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config)
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
+    throw new UsageError(usageMessage(error))
   }
 }
 

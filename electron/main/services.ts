@@ -14,6 +14,7 @@ import { translate } from '../../shared/i18n/messages'
 import { createBackend, type AppBackend, type AppServices } from '../services/handlers'
 import { scanImport } from '../services/scans/import-limits'
 import { JobRunner } from '../services/jobs'
+import { revealMethod } from '../services/reveal'
 import { SettingsStore } from '../services/workspace/settings-store'
 import type { EventSender } from './ipc/events'
 import type { ErrorLog } from './log'
@@ -59,6 +60,8 @@ export async function createAppServices(
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     reveal: async (folder) => {
+      // A case folder named like a macOS bundle (…app) would be launched by openPath: select it instead.
+      if (revealMethod(folder, process.platform) === 'select') return shell.showItemInFolder(folder)
       const problem = await shell.openPath(folder)
       if (problem !== '') throw AppError.of('io', { reason: problem })
     },

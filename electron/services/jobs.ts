@@ -60,6 +60,8 @@ export interface JobRunnerOptions {
 interface Job {
   readonly id: string
   readonly kind: string
+  /** What the job works on (a case id); with the kind, at most one running job per key. */
+  readonly key: string | null
   readonly controller: AbortController
   readonly startedAt: number
   state: JobState
@@ -99,8 +101,16 @@ export class JobRunner {
     this.#onUnexpected = options.onUnexpected
   }
 
-  /** Starts a task and returns its id before the task runs. */
-  start(kind: string, task: JobTask): string {
+  /**
+   * Starts a task and returns its id before the task runs. With `key` (a case id) at most one job
+   * of this kind runs for it: a second start returns the running job's id and its task never runs
+   * (four scan.read calls on one case would otherwise start four OCR pools, 2 GB).
+   */
+  start(kind: string, task: JobTask, key?: string): string {
+    if (key !== undefined) {
+      const running = [...this.#jobs.values()].find((j) => j.kind === kind && j.key === key && j.state === 'running')
+      if (running) return running.id
+    }
     this.#counter += 1
     const id = `job-${this.#counter}-${randomBytes(3).toString('hex')}`
     const controller = new AbortController()
@@ -110,6 +120,7 @@ export class JobRunner {
     const job: Job = {
       id,
       kind,
+      key: key ?? null,
       controller,
       startedAt: this.#now(),
       state: 'running',

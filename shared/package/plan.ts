@@ -53,11 +53,16 @@ export interface PlannedFile {
 }
 
 const FORBIDDEN = /[\\/:*?"<>|]/g
+/** Characters (code points) kept of one value in a file name. */
+const NAME_PART_MAX = 60
 
 /** Makes a value safe inside a file name on Windows, macOS and Linux. */
 export function safeNamePart(value: string): string {
   const printable = [...value].map((ch) => ((ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f' ? '_' : ch)).join('')
-  return printable.replace(FORBIDDEN, '_').replace(/\s+/g, '').replace(/^\.+/, '').slice(0, 60)
+  const cleaned = printable.replace(FORBIDDEN, '_').replace(/\s+/g, '').replace(/^\.+/, '')
+  // Cut by code points: a cut inside a surrogate pair (an emoji) leaves a lone half that no
+  // file name, zip entry or URI can carry.
+  return [...cleaned].slice(0, NAME_PART_MAX).join('')
 }
 
 function sideOf(doc: CaseDocument): IdSide | null {

@@ -46,6 +46,11 @@ export interface FileFacts {
    * folder, to /dev/zero …); such a file is never read. Optional: callers without a file system omit it.
    */
   inside?(file: string): boolean
+  /**
+   * False when the file exists but cannot be opened for reading (no permission): pack would refuse
+   * it, so check says so too. Optional, like `inside`.
+   */
+  readable?(file: string): boolean
 }
 
 /**

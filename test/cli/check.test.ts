@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli, cliProcess } from '../support/cli'
+import { cli, cliProcess, cliProcessUnprivileged, shareReadOnly } from '../support/cli'
 import { sampleCase, writeCaseFolder } from '../support/sample-case'
 
 describe('icp-prep check', () => {
@@ -43,6 +43,27 @@ describe('icp-prep check', () => {
     const r = await cli('check', '--json', folder)
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['document-file-missing'])
   })
+
+  it('calls a scan it cannot open an error, as pack does (issue 13 item 17)', async () => {
+    const folder = await writeCaseFolder()
+    await shareReadOnly(folder)
+    await chmod(path.join(folder, 'scans', 'domain.jpg'), 0o000)
+    const checked = cliProcessUnprivileged(['check', '--json', folder])
+    expect(checked.code, checked.stderr).toBe(1)
+    const findings = JSON.parse(checked.stdout).findings as Array<{ rule: string; field: string; message: string }>
+    expect(findings.map((f) => f.rule)).toEqual(['document-file-unreadable'])
+    expect(findings[0]).toMatchObject({ field: 'documents[3].file' })
+    expect(findings[0]?.message).toContain('scans/domain.jpg')
+    // pack refuses the same case for the same reason, and says it once.
+    const out = await mkdtemp(path.join(tmpdir(), 'icp-check-pack-'))
+    await chmod(out, 0o777)
+    const packed = cliProcessUnprivileged(['pack', '--json', folder, '-o', path.join(out, 'x.zip')])
+    expect(packed.code, packed.stderr).toBe(1)
+    const rules = (JSON.parse(packed.stdout) as { findings: Array<{ rule: string; document?: number }> }).findings
+      .filter((f) => f.document === 3)
+      .map((f) => f.rule)
+    expect(rules).toEqual(['document-file-unreadable'])
+  }, 60_000)
 
   it('prints a readable summary without --json', async () => {
     const r = await cli('check', await writeCaseFolder())

@@ -6,13 +6,13 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCase } from '../../shared/model/case'
 import { readExtracted } from '../../shared/model/extracted'
-import { cliProcess, type CliRun } from '../support/cli'
+import { cli, cliProcess, type CliRun } from '../support/cli'
 
 let dir = ''
 let run: CliRun
@@ -24,6 +24,27 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 describe('icp-prep demo', () => {
+  it('refuses a non-empty -o folder unless --force, leaving what is there as it was (issue 13 item 16)', { timeout: 300_000 }, async () => {
+    const full = await mkdtemp(path.join(tmpdir(), 'icp-demo-full-'))
+    try {
+      await writeFile(path.join(full, '备案材料.zip'), 'an earlier package')
+      const r = await cli('demo', '-o', full)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain('-o 文件夹不是空的')
+      expect(r.stderr).toContain('-o folder is not empty')
+      expect(r.stderr).toContain('--force')
+      expect(r.stderr).not.toContain('»')
+      expect(readFileSync(path.join(full, '备案材料.zip'), 'utf8')).toBe('an earlier package')
+      expect(await readdir(full)).toEqual(['备案材料.zip'])
+      // --force: the user asked for the folder to be reused.
+      const forced = await cli('demo', '-o', full, '--force', '--date', '2026-12-01')
+      expect(forced.code, forced.stderr).toBe(0)
+      execFileSync('unzip', ['-tq', path.join(full, '备案材料.zip')])
+    } finally {
+      await rm(full, { recursive: true, force: true })
+    }
+  })
+
   it('exits 0 with a ready package, a printable letter and every scan read', () => {
     expect(run.stderr + run.stdout).not.toMatch(/Error:|at .*\.ts:\d+/)
     expect(run.code).toBe(0)

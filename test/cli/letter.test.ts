@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resourcePath } from '../../electron/services/resources'
-import { cli, cliProcess } from '../support/cli'
+import { cli, cliProcess, shareReadOnly, unwritableFolder } from '../support/cli'
 import { poppler } from '../support/letter-scan'
 import { SAMPLE_USCC, sampleCase, writeCaseFolder } from '../support/sample-case'
 
@@ -24,6 +24,27 @@ describe('icp-prep letter', () => {
     expect(poppler('pdfinfo', pdf)).toMatch(/Page size:.*\(A4\)/)
     expect(poppler('pdftotext', pdf).replace(/\s+/g, '')).toContain(SAMPLE_USCC)
   })
+
+  it('refuses an output folder it cannot write before any work: exit 2, bilingual (issue 13 item 14)', async () => {
+    const folder = await writeCaseFolder()
+    await shareReadOnly(folder)
+    const { folder: locked, run, cleanup } = await unwritableFolder()
+    try {
+      for (const output of [path.join(locked, 'letter.pdf'), path.join(locked, 'new', 'sub', 'letter.pdf')]) {
+        const r = run(['letter', folder, '-o', output])
+        expect(r.code, r.stderr).toBe(2)
+        expect(r.stderr).toContain(`没有权限写入输出文件夹：${locked}`)
+        expect(r.stderr).toContain(`The output folder is not writable: ${locked}`)
+        expect(r.stderr).not.toMatch(/\.tmp|Internal error|EACCES/)
+      }
+    } finally {
+      await cleanup()
+    }
+    const file = path.join(folder, 'case.json')
+    const r = await cli('letter', folder, '-o', path.join(file, 'out', 'letter.pdf'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`输出位置不是文件夹：${file}`)
+  }, 60_000)
 
   it('prints the letter date from --date, and JSON with the box layout for the scan check', async () => {
     const folder = await writeCaseFolder()

@@ -7,7 +7,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManifestSchema } from '../../shared/package/manifest'
-import { BIN, cli, cliProcess } from '../support/cli'
+import { BIN, cli, cliProcess, shareReadOnly, unwritableFolder } from '../support/cli'
 import { seededRandom } from '../support/misread'
 import { cleanScratch, scratch, writeScannedCase, type FixtureDoc } from '../support/pack-fixtures'
 
@@ -81,6 +81,40 @@ describe('icp-prep pack', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /)
     }
   })
+
+  it('packs a ready case whose long certificate type is cut beside an emoji (issue 13 item 13)', async () => {
+    const emoji = await writeScannedCase(SMALL, (c) => void (c.sponsor.certificateType = `${'营'.repeat(59)}😀证`))
+    expect((await cli('check', emoji, '--date', '2026-12-01')).code).toBe(0)
+    const zip = path.join(out, 'emoji.zip')
+    const r = await cli('pack', emoji, '-o', zip, '--date', '2026-12-01')
+    expect(r.stderr).not.toMatch(/URI malformed|内部错误/)
+    expect(r.code).toBe(0)
+    const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n')
+    expect(names[0]).toBe(`01_主办单位证件_${'营'.repeat(59)}😀.jpg`)
+  })
+
+  it('refuses an output folder it cannot write before processing any image: exit 2, bilingual (issue 13 item 14)', async () => {
+    const { folder: locked, run, cleanup } = await unwritableFolder()
+    try {
+      const readable = await writeScannedCase(SMALL)
+      await shareReadOnly(readable)
+      const r = run(['pack', readable, '-o', path.join(locked, 'x.zip')])
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stderr).toContain(`没有权限写入输出文件夹：${locked}`)
+      expect(r.stderr).toContain(`The output folder is not writable: ${locked}`)
+      expect(r.stderr).not.toMatch(/images \d|\.partial|\.tmp|Internal error/)
+      expect(await readdir(locked)).toEqual([])
+    } finally {
+      await cleanup()
+    }
+    // An output "folder" that is a file: root cannot write there either.
+    const file = path.join(out, 'plain-file')
+    await writeFile(file, 'not a folder')
+    const r = await cli('pack', folder, '-o', path.join(file, 'x.zip'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`输出位置不是文件夹：${file}`)
+    expect(r.stderr).toContain(`The output location is not a folder: ${file}`)
+  }, 60_000)
 
   it('works as a real process', () => {
     const zip = path.join(out, 'process.zip')

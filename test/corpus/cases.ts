@@ -21,7 +21,7 @@ export interface BrokenCase {
   /** The case folder (its case.json is broken). */
   readonly folder: string
   /** loadCase's reason: every command must exit 2 with it, every service refuse with it. */
-  readonly reason: 'not-found' | 'too-large' | 'not-json' | 'invalid'
+  readonly reason: 'not-found' | 'too-large' | 'not-utf8' | 'not-json' | 'invalid'
   readonly message: RegExp
 }
 
@@ -53,8 +53,8 @@ export async function writeBrokenCases(parent: string): Promise<BrokenCase[]> {
       name: 'utf16',
       what: 'case.json saved as UTF-16',
       content: Buffer.from(`\ufeff${good}`, 'utf16le'),
-      reason: 'not-json',
-      message: /not valid JSON/,
+      reason: 'not-utf8',
+      message: /encoded as UTF-16/,
     },
     { name: 'root-array', what: 'JSON array instead of an object', content: '[1,2,3]', reason: 'invalid', message: /wrong shape/ },
     {

@@ -84,6 +84,28 @@ describe('jobs', () => {
     expect(rec.progress.at(-1)).toMatchObject({ done: 1, total: 1 })
   })
 
+  it('runs one job per kind and key: a second start returns the running id and never runs its task', async () => {
+    const runner = new JobRunner({ progress: () => undefined, finished: () => undefined })
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let runs = 0
+    const task = async () => {
+      runs += 1
+      await held
+      return null
+    }
+    const first = runner.start('ocr', task, 'case-a')
+    expect(runner.start('ocr', task, 'case-a')).toBe(first)
+    expect(runner.start('ocr', task, 'case-b')).not.toBe(first)
+    expect(runner.start('export', task, 'case-a')).not.toBe(first)
+    expect(runner.start('ocr', task)).not.toBe(first)
+    release()
+    await runner.wait(first)
+    await Promise.all(runner.snapshot().map((j) => runner.wait(j.jobId)))
+    expect(runs).toBe(4)
+    expect(runner.start('ocr', task, 'case-a')).not.toBe(first)
+  })
+
   it('throttles progress and always delivers the final 100 %', async () => {
     const time = manualTime()
     const rec = recorder()

@@ -12,6 +12,7 @@ import { JobRunner, type JobEventSink } from '../../electron/services/jobs'
 import type { OcrPool } from '../../electron/services/ocr/pool'
 import { SettingsStore } from '../../electron/services/workspace/settings-store'
 import type { Handlers } from '../../shared/ipc/contract'
+import type { PruneSummary } from '../../electron/services/scans/scan-images'
 
 export interface TestApp {
   readonly root: string
@@ -22,6 +23,8 @@ export interface TestApp {
   readonly handlers: Handlers
   /** The app scheme's answer to `/case-file/…` paths (scan images). */
   readonly caseFiles: (urlPath: string) => Promise<CaseFileResponse>
+  /** The start-up pruning of the scan render cache. */
+  readonly pruned: Promise<PruneSummary | null>
   readonly jobs: JobRunner
   /** Folders the app asked the file manager to show. */
   readonly revealed: string[]

@@ -2,6 +2,7 @@
  * The pure half of packaging: provider profiles as data, the upload plan (which scan goes into which
  * file, named and ordered for the upload form) and the packaging problem messages.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCase, type Case } from '../../shared/model/case'
 import type { ExtractedDocument } from '../../shared/model/extracted'
@@ -160,6 +161,23 @@ describe('planUpload', () => {
     })
     expect(files[0]?.baseName).toBe('01_主办单位证件_事业单位_法人证书')
     expect(files.find((f) => f.role === 'domain-certificate')?.baseName).toBe('04_网站1_域名证书')
+  })
+
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+  it('cuts a long name part by code points, never inside a surrogate pair (issue 13 item 13)', () => {
+    const long = `${'营'.repeat(59)}😀证书`
+    const cut = safeNamePart(long)
+    expect([...cut]).toHaveLength(60)
+    expect(cut.endsWith('😀')).toBe(true)
+    expect(cut).not.toMatch(LONE_SURROGATE)
+    expect(() => encodeURIComponent(cut)).not.toThrow()
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (value) => {
+        const part = safeNamePart(value)
+        expect(part).not.toMatch(LONE_SURROGATE)
+        expect([...part].length).toBeLessThanOrEqual(60)
+      }),
+    )
   })
 
   it('applies a provider’s minimum size to the slots it names', () => {

@@ -24,12 +24,12 @@ const TEST_ROOT = path.resolve(import.meta.dirname, '..')
 
 type Mutator = (c: EditableCase) => void
 
-function run(mutate: Mutator = () => {}, files?: (file: string) => boolean): Finding[] {
+function run(mutate: Mutator = () => {}, files?: (file: string) => boolean, readable?: (file: string) => boolean): Finding[] {
   const data = sampleCase()
   mutate(data)
   const parsed = parseCase(data)
   if (!parsed.ok) throw new Error(parsed.problems.join('; '))
-  return checkCase(parsed.case, { today: SAMPLE_DATE, ...(files ? { files: { exists: files } } : {}) })
+  return checkCase(parsed.case, { today: SAMPLE_DATE, ...(files ? { files: { exists: files, ...(readable ? { readable } : {}) } } : {}) })
 }
 
 const site = (c: EditableCase, i = 0): EditableWebsite => {
@@ -52,6 +52,7 @@ interface RuleCase {
   pass?: Mutator
   severity?: Finding['severity']
   files?: (file: string) => boolean
+  readable?: (file: string) => boolean
 }
 
 const CASES: Record<string, RuleCase> = {
@@ -319,6 +320,13 @@ const CASES: Record<string, RuleCase> = {
     field: 'documents[3].file',
     pass: () => {},
   },
+  'document-file-unreadable': {
+    fail: () => {},
+    files: () => true,
+    readable: (f) => f !== 'scans/domain.jpg',
+    field: 'documents[3].file',
+    pass: () => {},
+  },
 }
 
 describe('rule catalogue', () => {
@@ -359,8 +367,8 @@ describe('rule catalogue', () => {
 
 describe.each(Object.entries(CASES))('%s', (code, spec) => {
   it('fires on the broken case, pointing at the field', () => {
-    const findings = run(spec.fail, spec.files).filter((f) => f.rule === code)
-    expect(findings.length, JSON.stringify(run(spec.fail, spec.files), null, 1)).toBeGreaterThan(0)
+    const findings = run(spec.fail, spec.files, spec.readable).filter((f) => f.rule === code)
+    expect(findings.length, JSON.stringify(run(spec.fail, spec.files, spec.readable), null, 1)).toBeGreaterThan(0)
     expect(findings.map((f) => f.field)).toContain(spec.field)
     for (const f of findings) {
       expect(f.message).not.toMatch(/\{\w+\}/)

@@ -2,7 +2,7 @@
  * `icp-prep demo [-o DIR] [--provider NAME] [--date YYYY-MM-DD]`: the complete pipeline — read the
  * scans, check, print the letter, pack — on the bundled sample case, and where the zip is.
  */
-import { mkdtemp, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runDemo, type DemoStep } from '../../../electron/services/demo'
@@ -20,12 +20,17 @@ const STEP_LABEL: Record<DemoStep, string> = {
 export const demoCommand: Command = {
   name: 'demo',
   summary: '用内置示例案件演示完整流程：识别、检查、承诺书、打包。Run the whole pipeline on the bundled sample case.',
-  usage: 'icp-prep demo [-o DIR] [--provider NAME] [--date YYYY-MM-DD]',
+  usage: 'icp-prep demo [-o DIR] [--force] [--provider NAME] [--date YYYY-MM-DD]',
   async run(args, io) {
     const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
-      options: { output: { type: 'string', short: 'o' }, provider: { type: 'string' }, date: { type: 'string' } },
+      options: {
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
+        provider: { type: 'string' },
+        date: { type: 'string' },
+      },
     })
     if (positionals.length > 0) throw new UsageError(`多余的参数 Unexpected arguments: ${positionals.join(' ')}`)
     const date = dateOption(values.date)
@@ -33,6 +38,11 @@ export const demoCommand: Command = {
     // -o names a folder to create or reuse; a file there is a mistake to report, not an internal error.
     const existing = await stat(out).catch(() => null)
     if (existing && !existing.isDirectory()) throw new UsageError(`-o 应为文件夹，而这是一个文件 -o must be a folder, not a file: ${out}`)
+    // The demo writes 备案材料.zip, the letter and a case there: it never replaces what it did not make unasked.
+    if (existing && !values.force && (await readdir(out)).length > 0)
+      throw new UsageError(
+        `-o 文件夹不是空的，示例会覆盖其中的提交包、承诺书和案件；请换一个空文件夹，或加 --force -o folder is not empty and the demo would overwrite the package, letter and case in it; choose an empty folder or add --force: ${out}`,
+      )
     let lastShown = -1
     const result = await runDemo(out, {
       ...(values.provider ? { provider: values.provider } : {}),

@@ -13,6 +13,7 @@ import { todayIso } from '../../../electron/services/clock'
 import { FontUnavailableError, loadLetterFonts } from '../../../electron/services/letter/fonts'
 import { generateLetter } from '../../../electron/services/letter/generate'
 import { loadTemplateFile } from '../../../electron/services/letter/templates'
+import { checkOutputFolder, outputFolderProblem, outputReasonOf } from '../../../electron/services/output-folder'
 import { hasErrors } from '../../../shared/rules/engine'
 import { dateOption, EXIT, parseOptions, UsageError, type Command } from '../io'
 import { printFindings } from './check'
@@ -38,6 +39,13 @@ export const letterCommand: Command = {
     if (!values.output.toLowerCase().endsWith('.pdf'))
       throw new UsageError(`输出文件应以 .pdf 结尾 The output file must end in .pdf: ${values.output}`)
     const date = dateOption(values.date)
+    const output = path.resolve(values.output)
+    // Before any work: a folder the user cannot write is said at once (missing folders are made).
+    const problem = await checkOutputFolder(path.dirname(output), { create: true })
+    if (problem) {
+      io.stderr(`${problem.message}\n${problem.messageEn}\n`)
+      return EXIT.usage
+    }
     const loaded = await loadCase(positionals[0] as string)
     if (!loaded.ok) {
       io.stderr(`${loaded.message}\n${loaded.messageEn}\n`)
@@ -68,10 +76,18 @@ export const letterCommand: Command = {
       ...(date ? { date } : {}),
       ...(template ? { template } : {}),
     })
-    const output = path.resolve(values.output)
     if (result.pdf) {
-      await mkdir(path.dirname(output), { recursive: true })
-      await writeFileAtomic(output, result.pdf)
+      try {
+        await mkdir(path.dirname(output), { recursive: true })
+        await writeFileAtomic(output, result.pdf)
+      } catch (error) {
+        // Still possible after the check (a full disk, a folder changed meanwhile): name the output, not the temp file.
+        const reason = outputReasonOf(error)
+        if (reason === null) throw error
+        const p = outputFolderProblem(reason, path.dirname(output))
+        io.stderr(`未能写入承诺书 The letter was not written: ${output}\n${p.message}\n${p.messageEn}\n`)
+        return EXIT.usage
+      }
     }
     const ok = result.pdf !== null && !hasErrors(result.findings)
     if (values.json) {

@@ -7,6 +7,8 @@
  * findings are printed; nothing is written). Exit 2: bad usage, an unreadable case, a bad output
  * path or an unknown provider. Ctrl+C cancels cleanly: no file is left under the output name.
  */
+import path from 'node:path'
+import { outputFolderProblem, outputReasonOf } from '../../../electron/services/output-folder'
 import { PackError, packCase, type PackOutcome, type PackProgress } from '../../../electron/services/package/pack-case'
 import { packageData } from '../../../shared/package/package-data'
 import { formatBytes } from '../../../shared/package/problems'
@@ -105,6 +107,14 @@ export const packCommand: Command = {
     } catch (error) {
       if (error instanceof PackError) {
         io.stderr(`${error.message}\n${error.messageEn}\n`)
+        return EXIT.usage
+      }
+      // Writing the zip failed in the output folder (a disk full, a folder changed after the check).
+      const reason = outputReasonOf(error)
+      const failedPath = (error as { path?: unknown }).path
+      if (reason !== null && typeof failedPath === 'string' && path.dirname(failedPath) === path.dirname(path.resolve(values.output))) {
+        const p = outputFolderProblem(reason, path.dirname(failedPath))
+        io.stderr(`未能写入提交包 The package was not written: ${path.resolve(values.output)}\n${p.message}\n${p.messageEn}\n`)
         return EXIT.usage
       }
       if (controller.signal.aborted) {

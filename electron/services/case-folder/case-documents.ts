@@ -232,7 +232,7 @@ export interface ReadSummary {
   readonly proposals: ReadonlyArray<{ readonly document: number } & RoleProposal>
 }
 
-async function sha256(file: string): Promise<string> {
+async function sha256(file: string | Buffer): Promise<string> {
   return createHash('sha256')
     .update(await readFile(file))
     .digest('hex')
@@ -297,7 +297,12 @@ async function defaultCommit(caseFolder: string, apply: (fresh: Case) => Case): 
 }
 
 /** Adds the signed-letter analysis (signature, seal, fingerprint) to a commitment letter's reading. */
-async function withLetterAnalysis(c: Case, doc: CaseDocument, file: string, reading: ExtractedDocument): Promise<ExtractedDocument> {
+async function withLetterAnalysis(
+  c: Case,
+  doc: CaseDocument,
+  file: string | Buffer,
+  reading: ExtractedDocument,
+): Promise<ExtractedDocument> {
   if (doc.role !== 'commitment-letter' && reading.kind !== 'commitment-letter') return reading
   try {
     const letter = await analyseLetterScan(c, file, reading)
@@ -336,7 +341,8 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             failed += 1
             return
           }
-          const file = resolved.path
+          // fsPath: the bytes of a name that is not UTF-8 on disk (a GBK name from a Windows zip).
+          const file = resolved.fsPath
           let sha: string
           try {
             sha = await sha256(file)
@@ -348,7 +354,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             skipped += 1
             return
           }
-          const r = await extractFile(file, pool, { today, ...(options.signal ? { signal: options.signal } : {}) })
+          const r = await extractFile(resolved.path, pool, { today, fsPath: file, ...(options.signal ? { signal: options.signal } : {}) })
           if (!r.ok && r.cancelled) {
             cancelled = true
             return

@@ -14,14 +14,15 @@ import { caseJson } from '../../../shared/model/case-json'
 import { isNewerCase, parseCase, type Case } from '../../../shared/model/case'
 import type { FileFacts } from '../../../shared/rules/context'
 import { writeFileAtomic } from './atomic-file'
-import { resolveDocumentFile } from './case-files'
+import { canOpenForReading, resolveDocumentFile } from './case-files'
+import { caseReadProblem, caseText, printable } from '../case-file-text'
 import { rememberWritten, snapshotBeforeSave } from './case-history'
 
 export const CASE_FILE = 'case.json'
 /** A case.json is a few kilobytes; anything this large is not one. */
 const MAX_CASE_BYTES = 20 * 1024 * 1024
 
-export type LoadFailure = 'not-found' | 'too-large' | 'not-json' | 'invalid'
+export type LoadFailure = 'not-found' | 'too-large' | 'unreadable' | 'not-utf8' | 'not-json' | 'invalid'
 
 export type LoadResult =
   | {
@@ -80,14 +81,25 @@ export async function loadCase(target: string, options: { readonly newer?: boole
       `案件文件过大（${size} 字节），不是有效的 case.json`,
       `The case file is too large (${size} bytes) to be a case.json`,
     )
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    // No read permission is its own reason (case-file-text.ts), not "not valid JSON".
+    const problem = caseReadProblem(file, error)
+    if (problem) return failure(problem.reason, problem.message, problem.messageEn)
+    const detail = error instanceof Error ? error.message : String(error)
+    return failure('unreadable', `无法读取案件文件：${detail}`, `The case file cannot be read: ${detail}`)
+  }
+  const text = caseText(file, bytes)
+  if (!text.ok) return failure(text.problem.reason, text.problem.message, text.problem.messageEn)
   let data: unknown
   let revision: string
   try {
-    const bytes = await readFile(file)
     revision = revisionOf(bytes)
-    data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    data = JSON.parse(text.text)
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = printable(error instanceof Error ? error.message : String(error))
     return failure('not-json', `案件文件不是有效的 JSON：${detail}`, `The case file is not valid JSON: ${detail}`)
   }
   const parsed = parseCase(data, { newer: options.newer === true })
@@ -134,7 +146,7 @@ export async function saveCase(
 }
 
 /**
- * Which document files can be used, for the document-file-missing and document-path-unsafe rules:
+ * Which document files can be used, for the document-file-missing, -unreadable and document-path-unsafe rules:
  * the same resolution (links followed, inside the case, a regular file) every service reads through.
  */
 export function caseFileFacts(folder: string): FileFacts {
@@ -143,6 +155,11 @@ export function caseFileFacts(folder: string): FileFacts {
     inside(file: string): boolean {
       const r = resolveDocumentFile(folder, file)
       return r.ok || (r.problem !== 'outside' && r.problem !== 'unsafe')
+    },
+    // Opened, not just stat'ed: a chmod-000 scan exists but pack cannot read it.
+    readable(file: string): boolean {
+      const r = resolveDocumentFile(folder, file)
+      return r.ok && canOpenForReading(r.fsPath)
     },
   }
 }

@@ -25,23 +25,29 @@ export interface ExtractOptions {
   readonly signal?: AbortSignal
 }
 
-async function sha256(file: string): Promise<string> {
+async function sha256(file: string | Buffer): Promise<string> {
   return createHash('sha256')
     .update(await readFile(file))
     .digest('hex')
 }
 
 /** Reads one file (every page of a PDF) on an engine of the pool. */
-export async function extractFile(file: string, pool: OcrPool, options: { today: IsoDate; signal?: AbortSignal }): Promise<FileExtraction> {
+/** `options.fsPath`: the bytes to open when the name on disk is not UTF-8 (case-files.ts); `file` names it. */
+export async function extractFile(
+  file: string,
+  pool: OcrPool,
+  options: { today: IsoDate; signal?: AbortSignal; fsPath?: string | Buffer },
+): Promise<FileExtraction> {
+  const at = options.fsPath ?? file
   try {
     // Decoding happens inside the engine's turn, one page at a time, so a batch never holds more
     // than one decoded page per engine in memory.
     return await pool.run(async (engine) => {
-      const decoded = await openScan(file)
+      const decoded = await openScan(at)
       if (!decoded.ok) return { file, ok: false as const, error: decoded.reason, errorEn: decoded.reasonEn }
       const pages: PageResult[] = []
       for (let i = 0; i < decoded.pageCount; i += 1) pages.push(await readPage(engine, await decoded.page(i), options))
-      return { file, ok: true as const, format: decoded.format, sha256: await sha256(file), pages }
+      return { file, ok: true as const, format: decoded.format, sha256: await sha256(at), pages }
     }, options.signal)
   } catch (error) {
     if (error instanceof CancelledError) return { file, ok: false, error: '已取消', errorEn: 'cancelled', cancelled: true }

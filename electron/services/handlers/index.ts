@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Handlers } from '../../../shared/ipc/contract'
 import { AppError } from '../../../shared/ipc/errors'
 import { caseFileServer, type CaseFileResponse } from '../scans/case-file-server'
-import { ScanImages } from '../scans/scan-images'
+import { ScanImages, type PruneSummary } from '../scans/scan-images'
 import { type AppServices, WorkspaceRegistry } from './app-services'
 import { outputHandlers } from './output-handlers'
 import { scanHandlers } from './scan-handlers'
@@ -23,6 +23,8 @@ export interface AppBackend {
   readonly handlers: Handlers
   /** Answers `/case-file/…` URL paths (thumbnails, pages, crops) for app://renderer and the UI tests' page server. */
   readonly caseFiles: (urlPath: string) => Promise<CaseFileResponse>
+  /** The start-up pruning of the scan render cache (old and over-cap entries); never rejects. */
+  readonly pruned: Promise<PruneSummary | null>
 }
 
 /** Refuses a folder that does not exist or cannot be written, with the reason. */
@@ -51,16 +53,19 @@ export function createHandlers(services: AppServices): Handlers {
 export function createBackend(services: AppServices): AppBackend {
   const workspaces = new WorkspaceRegistry(services)
   const images = new ScanImages(services.cacheDir)
-  const handlers = coreHandlers(services, workspaces)
+  // Renders of ID cards are not kept forever: entries unused for 30 days or over the cap go at start-up.
+  const pruned = images.prune().catch(() => null)
+  const handlers = coreHandlers(services, workspaces, images)
   return {
     handlers: { ...handlers, ...scanHandlers(services, workspaces, images), ...outputHandlers(services, workspaces) },
     caseFiles: caseFileServer((caseId) => workspaces.current().folderOf(caseId), images),
+    pruned,
   }
 }
 
 type CoreChannels = Exclude<keyof Handlers, `scan.${string}` | `letter.${string}` | `export.${string}`>
 
-function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry): Pick<Handlers, CoreChannels> {
+function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry, images: ScanImages): Pick<Handlers, CoreChannels> {
   const { settings, jobs } = services
 
   return {
@@ -95,7 +100,10 @@ function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry): Pic
     'case.restore': async ({ caseId, snapshotId }) => workspaces.current().restore(caseId, snapshotId),
     'case.duplicate': async ({ caseId }) => workspaces.current().duplicate(caseId),
     'case.delete': async ({ caseId }) => {
-      await workspaces.current().remove(caseId)
+      const workspace = workspaces.current()
+      // The cached renders go first: the case folder's real path names them, and it is about to move.
+      await images.forgetCase(workspace.folderOf(caseId)).catch(() => undefined)
+      await workspace.remove(caseId)
       if (settings.get().lastCaseId === caseId) await settings.update({ lastCaseId: null, lastScreen: 'cases' })
       return { caseId }
     },

@@ -63,36 +63,41 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
     'scan.read': async ({ caseId }) => {
       const workspace = workspaces.current()
       const total = (await workspace.open(caseId)).case.documents.length
-      const jobId = services.jobs.start('ocr', async ({ signal, progress }) => {
-        progress(0, total)
-        const pool = services.ocrPool?.()
-        try {
-          const summary = await readScans(workspace, caseId, {
-            signal,
-            today: services.today(),
-            ...(pool ? { pool } : {}),
-            onProgress: (done, total, file) => {
-              const name = file.split('/').pop() ?? file
-              progress(done, total, {
-                message: translate('zh-CN', 'scans.readingFile', { name }),
-                messageEn: translate('en', 'scans.readingFile', { name }),
-              })
-            },
-          })
-          // What was read before a cancellation is kept; the job still ends as cancelled.
-          signal.throwIfAborted()
-          const result: ReadResult = {
-            caseId,
-            read: summary.read,
-            skipped: summary.skipped,
-            failed: summary.failed,
-            cancelled: summary.cancelled,
+      // One reading per case: a second start (another window, a double click) joins the running one.
+      const jobId = services.jobs.start(
+        'ocr',
+        async ({ signal, progress }) => {
+          progress(0, total)
+          const pool = services.ocrPool?.()
+          try {
+            const summary = await readScans(workspace, caseId, {
+              signal,
+              today: services.today(),
+              ...(pool ? { pool } : {}),
+              onProgress: (done, total, file) => {
+                const name = file.split('/').pop() ?? file
+                progress(done, total, {
+                  message: translate('zh-CN', 'scans.readingFile', { name }),
+                  messageEn: translate('en', 'scans.readingFile', { name }),
+                })
+              },
+            })
+            // What was read before a cancellation is kept; the job still ends as cancelled.
+            signal.throwIfAborted()
+            const result: ReadResult = {
+              caseId,
+              read: summary.read,
+              skipped: summary.skipped,
+              failed: summary.failed,
+              cancelled: summary.cancelled,
+            }
+            return result
+          } finally {
+            await pool?.close()
           }
-          return result
-        } finally {
-          await pool?.close()
-        }
-      })
+        },
+        caseId,
+      )
       return { jobId }
     },
   }

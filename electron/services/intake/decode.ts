@@ -112,12 +112,12 @@ export function explain(error: unknown, format: SourceFormat): { reason: string;
 }
 
 /** Reads a scan file into upright pages, every page decoded. Never throws for bad input: returns a reason instead. */
-export async function loadScan(file: string, options: DecodeOptions = {}): Promise<DecodeResult> {
+export async function loadScan(file: string | Buffer, options: DecodeOptions = {}): Promise<DecodeResult> {
   return allPages(await openScan(file, options))
 }
 
 /** Opens a scan file, checking its size, format, pixels and pages; pages are decoded on request. */
-export async function openScan(file: string, options: DecodeOptions = {}): Promise<OpenedScan | DecodeFailure> {
+export async function openScan(file: string | Buffer, options: DecodeOptions = {}): Promise<OpenedScan | DecodeFailure> {
   const maxPixels = options.maxPixels ?? LIMITS.maxPixels
   const maxBytes = options.maxFileBytes ?? LIMITS.maxFileBytes
   let size: number

@@ -46,7 +46,7 @@ export interface DecodeScanOptions extends DecodeOptions {
 }
 
 /** Decodes a scan into upright pages (those `only` asks for); never throws for bad input. */
-export async function decodeScan(file: string, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
+export async function decodeScan(file: string | Buffer, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
   const opened = await openScan(file, options)
   if (!opened.ok) return opened
   const count = opened.pageCount

@@ -12,7 +12,7 @@ import { decodeScan, toSharp } from '../intake/upright'
 import { analyseSignedScan } from './signed-scan'
 import { loadBundledTemplate } from './templates'
 
-export async function analyseLetterScan(c: Case, file: string, reading: ExtractedDocument): Promise<LetterScan | null> {
+export async function analyseLetterScan(c: Case, file: string | Buffer, reading: ExtractedDocument): Promise<LetterScan | null> {
   const template = await loadBundledTemplate(variantForSponsorType(c.sponsor.type))
   const layout = scanLayout(template)
   const pages = (reading as { pages?: unknown[] }).pages

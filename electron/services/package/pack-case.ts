@@ -19,6 +19,7 @@ import { mergeFindings, problemFinding, type PackageProblem } from '../../../sha
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
 import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
 import { caseFileFacts, loadCase } from '../case-folder/case-store'
+import { checkOutputFolder } from '../output-folder'
 import { todayIso } from '../clock'
 import { packageContents } from './package-contents'
 import { processPlannedFile, type ProcessOutcome } from './process-file'
@@ -116,8 +117,9 @@ function storedRotations(c: Case): (document: number) => readonly Turn[] | undef
 async function checkOutput(output: string, caseFile: string, scans: readonly string[]): Promise<string> {
   const resolved = path.resolve(output)
   const dir = path.dirname(resolved)
-  const dirInfo = await stat(dir).catch(() => null)
-  if (!dirInfo?.isDirectory()) throw new PackError('bad-output', `输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`)
+  // Before any image is processed: an unwritable folder is the user's to fix, not an internal error.
+  const problem = await checkOutputFolder(dir)
+  if (problem) throw new PackError('bad-output', problem.message, problem.messageEn)
   const existing = await stat(resolved).catch(() => null)
   if (existing?.isDirectory())
     throw new PackError('bad-output', `输出路径是一个文件夹：${resolved}`, `The output path is a folder: ${resolved}`)
@@ -224,10 +226,15 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   })
   signal?.throwIfAborted()
   const problems: PackageProblem[] = []
-  const seen = new Set<string>()
+  // A scan the rules already call unopenable (document-file-unreadable) is not reported twice.
+  const seen = new Set<string>(
+    ruleFindings
+      .filter((f) => f.rule === 'document-file-unreadable' && f.document !== undefined)
+      .map((f) => `package-image-unreadable|${f.document}|`),
+  )
   for (const p of outcomes.flatMap((o) => o.problems)) {
     const key = `${p.code}|${p.document ?? ''}|${JSON.stringify(p.params)}`
-    if (!seen.has(key)) problems.push(p)
+    if (!seen.has(key) && !seen.has(`${p.code}|${p.document ?? ''}|`)) problems.push(p)
     seen.add(key)
   }
   const findings = mergeFindings(

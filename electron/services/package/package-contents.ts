@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto'
 import { MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, type ManifestFile } from '../../../shared/package/manifest'
 import { buildReportModel, type ReportInput } from '../../../shared/package/report-model'
+import { maskText } from '../../../shared/privacy/mask'
+import type { Finding } from '../../../shared/rules/engine'
 import type { ProcessedFile } from './process-file'
 import { renderReportHtml } from './report-html'
 import { TOOL_NAME, TOOL_VERSION } from './tool-version'
@@ -36,6 +38,15 @@ export function manifestFile(f: ProcessedFile): ManifestFile {
   }
 }
 
+/**
+ * A finding as the package carries it: ID numbers, credit codes, phone numbers and e-mail addresses
+ * quoted in its texts are masked. The zip travels (to a provider, a colleague, a mailbox); the form
+ * values the person uploading must type stay in the report's field table, where they are needed.
+ */
+export function packagedFinding(f: Finding): Finding {
+  return { ...f, message: maskText(f.message), messageEn: maskText(f.messageEn), fix: maskText(f.fix), fixEn: maskText(f.fixEn) }
+}
+
 /** The facts the report and the manifest are both built from, so they cannot disagree. */
 export interface ContentsInput extends Omit<ReportInput, 'toolVersion' | 'files' | 'documentHashes'> {
   readonly files: readonly ProcessedFile[]
@@ -43,12 +54,14 @@ export interface ContentsInput extends Omit<ReportInput, 'toolVersion' | 'files'
 
 /** The zip entries in their fixed order — upload files, 报告.html, manifest.json — and the manifest. */
 export function packageContents(input: ContentsInput): { entries: ZipEntry[]; manifest: Manifest } {
-  const { case: c, provider, findings, files } = input
+  const { case: c, provider, files } = input
+  const findings = input.findings.map(packagedFinding)
   const fileEntries = files.map(manifestFile)
   const documentHashes = new Map<number, string>()
   for (const f of files) for (const s of f.sources) documentHashes.set(s.document, s.sha256)
   const model = buildReportModel({
     ...input,
+    findings,
     toolVersion: TOOL_VERSION,
     files: files.map((f, i) => ({
       file: fileEntries[i] as ManifestFile,

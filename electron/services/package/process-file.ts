@@ -127,7 +127,8 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
     // (document-file-missing, document-path-unsafe) report them and refuse the export.
     const resolved = resolveDocumentFile(ctx.folder, source.file)
     if (!resolved.ok) continue
-    const abs = resolved.path
+    // fsPath: the bytes of a name that is not UTF-8 on disk (a GBK name from a Windows zip).
+    const abs = resolved.fsPath
     signal?.throwIfAborted()
     const rotations = ctx.rotations?.(source.document)
     const scan = await loadScanImage(abs, source.file, rotations ? { rotations } : {})

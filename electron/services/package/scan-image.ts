@@ -74,7 +74,7 @@ export interface LoadScanOptions {
 
 /** Scanner PDFs, BMP and turned scans: decoded, turned and levelled by intake. */
 async function viaIntake(
-  filePath: string,
+  filePath: string | Buffer,
   displayName: string,
   original: Buffer,
   sha256: string,
@@ -108,7 +108,11 @@ async function viaIntake(
 }
 
 /** Reads, identifies and decodes one scan (path on disk) into upright sRGB pixels. */
-export async function loadScanImage(filePath: string, displayName: string = filePath, options: LoadScanOptions = {}): Promise<LoadedScan> {
+export async function loadScanImage(
+  filePath: string | Buffer,
+  displayName: string = String(filePath),
+  options: LoadScanOptions = {},
+): Promise<LoadedScan> {
   let original: Buffer
   try {
     const info = await stat(filePath)

@@ -68,7 +68,8 @@ async function writeZip(temp: string, entries: readonly ZipEntry[], mtime: Date,
     zip.addBuffer(e.data, e.name, { mtime, mode: 0o100644, compress: e.compress, forceDosTimestamp: true })
   }
   zip.end()
-  await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx', mode: 0o644 }), { signal })
+  // Private to the user like the case files (0600): the zip holds ID card images.
+  await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx', mode: 0o600 }), { signal })
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {

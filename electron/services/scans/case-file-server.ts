@@ -69,7 +69,7 @@ export function caseFileServer(folderOf: (caseId: string) => string, images: Sca
       variant = { kind: 'crop', box }
     } else return { status: 404 }
     try {
-      return { status: 200, body: await images.image(real, reading, variant), mime: 'image/jpeg' }
+      return { status: 200, body: await images.image(folder, real, reading, variant), mime: 'image/jpeg' }
     } catch (error) {
       if (!(error instanceof ScanImageError)) throw error
       if (variant.kind === 'crop') return { status: 404 }

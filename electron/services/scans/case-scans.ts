@@ -190,7 +190,8 @@ export async function removeScan(workspace: Workspace, caseId: string, scanId: s
         return { ...fresh, documents: fresh.documents.filter((_, i) => i !== at) }
       })
       if (file && !shared && (await stat(file).catch(() => null))?.isFile()) {
-        await deps.images.forget(file, readExtracted(doc.extracted)).catch(() => undefined)
+        // Every cached render of it (any version, any turn): they are ID card images.
+        await deps.images.forget(folder, file).catch(() => undefined)
         await deps.trash(file)
       }
     } catch (error) {

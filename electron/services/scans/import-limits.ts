@@ -18,6 +18,7 @@ const ScanImportSchema = z.object({
   thumbnail: Size,
   page: Size,
   crop: z.object({ height: z.number().int().positive(), margin: z.number().int().min(0), quality: z.number().int().min(40).max(100) }),
+  renderCache: z.object({ source: z.string().min(10), maxAgeDays: z.number().positive(), maxBytes: z.number().int().positive() }),
 })
 
 /** The import and image limits, validated at load (a broken data file fails loudly in tests). */

@@ -4,9 +4,14 @@
  * line up) and cached in a private folder of the app's user data (0700), never in the case folder
  * that is copied and shared. Cache entries are keyed by the file's identity and turn, so a
  * replaced or re-read scan gets new images; requests for the same image share one rendering.
+ *
+ * The renders are full-size ID cards, so they must not outlive their case: entries sit under
+ * `<case>/<scan>/<version>/` (each a hash), so removing a scan or deleting a case removes all of
+ * its images, and prune() (at start-up) removes entries unused for `renderCache.maxAgeDays` and the
+ * least recently used ones beyond `renderCache.maxBytes` (scan-import.json). Use is an entry's mtime.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import type { Box, ExtractedDocument } from '../../../shared/model/extracted'
@@ -36,9 +41,11 @@ export class ScanImages {
     this.#root = path.join(cacheDir, 'scan-images')
   }
 
-  /** The JPEG bytes of one image of a scan file, from the cache or made now. */
-  async image(file: string, reading: ExtractedDocument | null, variant: ScanImageVariant): Promise<Buffer> {
-    const dir = await this.#entry(file, reading)
+  /** The JPEG bytes of one image of a scan file of the case in `caseFolder`, from the cache or made now. */
+  async image(caseFolder: string, file: string, reading: ExtractedDocument | null, variant: ScanImageVariant): Promise<Buffer> {
+    const dir = await this.#entry(caseFolder, file, reading)
+    // Marks the entry used now, for prune(); an entry not made yet gets its time when it is written.
+    await utimes(dir, new Date(), new Date()).catch(() => undefined)
     // The page is itself the cached base image every other variant is cut from.
     if (variant.kind === 'page') return (await this.#page(dir, file, reading)).bytes
     const target = path.join(dir, variant.kind === 'crop' ? `crop-${boxKey(variant.box)}.jpg` : 'thumb.jpg')
@@ -51,19 +58,66 @@ export class ScanImages {
     })
   }
 
-  /** Forgets every image of a scan file (when it is removed from the case). */
-  async forget(file: string, reading: ExtractedDocument | null): Promise<void> {
-    await rm(await this.#entry(file, reading), { recursive: true, force: true })
+  /** Forgets every image of a scan file, of every version and turn (when it is removed from the case). */
+  async forget(caseFolder: string, file: string): Promise<void> {
+    await rm(path.join(this.#root, await caseKey(caseFolder), await fileKey(file)), { recursive: true, force: true })
   }
 
-  async #entry(file: string, reading: ExtractedDocument | null): Promise<string> {
+  /** Forgets every image of a case (when it is deleted). Call before the folder goes: its real path names it. */
+  async forgetCase(caseFolder: string): Promise<void> {
+    await rm(path.join(this.#root, await caseKey(caseFolder)), { recursive: true, force: true })
+  }
+
+  /**
+   * Removes entries unused for longer than `maxAgeDays`, then the least recently used until the
+   * cache holds at most `maxBytes`, and anything in the old flat layout (entries of no known case).
+   */
+  async prune(options: { now?: number; maxAgeDays?: number; maxBytes?: number } = {}): Promise<PruneSummary> {
+    const now = options.now ?? Date.now()
+    const maxAgeMs = (options.maxAgeDays ?? scanImport.renderCache.maxAgeDays) * 86_400_000
+    const maxBytes = options.maxBytes ?? scanImport.renderCache.maxBytes
+    const entries: Array<{ dir: string; used: number; bytes: number }> = []
+    let removed = 0
+    for (const c of await dirs(this.#root)) {
+      const caseDir = path.join(this.#root, c)
+      if ((await files(caseDir)).length > 0) {
+        // The flat layout before issue 13: no case to tie it to.
+        await rm(caseDir, { recursive: true, force: true })
+        removed += 1
+        continue
+      }
+      for (const f of await dirs(caseDir))
+        for (const v of await dirs(path.join(caseDir, f))) {
+          const dir = path.join(caseDir, f, v)
+          const info = await stat(dir).catch(() => null)
+          if (!info) continue
+          let bytes = 0
+          for (const name of await files(dir)) bytes += (await stat(path.join(dir, name)).catch(() => null))?.size ?? 0
+          entries.push({ dir, used: info.mtimeMs, bytes })
+        }
+    }
+    entries.sort((a, b) => a.used - b.used)
+    let total = entries.reduce((sum, e) => sum + e.bytes, 0)
+    for (const e of entries) {
+      if (now - e.used <= maxAgeMs && total <= maxBytes) continue
+      await rm(e.dir, { recursive: true, force: true })
+      total -= e.bytes
+      removed += 1
+      // Empty scan and case folders go with their last entry.
+      await rmdir(path.dirname(e.dir)).catch(() => undefined)
+      await rmdir(path.dirname(path.dirname(e.dir))).catch(() => undefined)
+    }
+    return { removed, bytes: total }
+  }
+
+  async #entry(caseFolder: string, file: string, reading: ExtractedDocument | null): Promise<string> {
     const info = await stat(file).catch(() => null)
     if (!info?.isFile()) throw new ScanImageError('not a file')
-    const key = createHash('sha256')
-      .update(`${path.resolve(file)}|${info.size}|${info.mtimeMs}|${reading?.rotation ?? 'guess'}`)
+    const version = createHash('sha256')
+      .update(`${info.size}|${info.mtimeMs}|${reading?.rotation ?? 'guess'}`)
       .digest('hex')
       .slice(0, 32)
-    return path.join(this.#root, key)
+    return path.join(this.#root, await caseKey(caseFolder), await fileKey(file), version)
   }
 
   async #render(dir: string, file: string, reading: ExtractedDocument | null, variant: ScanImageVariant): Promise<Buffer> {
@@ -136,6 +190,28 @@ export class ScanImages {
       .jpeg({ quality })
       .toBuffer()
   }
+}
+
+/** What prune() did: entries removed, bytes left. */
+export interface PruneSummary {
+  readonly removed: number
+  readonly bytes: number
+}
+
+const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32)
+const realOrResolved = async (p: string): Promise<string> => realpath(p).catch(() => path.resolve(p))
+/** A case's folder in the cache: a hash of its real path (no name or path of a person on disk). */
+const caseKey = async (caseFolder: string): Promise<string> => hashOf(`case|${await realOrResolved(caseFolder)}`)
+const fileKey = async (file: string): Promise<string> => hashOf(`file|${await realOrResolved(file)}`)
+
+async function dirs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name)
+}
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  return entries.filter((e) => !e.isDirectory()).map((e) => e.name)
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -116,6 +116,16 @@ const documentFileMissing: Check = (ctx) => {
   )
 }
 
+const documentFileUnreadable: Check = (ctx) => {
+  const files = ctx.files
+  if (!files?.readable) return []
+  return ctx.case.documents.flatMap((d, i) =>
+    !outsideCase(ctx, d.file) && files.exists(d.file) && !files.readable?.(d.file)
+      ? [{ field: `documents[${i}].file`, document: i, params: { file: d.file } }]
+      : [],
+  )
+}
+
 export const materialChecks: Record<string, Check> = {
   'material-missing': missing('material-missing'),
   'gov-materials-missing': missing('gov-materials-missing'),
@@ -124,4 +134,5 @@ export const materialChecks: Record<string, Check> = {
   'document-website-invalid': documentWebsiteInvalid,
   'document-path-unsafe': documentPathUnsafe,
   'document-file-missing': documentFileMissing,
+  'document-file-unreadable': documentFileUnreadable,
 }

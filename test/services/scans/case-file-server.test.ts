@@ -4,12 +4,14 @@
  * a case folder (traversal in any spelling, unknown cases and scans, scans linked to elsewhere); a
  * placeholder for a damaged file instead of a failed request.
  */
-import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { createBackend } from '../../../electron/services/handlers'
 import { parseCaseFilePath } from '../../../electron/services/scans/case-file-server'
 import { scanImport } from '../../../electron/services/scans/import-limits'
+import { ScanImages } from '../../../electron/services/scans/scan-images'
 import type { ResultOf } from '../../../shared/ipc/contract'
 import { dispatch } from '../../../shared/ipc/dispatch'
 import { makeTestApp, type TestApp } from '../../support/app-services'
@@ -55,6 +57,44 @@ async function caseWithScan(app: TestApp): Promise<{ caseId: string; folder: str
 
 const path0 = (url: string) => `/${url.split('?')[0] as string}`
 
+/** The cache entries (folders holding rendered images) under `dir`, at any depth. */
+async function entries(dir: string): Promise<string[]> {
+  const found: string[] = []
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const at = path.join(dir, e.name)
+    if (!e.isDirectory()) continue
+    const inner = await readdir(at, { withFileTypes: true })
+    if (inner.some((x) => x.isFile())) found.push(at)
+    else found.push(...(await entries(at)))
+  }
+  return found.sort()
+}
+
+/** A second case made by the app, with one scan of its own. */
+async function createdCase(app: TestApp): Promise<string> {
+  const created = await dispatch(app.handlers, 'case.create', {})
+  if (!created.ok) throw new Error(created.error.messageEn)
+  const caseId = (created.value as ResultOf<'case.create'>).id
+  const source = path.join(app.root, 'other-card.jpg')
+  await writeFile(
+    source,
+    await sharp({ create: { width: 900, height: 570, channels: 3, background: '#c83c28' } })
+      .jpeg()
+      .toBuffer(),
+  )
+  const added = await dispatch(app.handlers, 'scan.add', { caseId, paths: [source] })
+  if (!added.ok) throw new Error(added.error.messageEn)
+  return caseId
+}
+
+/** Renders a scan's thumbnail and page, so the cache holds its images. */
+async function render(app: TestApp, caseId: string): Promise<void> {
+  for (const scan of (await open(app, caseId)).scans) {
+    if (scan.thumbUrl) expect((await app.caseFiles(path0(scan.thumbUrl))).status).toBe(200)
+    if (scan.pageUrl) expect((await app.caseFiles(path0(scan.pageUrl))).status).toBe(200)
+  }
+}
+
 describe('the case-file server', () => {
   it('serves a thumbnail, the page and the crop of a value, made once and kept private', async () => {
     const app = await makeTestApp()
@@ -76,14 +116,12 @@ describe('the case-file server', () => {
     expect(channels[0]?.mean).toBeLessThan(110)
     // Cached once, in a folder only the user can read.
     const cache = path.join(app.userData, 'cache', 'scan-images')
-    const [entry] = await readdir(cache)
-    expect((await readdir(path.join(cache, entry as string))).sort()).toEqual(
-      expect.arrayContaining(['page.jpg', 'page.json', 'thumb.jpg']),
-    )
+    const [entry] = await entries(cache)
+    expect((await readdir(entry as string)).sort()).toEqual(expect.arrayContaining(['page.jpg', 'page.json', 'thumb.jpg']))
     if (process.platform !== 'win32') expect((await stat(cache)).mode & 0o077).toBe(0)
-    const before = (await stat(path.join(cache, entry as string, 'thumb.jpg'))).mtimeMs
+    const before = (await stat(path.join(entry as string, 'thumb.jpg'))).mtimeMs
     await app.caseFiles(path0(scan.thumbUrl))
-    expect((await stat(path.join(cache, entry as string, 'thumb.jpg'))).mtimeMs).toBe(before)
+    expect((await stat(path.join(entry as string, 'thumb.jpg'))).mtimeMs).toBe(before)
   })
 
   it('answers a damaged scan with a placeholder image, not a failed request', async () => {
@@ -121,6 +159,77 @@ describe('the case-file server', () => {
     await rm(path.join(folder, 'scans', 'id.jpg'))
     await symlink(outside, path.join(folder, 'scans', 'id.jpg'))
     expect((await app.caseFiles(`/case-file/${caseId}/${id}/thumb.jpg`)).status).toBe(403)
+  })
+
+  it('removes a case’s renders when the case is deleted, and a scan’s (every version) when it is removed (issue 13 item 9)', async () => {
+    const app = await makeTestApp()
+    await app.pruned
+    const cache = path.join(app.userData, 'cache', 'scan-images')
+    const { caseId, folder } = await caseWithScan(app)
+    const kept = await createdCase(app)
+    await render(app, caseId)
+    await render(app, kept)
+    expect(await entries(cache)).toHaveLength(2)
+    // A second version of the scan: the same file after a new reading with a quarter turn.
+    const data = JSON.parse(await readFile(path.join(folder, 'case.json'), 'utf8')) as {
+      documents: Array<{ extracted?: { rotation: number } }>
+    }
+    const first = data.documents[0]?.extracted
+    if (first) first.rotation = 90
+    await writeFile(path.join(folder, 'case.json'), JSON.stringify(data))
+    await render(app, caseId)
+    const all = await entries(cache)
+    expect(all).toHaveLength(3)
+    const [scan] = (await open(app, caseId)).scans
+    const removed = await dispatch(app.handlers, 'scan.remove', { caseId, scanId: scan?.scanId })
+    expect(removed.ok).toBe(true)
+    const afterRemove = await entries(cache)
+    // Both versions of id.jpg are gone; the broken scan had no renders; the other case is untouched.
+    expect(afterRemove).toHaveLength(1)
+    expect(await dispatch(app.handlers, 'case.delete', { caseId })).toMatchObject({ ok: true })
+    const afterDelete = await entries(cache)
+    expect(afterDelete.length).toBeGreaterThan(0)
+    await render(app, kept)
+    expect(await entries(cache)).toEqual(afterDelete)
+    expect(await dispatch(app.handlers, 'case.delete', { caseId: kept })).toMatchObject({ ok: true })
+    expect(await entries(cache)).toEqual([])
+  })
+
+  it('prunes at start-up renders unused for 30 days, the least recently used over the cap, and the old flat layout', async () => {
+    const app = await makeTestApp()
+    const cache = path.join(app.userData, 'cache')
+    const { caseId } = await caseWithScan(app)
+    const other = await createdCase(app)
+    await render(app, caseId)
+    await render(app, other)
+    const [a, b] = await entries(path.join(cache, 'scan-images'))
+    if (!a || !b) throw new Error('two cache entries')
+    // The old layout: a hash folder with images straight in it.
+    const flat = path.join(cache, 'scan-images', '0123456789abcdef0123456789abcdef')
+    await mkdir(flat)
+    await writeFile(path.join(flat, 'page.jpg'), 'old render')
+    const day = 86_400_000
+    const now = Date.now()
+    await utimes(a, new Date(now - 31 * day), new Date(now - 31 * day))
+    await utimes(b, new Date(now - 29 * day), new Date(now - 29 * day))
+    const images = new ScanImages(cache)
+    expect(await images.prune({ now })).toMatchObject({ removed: 2 })
+    expect(await entries(path.join(cache, 'scan-images'))).toEqual([b])
+    // Over the cap: the least recently used go first, until the rest fits.
+    await render(app, caseId)
+    await render(app, other)
+    const fresh = (await entries(path.join(cache, 'scan-images'))).filter((e) => e !== b)
+    expect(fresh).toHaveLength(1)
+    const summary = await images.prune({ now, maxBytes: 1 })
+    expect(summary).toMatchObject({ removed: 2, bytes: 0 })
+    expect(await entries(path.join(cache, 'scan-images'))).toEqual([])
+    // The app prunes on its own when it starts.
+    await render(app, caseId)
+    const [entry] = await entries(path.join(cache, 'scan-images'))
+    await utimes(entry as string, new Date(now - 40 * day), new Date(now - 40 * day))
+    // A restart: the same services over the same user data.
+    expect(await createBackend(app.services).pruned).toMatchObject({ removed: 1 })
+    expect(await entries(path.join(cache, 'scan-images'))).toEqual([])
   })
 
   it('reads its URLs back exactly', () => {

@@ -171,6 +171,39 @@ describe('scan channels', () => {
     expect((await readdir(tmpdir())).filter((n) => n.startsWith('icp-prep-read-'))).toEqual([])
   })
 
+  it('runs one reading per case: further starts return the running job, a new one starts after it (issue 13 item 8)', async () => {
+    const gate = new GateEngine()
+    let pools = 0
+    const app = await makeTestApp({
+      ocrPool: () => {
+        pools += 1
+        return new OcrPool({ size: 1, createEngine: () => gate })
+      },
+    })
+    const caseId = await newCase(app)
+    const other = await newCase(app)
+    const files = await sources()
+    await ok(app, 'scan.add', { caseId, paths: [files['营业执照.jpg']] })
+    await ok(app, 'scan.add', { caseId: other, paths: [files['身份证.jpg']] })
+    const starts = (await Promise.all([1, 2, 3, 4].map(() => ok(app, 'scan.read', { caseId })))) as Array<ResultOf<'scan.read'>>
+    const ids = new Set(starts.map((s) => s.jobId))
+    expect(ids.size).toBe(1)
+    // Another case reads at the same time: the rule is per case.
+    const otherJob = ((await ok(app, 'scan.read', { caseId: other })) as ResultOf<'scan.read'>).jobId
+    expect(ids.has(otherJob)).toBe(false)
+    await gate.entered
+    gate.open()
+    const [jobId] = [...ids]
+    expect((await app.jobs.wait(jobId as string)).state).toBe('succeeded')
+    await app.jobs.wait(otherJob)
+    expect(pools).toBe(2)
+    expect(app.jobs.snapshot().filter((j) => j.kind === 'ocr')).toHaveLength(2)
+    // Once finished, a new start is a new job.
+    const again = ((await ok(app, 'scan.read', { caseId })) as ResultOf<'scan.read'>).jobId
+    expect(again).not.toBe(jobId)
+    await app.jobs.wait(again)
+  })
+
   it('ends a cancelled reading as cancelled, with the case still sound', async () => {
     const gate = new GateEngine()
     const app = await makeTestApp({ ocrPool: () => new OcrPool({ size: 1, createEngine: () => gate }) })
