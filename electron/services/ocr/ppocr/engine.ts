@@ -39,7 +39,8 @@ export function modelPaths(dir: string): ModelPaths {
   }
 }
 
-const require = createRequire(import.meta.url)
+// Not named `require`: a CommonJS rebundle of the main process (the security audit) declares its own.
+const requireHere = createRequire(import.meta.url)
 
 /** Raised when the worker cannot start or load the models (as opposed to failing on one image). */
 export class OcrStartError extends Error {
@@ -51,7 +52,7 @@ export class OcrStartError extends Error {
 
 function ortVersion(): string {
   try {
-    return (require('onnxruntime-node/package.json') as { version: string }).version
+    return (requireHere('onnxruntime-node/package.json') as { version: string }).version
   } catch {
     return '?'
   }
@@ -68,7 +69,7 @@ let runtime: { ok: true } | { ok: false; reason: string } | undefined
 export function holdRuntime(): string | null {
   if (!runtime)
     try {
-      require('onnxruntime-node')
+      requireHere('onnxruntime-node')
       runtime = { ok: true }
     } catch (error) {
       runtime = {
@@ -83,7 +84,7 @@ export function holdRuntime(): string | null {
 export function ppocrUnavailable(modelDir = resourcePath('ppocr')): string | null {
   let ortDir: string
   try {
-    ortDir = path.dirname(require.resolve('onnxruntime-node/package.json'))
+    ortDir = path.dirname(requireHere.resolve('onnxruntime-node/package.json'))
   } catch {
     return 'onnxruntime-node is not installed'
   }
@@ -102,7 +103,7 @@ export function ppocrUnavailable(modelDir = resourcePath('ppocr')): string | nul
 function spawn(workerData: WorkerInit, resourceLimits: ResourceLimits): Worker {
   const self = import.meta.url
   if (self.endsWith('.ts')) {
-    const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
+    const tsxApi = pathToFileURL(path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
     const entry = new URL('./worker.ts', self).href
     const source = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
     return new Worker(source, { eval: true, workerData, resourceLimits })
