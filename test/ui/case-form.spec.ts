@@ -150,7 +150,7 @@ test('moves through the form with Tab in the order of the filing form', async ({
   await page.getByRole('button', { name: '新建案件' }).first().click()
   await field(page, 'province').focus()
   const visited: string[] = []
-  for (let i = 0; i < 24; i += 1) {
+  for (let i = 0; i < 25; i += 1) {
     visited.push(
       await page.evaluate(
         () => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? document.activeElement?.tagName ?? '',
@@ -181,6 +181,7 @@ test('moves through the form with Tab in the order of the filing form', async ({
     'principal.idValidTo',
     'principal.mobile',
     'principal.emergencyPhone',
+    'principal.officePhone',
     'principal.email',
   ])
 })
