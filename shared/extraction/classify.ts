@@ -44,6 +44,14 @@ function score(text: string, keywords: ReadonlyArray<readonly [string, number] |
  */
 const PROVEN_ID_NUMBER = 2
 
+/**
+ * The page's text for keyword matching: its lines, and its rows read left to right (an engine that
+ * returns each box apart, PP-OCR, splits letter-spaced labels such as 「名」「称」 into two lines).
+ */
+function pageText(page: OcrPage): string {
+  return compact([...page.lines.map((l) => l.text), ...joinRows(page.lines).map((l) => l.text)].join('\n'))
+}
+
 /** A credit code or a 15-digit 注册号 proven by its check character: a licence's own evidence, worth its title. */
 const PROVEN_LICENCE_CODE = 2
 
@@ -61,8 +69,7 @@ function hasProvenIdNumber(text: string): boolean {
 
 /** Classifies a page from its OCR text. */
 export function classifyPage(page: OcrPage): Classification {
-  // Rows of the page, left to right: an engine that returns each box apart (PP-OCR) splits letter-spaced labels (「名」「称」).
-  const text = compact([...page.lines.map((l) => l.text), ...joinRows(page.lines).map((l) => l.text)].join('\n'))
+  const text = pageText(page)
   const k = labels.keywords
   const scores = {
     'business-licence': score(text, k['business-licence']) + (hasProvenLicenceCode(text) ? PROVEN_LICENCE_CODE : 0),
@@ -93,8 +100,7 @@ export function classifyPage(page: OcrPage): Classification {
  * fields they belong to.
  */
 export function cardLabelShare(page: OcrPage): number {
-  // Rows of the page, left to right: an engine that returns each box apart (PP-OCR) splits letter-spaced labels (「名」「称」).
-  const text = compact([...page.lines.map((l) => l.text), ...joinRows(page.lines).map((l) => l.text)].join('\n'))
+  const text = pageText(page)
   const share = (side: 'id-front' | 'id-back'): number => {
     const words = labels.keywords[side] as ReadonlyArray<readonly [string, number] | (string | number)[]>
     return words.filter((entry) => text.includes(compact(entry[0] as string))).length / words.length

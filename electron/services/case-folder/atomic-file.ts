@@ -50,7 +50,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   await syncDirectory(dir)
 }
 
-function alive(pid: number): boolean {
+/** True while a process holds `pid` (a temp file of it is not stale). */
+export function alive(pid: number): boolean {
   if (pid === process.pid) return true
   try {
     process.kill(pid, 0)

@@ -63,3 +63,14 @@ export class CancelledError extends Error {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError()
 }
+
+/** Runs tasks one after another, each whether the one before it succeeded or failed: one request at a time per engine. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task)
+    this.tail = run.catch(() => {})
+    return run
+  }
+}

@@ -10,7 +10,7 @@ import { createWorker, OEM, PSM } from 'tesseract.js'
 import type Tesseract from 'tesseract.js'
 import type { OcrLine, OcrPage } from '../../../shared/extraction/ocr-types'
 import { resourcePath } from '../resources'
-import { CancelledError, OcrTimeoutError, type OcrEngine, type OcrLanguage, type OcrRequest } from './engine'
+import { CancelledError, OcrTimeoutError, type OcrEngine, type OcrLanguage, type OcrRequest, SerialQueue } from './engine'
 
 export interface TesseractOptions {
   /** Folder with chi_sim.traineddata.gz and eng.traineddata.gz (default: resources/tessdata). */
@@ -121,16 +121,11 @@ class WorkerSlot {
     void old?.then((w) => w.terminate()).catch(() => {})
   }
 
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly queue = new SerialQueue()
 
   /** Parameters and recognition of one request must not interleave with another's: one at a time. */
   recognize(request: OcrRequest, signal?: AbortSignal): Promise<OcrPage> {
-    const run = this.queue.then(
-      () => this.recognizeNow(request, signal),
-      () => this.recognizeNow(request, signal),
-    )
-    this.queue = run.catch(() => {})
-    return run
+    return this.queue.run(() => this.recognizeNow(request, signal))
   }
 
   private async recognizeNow(request: OcrRequest, signal?: AbortSignal): Promise<OcrPage> {

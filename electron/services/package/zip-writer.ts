@@ -15,6 +15,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import yazl from 'yazl'
+import { alive } from '../case-folder/atomic-file'
 
 /** One file of the package, already in memory, with its final name. */
 export interface ZipEntry {
@@ -36,16 +37,6 @@ const PARTIAL = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.partial$/
 
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** Removes `.OUT.zip.<pid>.<hex>.partial` files left by exports to `output` whose process is gone. */

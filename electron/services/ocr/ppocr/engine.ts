@@ -13,7 +13,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 import models from '../../../../shared/data/ppocr-models.json' with { type: 'json' }
 import type { OcrPage } from '../../../../shared/extraction/ocr-types'
 import { resourcePath } from '../../resources'
-import { CancelledError, OcrTimeoutError, type OcrEngine, type OcrRequest } from '../engine'
+import { CancelledError, OcrTimeoutError, type OcrEngine, type OcrRequest, SerialQueue } from '../engine'
 import type { ModelPaths, RunnerOptions } from './runner'
 import type { WorkerCall, WorkerInit, WorkerReply } from './worker'
 
@@ -177,7 +177,7 @@ export class PpocrEngine implements OcrEngine {
   private readonly recognizeTimeoutMs: number
   private readonly limits: ResourceLimits
   private slot: Slot | null = null
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly queue = new SerialQueue()
   private nextId = 1
   private closed = false
 
@@ -230,12 +230,7 @@ export class PpocrEngine implements OcrEngine {
   }
 
   recognize(request: OcrRequest, signal?: AbortSignal): Promise<OcrPage> {
-    const run = this.queue.then(
-      () => this.recognizeNow(request, signal),
-      () => this.recognizeNow(request, signal),
-    )
-    this.queue = run.catch(() => {})
-    return run
+    return this.queue.run(() => this.recognizeNow(request, signal))
   }
 
   private async recognizeNow(request: OcrRequest, signal?: AbortSignal): Promise<OcrPage> {

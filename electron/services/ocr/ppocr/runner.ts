@@ -66,6 +66,15 @@ interface Crop {
   flipped?: boolean
 }
 
+/** The whole-pixel axis-aligned box around a quad. */
+function boundsOf(quad: Quad): Box {
+  const xs = quad.map((p) => p.x)
+  const ys = quad.map((p) => p.y)
+  const x = Math.floor(Math.min(...xs))
+  const y = Math.floor(Math.min(...ys))
+  return { x, y, width: Math.ceil(Math.max(...xs)) - x, height: Math.ceil(Math.max(...ys)) - y }
+}
+
 function cropOfQuad(quad: Quad): Crop {
   const [tl, tr, br, bl] = quad
   const d = (a: Point, b: Point): number => Math.hypot(b.x - a.x, b.y - a.y)
@@ -84,11 +93,7 @@ function cropOfQuad(quad: Quad): Crop {
     ;[width, height] = [height, width]
     vertical = true
   }
-  const xs = quad.map((p) => p.x)
-  const ys = quad.map((p) => p.y)
-  const x = Math.floor(Math.min(...xs))
-  const y = Math.floor(Math.min(...ys))
-  const box = { x, y, width: Math.ceil(Math.max(...xs)) - x, height: Math.ceil(Math.max(...ys)) - y }
+  const box = boundsOf(quad)
   return { origin, along, across, width, height, box, quad, vertical }
 }
 
@@ -131,12 +136,15 @@ function splitColumns(crops: readonly Crop[]): Crop[] {
         { x: origin.x + along.x + across.x, y: origin.y + along.y + across.y },
         { x: origin.x + across.x, y: origin.y + across.y },
       ]
-      const xs = quad.map((p) => p.x)
-      const ys = quad.map((p) => p.y)
-      const x = Math.floor(Math.min(...xs))
-      const y = Math.floor(Math.min(...ys))
-      const box = { x, y, width: Math.ceil(Math.max(...xs)) - x, height: Math.ceil(Math.max(...ys)) - y }
-      return { origin, along, across, width: Math.hypot(along.x, along.y), height: Math.hypot(across.x, across.y), box, quad }
+      return {
+        origin,
+        along,
+        across,
+        width: Math.hypot(along.x, along.y),
+        height: Math.hypot(across.x, across.y),
+        box: boundsOf(quad),
+        quad,
+      }
     })
   })
 }
