@@ -75,5 +75,17 @@ export function joinPages(pages: readonly OcrPage[]): OcrPage {
     text: pages.map((p) => p.text).join('\n'),
     confidence: total === 0 ? 0 : lines.reduce((n, l) => n + chars(l) * l.confidence, 0) / total,
     lines,
+    ...joinDirections(pages),
   }
+}
+
+/** The direction of regions read apart (cards on a page): their votes added, the skew of the region with most text. */
+function joinDirections(pages: readonly OcrPage[]): { direction?: PageDirection } {
+  const withDirection = pages.flatMap((p) => (p.direction ? [p.direction] : []))
+  if (withDirection.length === 0) return {}
+  const weight = (d: PageDirection): number => d.votes[0] + d.votes[90] + d.votes[180] + d.votes[270]
+  const votes = { 0: 0, 90: 0, 180: 0, 270: 0 }
+  for (const d of withDirection) for (const t of [0, 90, 180, 270] as const) votes[t] += d.votes[t]
+  const heaviest = withDirection.reduce((a, b) => (weight(b) > weight(a) ? b : a))
+  return { direction: { votes, skew: heaviest.skew } }
 }

@@ -98,6 +98,12 @@ async function readTurn(engine: OcrEngine, upright: Upright, signal?: AbortSigna
 
 /** Share of the direction votes a turn needs before the page is turned for it. */
 const TURN_MAJORITY = 0.6
+/**
+ * How much worse (in goodness) a page may read after the turn its boxes asked for and still be
+ * kept turned: PP-OCR reads sideways text nearly as well as upright text, so the two readings
+ * often tie, but only the upright one has rows and columns the layout can use.
+ */
+const TURN_TOLERANCE = 0.5
 
 /** The turn most of the page's text asks for, if the engine could tell (PP-OCR) and a clear majority agrees. */
 function turnOfBoxes(page: OcrPage): Turn | null {
@@ -122,7 +128,7 @@ async function orientByBoxes(engine: OcrEngine, image: RawImage, textHeight: num
   if (turn === 0 && Math.abs(skew) < 1) return asIs
   throwIfAborted(signal)
   const turned = await readTurn(engine, await makeUpright(image, turn, skew, textHeight), signal)
-  return goodness(turned) >= goodness(asIs) ? turned : asIs
+  return goodness(turned) >= goodness(asIs) - TURN_TOLERANCE ? turned : asIs
 }
 
 /** Tries the likely quarter turns until one reads as a known document; keeps the best reading. */

@@ -30,6 +30,9 @@ const SPECS: Record<string, DocumentSpec> = {
   other: { type: 'other', seed: 3 },
   upsideDown: { type: 'domain-certificate', degradations: ['rotate-180'], seed: 4 },
   grey: { type: 'id-back', degradations: ['greyscale'], seed: 5 },
+  // Read sideways with PP-OCR before its box votes survived reading the cards apart (bench:extract seed 1).
+  sidewaysFront: { type: 'id-front', degradations: ['rotate-270'], seed: 6 },
+  sidewaysBoth: { type: 'id-both', person: 'manager', degradations: ['rotate-270'], seed: 6 },
 }
 
 /**
@@ -155,6 +158,17 @@ describe('hold-out scans read wrongly before', () => {
     expect(p).toMatchObject({ kind: 'domain-certificate', colour: false })
     expect(p.findings.map((f) => f.rule)).toContain('scan-not-colour')
   })
+})
+
+describe('sideways ID cards are turned by which way their text boxes run', () => {
+  for (const name of ['sidewaysFront', 'sidewaysBoth'])
+    it(name, () => {
+      const p = page(name)
+      const truth = docs.get(name)?.truth.fields ?? {}
+      expect(p.kind).toBe('id-card')
+      expect(p.rotation === 90 || p.rotation === 270).toBe(true)
+      expect(values(p)).toMatchObject({ personName: truth.personName, idNumber: truth.idNumber })
+    })
 })
 
 describe('batches', () => {

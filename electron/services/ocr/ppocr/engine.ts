@@ -2,7 +2,8 @@
  * The PP-OCR engine (PP-OCRv4 mobile over onnxruntime-node, toolchain.md): one worker thread per
  * engine holding one set of ONNX sessions, one request at a time. Like the tesseract.js adapter,
  * start-up and every recognition have a budget; a worker that runs over it, or whose request is
- * cancelled, is terminated and the next request starts a fresh one; a worker that dies (out of
+ * cancelled, is retired (stopped once its run ends: stopping it inside a run aborts the process)
+ * and the next request starts a fresh one; a worker that dies (out of
  * memory, native crash of the thread) rejects its request and is replaced — never the process.
  */
 import { existsSync } from 'node:fs'
@@ -119,11 +120,17 @@ interface Pending {
   reject(error: Error): void
 }
 
+/** How long a retired worker may finish its run before it is stopped anyway. */
+const RETIRE_LIMIT_MS = 120_000
+
 /** One live worker: its ready promise, and the request it is working on. */
 class Slot {
   readonly ready: Promise<void>
   pending: { id: number; p: Pending } | null = null
+  /** The request the worker is running, answered or not (a caller that gave up leaves it running). */
+  busy: number | null = null
   private dead = false
+  private retired: (() => void) | null = null
 
   constructor(
     readonly worker: Worker,
@@ -137,6 +144,13 @@ class Slot {
         reject(error)
       }
       worker.on('message', (reply: WorkerReply) => {
+        if (reply.type !== 'ready' && reply.type !== 'failed' && reply.id === this.busy) {
+          this.busy = null
+          if (this.retired) {
+            this.retired()
+            return
+          }
+        }
         if (reply.type === 'ready') {
           clearTimeout(timer)
           resolve()
@@ -156,6 +170,7 @@ class Slot {
         this.pending = null
         p?.reject(error)
         onDeath(this)
+        this.retired?.()
       }
       worker.on('error', (e) => die(new Error(`PP-OCR worker failed: ${e.message}`)))
       worker.on('exit', (code) => die(new Error(`PP-OCR worker stopped (code ${code})`)))
@@ -166,6 +181,31 @@ class Slot {
   terminate(): void {
     this.dead = true
     void this.worker.terminate().catch(() => {})
+  }
+
+  /**
+   * Stops the worker once it is idle. Terminating a worker inside an ONNX Runtime run aborts the
+   * whole process ("terminate called after throwing an instance of 'Napi::Error'"), so a worker whose
+   * caller timed out or cancelled finishes its run first; its answer is dropped. Resolves when it
+   * has stopped.
+   */
+  retire(): Promise<void> {
+    this.pending = null
+    if (this.busy === null) {
+      this.terminate()
+      return Promise.resolve()
+    }
+    return new Promise<void>((resolve) => {
+      // A run that never ends is stopped all the same, at the risk above.
+      const limit = setTimeout(() => this.retired?.(), RETIRE_LIMIT_MS)
+      limit.unref()
+      this.retired = () => {
+        clearTimeout(limit)
+        this.retired = null
+        this.terminate()
+        resolve()
+      }
+    })
   }
 }
 
@@ -217,7 +257,7 @@ export class PpocrEngine implements OcrEngine {
   private discard(slot: Slot | null = this.slot): void {
     if (!slot) return
     if (this.slot === slot) this.slot = null
-    slot.terminate()
+    void slot.retire()
   }
 
   /** Starts the worker and loads the models now, so the first document does not pay for it. */
@@ -281,6 +321,7 @@ export class PpocrEngine implements OcrEngine {
           reject: (error) => (finish(), reject(error)),
         },
       }
+      slot.busy = id
       slot.worker.postMessage(call, [image.buffer])
     })
   }
@@ -290,7 +331,7 @@ export class PpocrEngine implements OcrEngine {
     this.closed = true
     const slot = this.slot
     this.slot = null
-    if (slot) await slot.worker.terminate().catch(() => {})
+    if (slot) await slot.retire()
   }
 }
 
