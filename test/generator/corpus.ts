@@ -7,6 +7,8 @@
 import type { Degradation, ImageFormat } from './degrade'
 import { makeSponsorSet, type SponsorSet } from './identities'
 import type { DocType, DocumentSpec } from './index'
+import { rng } from './random'
+import { VARIANT_NAMES, VARIANTS, type VariantName } from './variants'
 
 /** The degradation profiles the benchmark reports on (name → what is applied). */
 export const PROFILES: ReadonlyArray<readonly [string, readonly Degradation[]]> = [
@@ -64,3 +66,71 @@ export function makeCorpus(options: { sets: number; seed: number }): CorpusEntry
   }
   return out
 }
+
+/** A requirement of a layout variant on its sponsor (see generateDocument). */
+const SPONSOR_KIND: Partial<Record<VariantName, boolean>> = {
+  'legal-person-pre-2014': false,
+  'transitional-2014': false,
+  'overprinted-values': true,
+}
+
+export interface HardCorpusEntry extends CorpusEntry {
+  readonly variants: readonly VariantName[]
+}
+
+/**
+ * The real-like corpus (`bench:extract -- --hard`): for every variant, `perVariant` documents of
+ * the types it applies to; the first half carry that variant alone, the rest combined with one
+ * other compatible variant (a scene, an overlay, a layout or the low-resolution file), so each
+ * cause is measured alone and in the company it keeps on real uploads. Deterministic from the
+ * seed, and its own seed space: the plain corpus is untouched.
+ */
+export function makeHardCorpus(options: { perVariant: number; seed: number }): HardCorpusEntry[] {
+  const out: HardCorpusEntry[] = []
+  const r = rng(`hard-corpus:${options.seed}`)
+  let k = 0
+  for (const [vi, v] of VARIANT_NAMES.entries()) {
+    const types = VARIANTS[v].types as readonly DocType[]
+    for (let i = 0; i < options.perVariant; i += 1) {
+      k += 1
+      const type = types[(i + vi) % types.length] as DocType
+      const list: VariantName[] = [v]
+      if (i >= Math.ceil(options.perVariant / 2)) {
+        const companions = VARIANT_NAMES.filter((c) => {
+          if (c === v || !(VARIANTS[c].types as readonly DocType[]).includes(type)) return false
+          const stage = VARIANTS[c].stage
+          if (stage === 'overlay') return true
+          if (stage === 'scene' && 'noScene' in VARIANTS[v]) return false
+          return stage !== VARIANTS[v].stage && !(SPONSOR_KIND[c] !== undefined && SPONSOR_KIND[v] !== undefined)
+        })
+        const c = r.pick(companions)
+        // A layout variant first, as generateDocument draws them.
+        list.push(c)
+        list.sort((a, b) => STAGE_ORDER.indexOf(VARIANTS[a].stage) - STAGE_ORDER.indexOf(VARIANTS[b].stage))
+      }
+      const kind = list.map((x) => SPONSOR_KIND[x]).find((x) => x !== undefined)
+      const set = makeSponsorSet(`hard:${options.seed}:${k}`, kind === undefined ? {} : { individualBusiness: kind })
+      const person =
+        type === 'id-both' || (type.startsWith('id-') && i % 2 === 1)
+          ? ('manager' as const)
+          : type.startsWith('id-')
+            ? ('principal' as const)
+            : undefined
+      out.push({
+        set,
+        profile: list.join('+'),
+        variants: list,
+        spec: {
+          type,
+          ...(person ? { person } : {}),
+          variants: list,
+          format: list.includes('id-strip-low-res') ? 'png' : 'jpg',
+          seed: `hard:${options.seed}:${k}`,
+        },
+      })
+    }
+  }
+  return out
+}
+
+const STAGE_ORDER = ['layout', 'overlay', 'scene', 'pixel'] as const

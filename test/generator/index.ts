@@ -11,14 +11,36 @@ import { degrade, encode, rasterise, type Degradation, type ImageFormat, type Ra
 import { idBackLayout, idBothLayout, idFrontLayout, randomIdCardStyle } from './id-card'
 import { makeSponsorSet, type PersonIdentity, type SponsorSet } from './identities'
 import { licenceLayout, randomLicenceStyle } from './licence'
+import {
+  commercialSubjectLayout,
+  foodLicenceLayout,
+  legalPersonLayout,
+  olderSponsor,
+  overprintedIndividualLayout,
+  transitionalLayout,
+} from './old-licence'
 import { scannerPdf } from './pdf'
 import { rng, type Rng } from './random'
+import { photograph } from './scene'
 import { svgDocument, type Layout } from './svg'
+import {
+  checkVariants,
+  idStripLayout,
+  idUpsideDownPage,
+  maskOverlay,
+  STRIP_SIZE,
+  twoDocuments,
+  VARIANTS,
+  watermarkOverlay,
+  websiteStampOverlay,
+  type VariantName,
+} from './variants'
 
 export { makePerson, makeSponsorSet, type DomainIdentity, type PersonIdentity, type SponsorIdentity, type SponsorSet } from './identities'
 export { DEGRADATIONS, type Degradation, type ImageFormat } from './degrade'
 export { electronicPdf, scannerPdf } from './pdf'
 export { rng } from './random'
+export { VARIANT_NAMES, VARIANTS, type VariantName } from './variants'
 
 export const DOC_TYPES = ['licence', 'id-front', 'id-back', 'id-both', 'domain-certificate', 'commitment-letter', 'other'] as const
 export type DocType = (typeof DOC_TYPES)[number]
@@ -29,6 +51,10 @@ export interface Truth {
   readonly sides?: ReadonlyArray<'front' | 'back'>
   readonly colour: boolean
   readonly fields: Partial<Record<ExtractedFieldName, string>>
+  /** Fields the document shows but a variant made unreadable by design: not scored (as in test/real). */
+  readonly unreadable?: readonly ExtractedFieldName[]
+  /** id-page-upside-down: the card sides printed upside down on the page. */
+  readonly upsideDown?: ReadonlyArray<'front' | 'back'>
 }
 
 export interface DocumentSpec {
@@ -40,6 +66,8 @@ export interface DocumentSpec {
   /** Resolution of the rendering; defaults depend on the document (ID cards ~350, A4 pages ~200). */
   readonly dpi?: number
   readonly seed?: number | string
+  /** Real-like variants (./variants.ts); without them the document is exactly what it always was. */
+  readonly variants?: readonly VariantName[]
 }
 
 export interface GeneratedDocument {
@@ -124,6 +152,7 @@ function layoutFor(set: SponsorSet, spec: DocumentSpec, r: Rng): { layout: Layou
 
 /** Renders one document of a sponsor set, degraded as the spec says. */
 export async function generateDocument(set: SponsorSet, spec: DocumentSpec): Promise<GeneratedDocument> {
+  if (spec.variants && spec.variants.length > 0) return generateVariantDocument(set, spec, spec.variants)
   const r = rng(`${spec.seed ?? 0}:${spec.type}:${spec.person ?? ''}`)
   const { layout, truth, dpi } = layoutFor(set, spec, r.fork('layout'))
   const list = spec.degradations ?? []
@@ -142,6 +171,157 @@ export async function generateDocument(set: SponsorSet, spec: DocumentSpec): Pro
   }
   const data = await encode(pixels, format, list, r.fork('encode'))
   return { name, data, format, width: pixels.width, height: pixels.height, truth, spec }
+}
+
+/** The layout and truth of a layout-stage variant (older formats, upside-down card sides, …). */
+function variantLayout(
+  set: SponsorSet,
+  spec: DocumentSpec,
+  v: VariantName,
+  r: Rng,
+  colour: boolean,
+): { layout: Layout; truth: Truth; dpi: number } {
+  const person = spec.person === 'manager' ? set.manager : set.principal
+  const licence = (layout: Layout, fields: Truth['fields']): { layout: Layout; truth: Truth; dpi: number } => ({
+    layout,
+    truth: { kind: 'business-licence', colour, fields },
+    dpi: r.int(170, 230),
+  })
+  // Older company layouts need a company, the 个体工商户 layout an individual business (name, type).
+  const needs = v === 'overprinted-values' ? true : v === 'legal-person-pre-2014' || v === 'transitional-2014' ? false : null
+  if (needs !== null && set.sponsor.individualBusiness !== needs)
+    throw new Error(`${v} needs a ${needs ? '个体工商户' : 'company'} sponsor (makeSponsorSet(seed, { individualBusiness: ${needs} }))`)
+  switch (v) {
+    case 'legal-person-pre-2014': {
+      const s = olderSponsor(set.sponsor, r, [2000, 2013])
+      const { layout, fields } = legalPersonLayout(s, r, { chineseNumerals: r.chance(0.5), annualStamps: r.int(0, 3) })
+      return licence(layout, fields)
+    }
+    case 'transitional-2014': {
+      const s = olderSponsor(set.sponsor, r, [2005, 2014])
+      const { layout, fields } = transitionalLayout(s, r, { padDates: r.chance(0.7) })
+      return licence(layout, fields)
+    }
+    case 'commercial-subject': {
+      const { layout, fields } = commercialSubjectLayout(set.sponsor, r, { padDates: r.chance(0.6) })
+      return licence(layout, fields)
+    }
+    case 'overprinted-values': {
+      const s = olderSponsor(set.sponsor, r, [2000, 2013])
+      const { layout, fields } = overprintedIndividualLayout(s, r, {
+        offset: r.float(-5, -2.5),
+        raise: r.float(-1.6, -0.4),
+        pitch: r.float(0.26, 0.36),
+      })
+      return licence(layout, fields)
+    }
+    case 'second-document': {
+      const base = layoutFor(set, { ...spec, degradations: [] }, r.fork('licence'))
+      return {
+        ...base,
+        truth: { ...base.truth, colour },
+        layout: twoDocuments(base.layout, foodLicenceLayout(set.sponsor, r.fork('food')), r),
+      }
+    }
+    case 'id-page-upside-down': {
+      const { layout, upsideDown } = idUpsideDownPage(person, randomIdCardStyle(r), r)
+      return {
+        layout,
+        truth: {
+          kind: 'id-card',
+          sides: ['front', 'back'],
+          colour: false,
+          fields: { ...personFields(person, 'front'), ...personFields(person, 'back') },
+          upsideDown,
+        },
+        dpi: r.int(150, 220),
+      }
+    }
+    case 'id-strip-low-res':
+      return {
+        layout: idStripLayout(person, randomIdCardStyle(r), r),
+        truth: {
+          kind: 'id-card',
+          sides: ['front', 'back'],
+          colour,
+          fields: { ...personFields(person, 'front'), ...personFields(person, 'back') },
+        },
+        dpi: 300,
+      }
+    default:
+      throw new Error(`${v} is not a layout variant`)
+  }
+}
+
+/**
+ * A document with real-like variants: layout → overlays → raster → scene → the spec's
+ * degradations → pixel variants → file. Its own random stream, so the plain corpora are untouched.
+ */
+async function generateVariantDocument(set: SponsorSet, spec: DocumentSpec, variants: readonly VariantName[]): Promise<GeneratedDocument> {
+  checkVariants(spec.type, variants)
+  const r = rng(`${spec.seed ?? 0}:${spec.type}:${spec.person ?? ''}:${variants.join('+')}`)
+  const forced = variants.includes('id-page-upside-down') ? (['greyscale'] as const) : []
+  const list: Degradation[] = [...forced, ...(spec.degradations ?? []).filter((d) => !(forced as readonly string[]).includes(d))]
+  const colour = !list.includes('greyscale')
+  const layoutVariant = variants.find((v) => VARIANTS[v].stage === 'layout')
+  const base = layoutVariant
+    ? variantLayout(set, spec, layoutVariant, r.fork('layout'), colour)
+    : layoutFor(set, { ...spec, degradations: list }, r.fork('layout'))
+  let { layout } = base
+  let truth: Truth = { ...base.truth, colour }
+  const unreadable: ExtractedFieldName[] = []
+  const overlays = r.fork('overlay')
+  for (const v of variants) {
+    if (VARIANTS[v].stage !== 'overlay') continue
+    let svg = ''
+    if (v === 'watermark-text') svg = watermarkOverlay(layout, overlays)
+    if (v === 'website-stamp') svg = websiteStampOverlay(layout, overlays)
+    if (v === 'masked-field') {
+      const m = maskOverlay(layout, overlays)
+      if (m) {
+        svg = m.svg
+        unreadable.push(m.field)
+      }
+    }
+    layout = { ...layout, body: layout.body + svg }
+  }
+  if (unreadable.length > 0) {
+    const fields = Object.fromEntries(Object.entries(truth.fields).filter(([f]) => !unreadable.includes(f as ExtractedFieldName)))
+    truth = { ...truth, fields, unreadable }
+  }
+  let pixels = await rasterise(svgDocument(layout, spec.dpi ?? base.dpi))
+  if (variants.includes('id-strip-low-res')) pixels = await resizeRaw(pixels, STRIP_SIZE.width, STRIP_SIZE.height)
+  const sceneVariant = variants.find((v) => VARIANTS[v].stage === 'scene')
+  if (sceneVariant) {
+    const o = VARIANTS[sceneVariant] as (typeof VARIANTS)['perspective' | 'wood-table' | 'desk']
+    pixels = (await photograph(pixels, o, r.fork('scene'))).image
+  }
+  pixels = await degrade(pixels, list, r.fork('degrade'))
+  if (variants.includes('low-res-photo')) {
+    const sides: Readonly<Partial<Record<DocType, readonly [number, number]>>> = VARIANTS['low-res-photo'].longSide
+    const [lo, hi] = sides[spec.type] ?? [600, 800]
+    const long = r.fork('pixel').int(lo, hi)
+    const k = long / Math.max(pixels.width, pixels.height)
+    if (k < 1) pixels = await resizeRaw(pixels, Math.round(pixels.width * k), Math.round(pixels.height * k))
+  }
+  const format = spec.format ?? 'jpg'
+  const name = `${spec.type}${spec.person === 'manager' ? '-manager' : ''}-${variants.join('-')}${list.length > 0 ? `-${list.join('-')}` : ''}.${format}`
+  const data =
+    format === 'pdf'
+      ? await scannerPdf(
+          [{ jpeg: await encode(pixels, 'jpg', [], r.fork('encode')), width: pixels.width, height: pixels.height }],
+          spec.dpi ?? base.dpi,
+        )
+      : await encode(pixels, format, list, r.fork('encode'))
+  return { name, data, format, width: pixels.width, height: pixels.height, truth, spec }
+}
+
+async function resizeRaw(img: RawImage, width: number, height: number): Promise<RawImage> {
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height }
 }
 
 /** The documents one filing needs: licence, principal ID (both sides on A4), manager ID sides, domain certificate. */

@@ -5,7 +5,7 @@
  */
 import type { SponsorIdentity } from './identities'
 import type { Rng } from './random'
-import { qrLike, seal, spreadLabel, text, wrap, type FontKey, type Layout } from './svg'
+import { qrLike, seal, spreadLabel, text, wrap, type Anchor, type FontKey, type Layout } from './svg'
 
 export type LicenceLayout = 'landscape' | 'portrait'
 
@@ -82,18 +82,45 @@ function drawRows(
   y0: number,
   size: number,
   st: LicenceStyle,
-): { svg: string; at: Map<string, number> } {
+): { svg: string; at: Map<string, number>; anchors: Map<string, Anchor> } {
   let y = y0
   let svg = ''
   const at = new Map<string, number>()
+  const anchors = new Map<string, Anchor>()
   for (const row of list) {
     at.set(row.label, y)
     svg += spreadLabel(x, y, size, row.label, size * 5, { font: st.labelFont, weight: 'bold' })
     const lines = wrap(row.value, row.perLine)
+    anchors.set(row.label, {
+      x: valueX,
+      y,
+      size,
+      width: Math.min([...row.value].length, row.perLine) * size,
+      lines: Math.max(1, lines.length),
+    })
     lines.forEach((line, i) => (svg += text(valueX, y + i * size * 1.5, size, line, { font: st.valueFont })))
     y += Math.max(1, lines.length) * size * 1.5 + size * 1.3
   }
-  return { svg, at }
+  return { svg, at, anchors }
+}
+
+/** Row labels → the field each shows (for anchors). */
+const FIELD_OF_LABEL: Readonly<Record<string, string>> = {
+  名称: 'entityName',
+  类型: 'entityType',
+  法定代表人: 'legalRepresentative',
+  经营者: 'legalRepresentative',
+  成立日期: 'establishedOn',
+  注册日期: 'establishedOn',
+  营业期限: 'validFrom',
+  住所: 'address',
+  经营场所: 'address',
+}
+
+function fieldAnchors(...maps: ReadonlyArray<Map<string, Anchor>>): Record<string, Anchor> {
+  const out: Record<string, Anchor> = {}
+  for (const m of maps) for (const [label, a] of m) if (FIELD_OF_LABEL[label]) out[FIELD_OF_LABEL[label]] = a
+  return out
 }
 
 /** The licence as a layout in millimetres (A4 landscape or portrait). */
@@ -107,6 +134,7 @@ export function licenceLayout(s: SponsorIdentity, st: LicenceStyle, r: Rng): Lay
   body += text(W / 2, landscape ? 56 : 66, 5, '（副\u3000本）', { anchor: 'middle' })
   const size = landscape ? 4.4 : 4.6
   let sealAt: { x: number; y: number }
+  let anchors: Record<string, Anchor>
   if (landscape) {
     body += text(22, 32, 3.8, '统一社会信用代码', { font: st.labelFont, weight: 'bold' })
     body += text(22, 39.5, 4.6, s.creditCode, { font: st.valueFont, spacing: 0.3 })
@@ -127,6 +155,7 @@ export function licenceLayout(s: SponsorIdentity, st: LicenceStyle, r: Rng): Lay
       st,
     )
     body += L.svg + R.svg
+    anchors = { ...fieldAnchors(L.anchors, R.anchors), creditCode: { x: 22, y: 39.5, size: 4.6, width: 18 * 3.1, lines: 1 } }
     sealAt = { x: 232, y: 178 }
     if (st.sealOverText) {
       const target = r.pick(['住所', '经营场所', '营业期限', '注册日期', '成立日期', '名称'].filter((l) => L.at.has(l) || R.at.has(l)))
@@ -140,6 +169,7 @@ export function licenceLayout(s: SponsorIdentity, st: LicenceStyle, r: Rng): Lay
     body += text(W - 20, 90, 3.2, `证照编号：${s.licenceNumber}`, { font: st.labelFont, anchor: 'end' })
     const R = drawRows(rows(s, st, 26), 28, 58, 108, size, st)
     body += R.svg
+    anchors = { ...fieldAnchors(R.anchors), creditCode: { x: W - 20 - 18 * 2.2, y: 82, size: 3.8, width: 18 * 2.2, lines: 1 } }
     sealAt = { x: 158, y: 258 }
     if (st.sealOverText) {
       const target = r.pick(['住所', '经营场所', '营业期限', '注册日期', '成立日期', '法定代表人'].filter((l) => R.at.has(l)))
@@ -149,5 +179,5 @@ export function licenceLayout(s: SponsorIdentity, st: LicenceStyle, r: Rng): Lay
     body += text(140, 274, 4, chineseDate(s.issuedOn, true), { font: st.valueFont })
   }
   body += seal(sealAt.x, sealAt.y, 20, s.registrar)
-  return { widthMm: W, heightMm: H, background: st.paper, body }
+  return { widthMm: W, heightMm: H, background: st.paper, body, anchors }
 }

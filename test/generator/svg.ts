@@ -123,12 +123,23 @@ export function qrLike(r: Rng, x: number, y: number, size: number): string {
   return `<g fill="#111">${cells.join('')}</g>`
 }
 
+/** Where a value is drawn (mm): its first baseline's left end, font size and extent. */
+export interface Anchor {
+  readonly x: number
+  readonly y: number
+  readonly size: number
+  readonly width: number
+  readonly lines: number
+}
+
 /** A layout in millimetres, ready to render at any resolution. */
 export interface Layout {
   readonly widthMm: number
   readonly heightMm: number
   readonly background: string
   readonly body: string
+  /** Where each field's value lies, by field name (for overlays that must cover a given value). */
+  readonly anchors?: Readonly<Partial<Record<string, Anchor>>>
 }
 
 /** The SVG for a layout rendered at `dpi` (pixel size = millimetres / 25.4 × dpi). */
