@@ -5,6 +5,13 @@
  *
  *   npm run bench:extract -- [--sets 8] [--seed 1] [--keep DIR] [--quality-only]
  *                            [--types licence,id-front] [--no-native] [--no-batch] [--no-quality]
+ *   npm run bench:extract -- --hard [--per-variant 4] [--seed 1] [--keep DIR] [--no-native]
+ *
+ * --hard reads the real-like corpus instead (test/generator/variants.ts: older licence formats,
+ * overprinted values, watermarks and stamps over fields, a second document in the picture, one ID
+ * side upside down, perspective, wood and desk, small files) and prints accuracy per variant, alone
+ * and combined with another, beside per field; it skips the batch and quality parts. Fields a
+ * variant hides by design are not scored; a value reported sure for one is counted.
  *
  * --types and the --no-* switches are for quick iterations on one document type; the figures for
  * the README come from a full run (all types, native timing, batch and quality).
@@ -21,7 +28,7 @@ import { performance } from 'node:perf_hooks'
 import { extractFile, extractFiles } from '../../electron/services/extract/extract-files'
 import { OcrPool } from '../../electron/services/ocr/pool'
 import { nameKey } from '../../shared/text/normalise'
-import { makeCorpus } from '../generator/corpus'
+import { makeCorpus, makeHardCorpus } from '../generator/corpus'
 import { generateDocument, type GeneratedDocument } from '../generator/index'
 import { qualityBench } from './quality'
 import { ms, summarise } from './stats'
@@ -36,8 +43,11 @@ const { values } = parseArgs({
     'no-native': { type: 'boolean', default: false },
     'no-batch': { type: 'boolean', default: false },
     'no-quality': { type: 'boolean', default: false },
+    hard: { type: 'boolean', default: false },
+    'per-variant': { type: 'string', default: '4' },
   },
 })
+const hard = values.hard
 const onlyTypes = values.types ? new Set(values.types.split(',')) : null
 if (values['quality-only']) {
   await qualityBench(4)
@@ -46,7 +56,7 @@ if (values['quality-only']) {
 const TODAY = '2026-12-01'
 
 const GROUPS: Record<string, readonly string[]> = {
-  codes: ['creditCode', 'idNumber'],
+  codes: ['creditCode', 'idNumber', 'registrationNumber'],
   dates: ['establishedOn', 'validFrom', 'validTo', 'birthDate', 'registeredOn', 'expiresOn'],
   names: ['entityName', 'legalRepresentative', 'personName', 'domainOwner'],
   other: ['entityType', 'address', 'licenceNumber', 'sex', 'ethnicity', 'issuer', 'domain'],
@@ -78,10 +88,18 @@ const pct = (t: Tally): string => {
 let peakRss = 0
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
 
-const corpus = makeCorpus({ sets: Number(values.sets), seed: Number(values.seed) }).filter((e) => !onlyTypes || onlyTypes.has(e.spec.type))
+const corpus = (
+  hard
+    ? makeHardCorpus({ perVariant: Number(values['per-variant']), seed: Number(values.seed) })
+    : makeCorpus({ sets: Number(values.sets), seed: Number(values.seed) })
+).filter((e) => !onlyTypes || onlyTypes.has(e.spec.type))
 const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(tmpdir(), 'bench-extract-'))
 await mkdir(dir, { recursive: true })
-console.log(`bench:extract — ${corpus.length} documents (${values.sets} sponsors, seed ${values.seed}) in ${dir}`)
+console.log(
+  hard
+    ? `bench:extract --hard — ${corpus.length} real-like documents (${values['per-variant']} per variant, seed ${values.seed}) in ${dir}`
+    : `bench:extract — ${corpus.length} documents (${values.sets} sponsors, seed ${values.seed}) in ${dir}`,
+)
 
 const docs: Array<{ doc: GeneratedDocument; file: string; nativeFile: string; profile: string }> = []
 const genStart = performance.now()
@@ -110,6 +128,10 @@ const native: number[] = []
 const byField = new Map<string, Tally>()
 const byProfile = new Map<string, Tally>()
 const byType = new Map<string, { kind: number; colour: number; n: number }>()
+/** --hard: per variant, the documents that carry it alone and those that carry it with another. */
+const byVariant = new Map<string, { alone: Tally; combined: Tally; kind: number; n: number }>()
+let unreadableGiven = 0
+let unreadableSure = 0
 const failures: string[] = []
 let kindRight = 0
 let colourRight = 0
@@ -148,29 +170,36 @@ for (const { doc, file, nativeFile, profile } of docs) {
   }
   const prof = byProfile.get(profile) ?? tally()
   byProfile.set(profile, prof)
+  const variants = doc.spec.variants ?? []
+  const perVariant = variants.map((v) => {
+    const entry = byVariant.get(v) ?? { alone: tally(), combined: tally(), kind: 0, n: 0 }
+    byVariant.set(v, entry)
+    entry.n += 1
+    if (p?.kind === doc.truth.kind) entry.kind += 1
+    return variants.length === 1 ? entry.alone : entry.combined
+  })
+  const tallies = (t: Tally): Tally[] => [t, prof, ...perVariant]
+  for (const field of doc.truth.unreadable ?? []) {
+    const got = p?.fields[field]
+    if (!got) continue
+    unreadableGiven += 1
+    if (got.confidence >= 0.9 && !got.uncertain) unreadableSure += 1
+    failures.push(`${path.basename(file)}: ${field} is hidden by design but read as "${got.value}" (conf ${got.confidence})`)
+  }
   for (const [field, expected] of Object.entries(doc.truth.fields)) {
     const t = byField.get(field) ?? tally()
     byField.set(field, t)
     const got = p?.fields[field]
     if (!got) {
-      t.missing += 1
-      prof.missing += 1
+      for (const x of tallies(t)) x.missing += 1
       failures.push(`${path.basename(file)}: ${field} missing (expected ${expected})`)
     } else if (same(field, got.value, expected as string)) {
-      t.right += 1
-      prof.right += 1
+      for (const x of tallies(t)) x.right += 1
     } else {
-      t.wrong += 1
-      prof.wrong += 1
+      for (const x of tallies(t)) x.wrong += 1
       const sure = got.confidence >= 0.9 && !got.uncertain
-      if (sure) {
-        t.wrongSure += 1
-        prof.wrongSure += 1
-      }
-      if (got.confidence >= 0.85 && !got.uncertain) {
-        t.wrongError += 1
-        prof.wrongError += 1
-      }
+      if (sure) for (const x of tallies(t)) x.wrongSure += 1
+      if (got.confidence >= 0.85 && !got.uncertain) for (const x of tallies(t)) x.wrongError += 1
       failures.push(
         `${path.basename(file)}: ${field} "${got.value}" ≠ "${expected}" (conf ${got.confidence}${got.uncertain ? ', uncertain' : ''})`,
       )
@@ -197,9 +226,28 @@ console.log(
   `Kind   ${kindRight}/${pages} (${((100 * kindRight) / pages).toFixed(1)}%)   colour ${colourRight}/${pages} (${((100 * colourRight) / pages).toFixed(1)}%)   ID sides ${sidesRight}/${idDocs}`,
 )
 for (const [type, t] of byType) console.log(`  ${type.padEnd(20)} kind ${t.kind}/${t.n}  colour ${t.colour}/${t.n}`)
-console.log('\nAll fields by degradation:')
+console.log(hard ? '\nAll fields by combination of variants:' : '\nAll fields by degradation:')
 for (const [profile, t] of byProfile)
-  console.log(`  ${profile.padEnd(18)} ${pct(t)}  ${t.right}/${t.wrong}/${t.missing}  sure-wrong ${t.wrongSure}  ≥0.85 ${t.wrongError}`)
+  console.log(
+    `  ${profile.padEnd(hard ? 44 : 18)} ${pct(t)}  ${t.right}/${t.wrong}/${t.missing}  sure-wrong ${t.wrongSure}  ≥0.85 ${t.wrongError}`,
+  )
+if (hard) {
+  const add = (a: Tally, b: Tally): Tally => ({
+    right: a.right + b.right,
+    wrong: a.wrong + b.wrong,
+    missing: a.missing + b.missing,
+    wrongSure: a.wrongSure + b.wrongSure,
+    wrongError: a.wrongError + b.wrongError,
+  })
+  console.log('\nAll fields by variant (alone / with another variant / all; kind right of documents; sure-wrong of all):')
+  for (const [v, e] of byVariant) {
+    const all = add(e.alone, e.combined)
+    console.log(
+      `  ${v.padEnd(22)} alone ${pct(e.alone)}  combined ${pct(e.combined)}  all ${pct(all)}  ${all.right}/${all.wrong}/${all.missing}  kind ${e.kind}/${e.n}  sure-wrong ${all.wrongSure}`,
+    )
+  }
+  console.log(`Hidden-by-design fields read anyway: ${unreadableGiven} (${unreadableSure} of them reported sure)`)
+}
 
 const o = summarise(ours)
 const n = summarise(native)
@@ -212,7 +260,7 @@ if (native.length > 0) {
   console.log(`  ratio ours/native: median ${(o.median / n.median).toFixed(2)}  p90 ${(o.p90 / n.p90).toFixed(2)}`)
 }
 
-if (!values['no-batch']) {
+if (!values['no-batch'] && !hard) {
   const batchStart = performance.now()
   await extractFiles(
     docs.map((d) => d.file),
@@ -230,4 +278,4 @@ if (failures.length > 0) {
   for (const f of failures) console.log(`  ${f}`)
 }
 if (!values.keep) await rm(dir, { recursive: true, force: true })
-if (!values['no-quality']) await qualityBench(4)
+if (!values['no-quality'] && !hard) await qualityBench(4)
