@@ -1,16 +1,17 @@
 /**
- * npm run generate:scans -- --out DIR [--seed N] [--sets N] [--corpus]
+ * npm run generate:scans -- --out DIR [--seed N] [--sets N] [--corpus | --hard [--per-variant N]]
  *
  * Writes the documents of synthetic sponsors (licence, principal ID on one A4 page, manager ID
  * sides, domain certificate), each sponsor in its own folder with a matching case.json and a
  * truth.json of what each scan shows. With --corpus, writes the benchmark corpus instead (every
- * degradation profile and file format). Deterministic from the seed.
+ * degradation profile and file format); with --hard, the real-like corpus of bench:extract --hard
+ * (every variant of ./variants.ts, alone and combined). Deterministic from the seed.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { caseFor } from './case'
-import { makeCorpus } from './corpus'
+import { makeCorpus, makeHardCorpus } from './corpus'
 import { generateDocument, generateSponsorDocuments, makeSponsorSet } from './index'
 
 const { values } = parseArgs({
@@ -19,10 +20,12 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     sets: { type: 'string', default: '1' },
     corpus: { type: 'boolean', default: false },
+    hard: { type: 'boolean', default: false },
+    'per-variant': { type: 'string', default: '4' },
   },
 })
 if (!values.out) {
-  console.error('usage: npm run generate:scans -- --out DIR [--seed N] [--sets N] [--corpus]')
+  console.error('usage: npm run generate:scans -- --out DIR [--seed N] [--sets N] [--corpus | --hard [--per-variant N]]')
   process.exit(2)
 }
 const out = path.resolve(values.out)
@@ -30,9 +33,10 @@ const seed = Number(values.seed)
 const sets = Number(values.sets)
 await mkdir(out, { recursive: true })
 
-if (values.corpus) {
+if (values.corpus || values.hard) {
   const truth: Record<string, unknown> = {}
-  for (const [i, entry] of makeCorpus({ sets, seed }).entries()) {
+  const entries = values.hard ? makeHardCorpus({ perVariant: Number(values['per-variant']), seed }) : makeCorpus({ sets, seed })
+  for (const [i, entry] of entries.entries()) {
     const doc = await generateDocument(entry.set, entry.spec)
     const name = `${String(i).padStart(3, '0')}-${doc.name}`
     await writeFile(path.join(out, name), doc.data)
