@@ -8,7 +8,7 @@ import type { Degradation, ImageFormat } from './degrade'
 import { makeSponsorSet, type SponsorSet } from './identities'
 import type { DocType, DocumentSpec } from './index'
 import { rng } from './random'
-import { VARIANT_NAMES, VARIANTS, type VariantName } from './variants'
+import { excludesOf, VARIANT_NAMES, VARIANTS, type VariantName } from './variants'
 
 /** The degradation profiles the benchmark reports on (name → what is applied). */
 export const PROFILES: ReadonlyArray<readonly [string, readonly Degradation[]]> = [
@@ -98,6 +98,7 @@ export function makeHardCorpus(options: { perVariant: number; seed: number }): H
       if (i >= Math.ceil(options.perVariant / 2)) {
         const companions = VARIANT_NAMES.filter((c) => {
           if (c === v || !(VARIANTS[c].types as readonly DocType[]).includes(type)) return false
+          if (excludesOf(v).includes(c) || excludesOf(c).includes(v)) return false
           const stage = VARIANTS[c].stage
           if (stage === 'overlay') return true
           if (stage === 'scene' && 'noScene' in VARIANTS[v]) return false

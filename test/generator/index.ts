@@ -28,6 +28,7 @@ import {
   idStripLayout,
   idUpsideDownPage,
   maskOverlay,
+  OVERPRINT,
   STRIP_SIZE,
   twoDocuments,
   VARIANTS,
@@ -209,9 +210,9 @@ function variantLayout(
     case 'overprinted-values': {
       const s = olderSponsor(set.sponsor, r, [2000, 2013])
       const { layout, fields } = overprintedIndividualLayout(s, r, {
-        offset: r.float(-5, -2.5),
-        raise: r.float(-1.6, -0.4),
-        pitch: r.float(0.26, 0.36),
+        offset: r.float(...OVERPRINT.offset),
+        raise: r.float(...OVERPRINT.raise),
+        pitch: r.float(...OVERPRINT.pitch),
       })
       return licence(layout, fields)
     }

@@ -20,6 +20,8 @@ interface VariantBase {
   /** What it imitates, with the real files that showed it. */
   readonly about: string
   readonly types: readonly DocType[]
+  /** Variants it cannot be combined with (the truth would no longer be exact). */
+  readonly excludes?: readonly string[]
 }
 interface LayoutVariant extends VariantBase {
   readonly stage: 'layout'
@@ -98,6 +100,9 @@ export const VARIANTS = {
     stage: 'overlay',
     types: LICENCE,
     about: 'the publisher mosaicked one value (legal representative or address): unreadable, so not scored (bl-0020, bl-0452)',
+    // The 食品经营许可证 beside the licence prints the same name, address and representative, so
+    // a value masked on the licence would still be readable in the picture.
+    excludes: ['second-document'],
   },
   perspective: {
     stage: 'scene',
@@ -151,10 +156,20 @@ export function stageOf(v: VariantName): (typeof VARIANTS)[VariantName]['stage']
   return VARIANTS[v].stage
 }
 
+export function excludesOf(v: VariantName): readonly string[] {
+  const base: VariantBase = VARIANTS[v]
+  return base.excludes ?? []
+}
+
 /** Throws when a list of variants cannot be drawn together on a document type. */
 export function checkVariants(type: DocType, list: readonly VariantName[]): void {
   for (const v of list)
     if (!(VARIANTS[v].types as readonly DocType[]).includes(type)) throw new Error(`variant ${v} does not apply to ${type}`)
+  for (const v of list) {
+    const ex = excludesOf(v)
+    const clash = list.find((o) => ex.includes(o))
+    if (clash) throw new Error(`${v} cannot be combined with ${clash}`)
+  }
   const noScene = list.some((v) => 'noScene' in VARIANTS[v])
   if (noScene && list.some((v) => stageOf(v) === 'scene')) throw new Error(`a greyscale copy is not photographed here: ${list.join(', ')}`)
   for (const stage of ['layout', 'scene', 'pixel'] as const)
@@ -178,6 +193,12 @@ export const WATERMARK = {
 export const STAMP_SITES = ['www.made-in-china.com', 'www.abiz.com', 'www.1688.com', 'www.58.com', 'www.dzsc.com']
 export const STAMP = { opacity: [0.55, 0.8] as Range, lines: ['会员认证专用', '网站认证专用', '仅供认证使用'] }
 export const MASKABLE = ['legalRepresentative', 'address'] as const
+/**
+ * Dot-matrix values of the old 个体工商户 licence: offset left into the label's last character by
+ * 0.1–0.35 of a character (bl-0205), never so far that the value's first character is hidden —
+ * a wider overlap made the first character unreadable, and the truth would have been a guess.
+ */
+export const OVERPRINT = { offset: [-1.8, -0.5] as Range, raise: [-1.4, -0.4] as Range, pitch: [0.26, 0.34] as Range }
 export const COPY_STAMP = { text: '复印无效', opacity: [0.45, 0.65] as Range }
 export const STRIP_SIZE = { width: 619, height: 193 }
 

@@ -221,6 +221,7 @@ describe('generator variants', () => {
     expect(() => checkVariants('licence', ['wood-table', 'desk'])).toThrow(/more than one scene/)
     expect(() => checkVariants('licence', ['legal-person-pre-2014', 'transitional-2014'])).toThrow(/more than one layout/)
     expect(() => checkVariants('id-both', ['id-page-upside-down', 'wood-table'])).toThrow(/greyscale copy/)
+    expect(() => checkVariants('licence', ['second-document', 'masked-field'])).toThrow(/cannot be combined/)
     expect(() => checkVariants('licence', ['second-document', 'watermark-text', 'perspective', 'low-res-photo'])).not.toThrow()
   })
 
