@@ -99,12 +99,12 @@ export function currentFiling(c: Pick<Case, 'filing' | 'exports' | 'updatedAt'>)
 export interface StatusChange {
   readonly status: FilingStatus
   readonly date: string
-  readonly provider?: string
-  readonly orderNumber?: string
-  readonly reason?: string
-  readonly reasonCode?: string
-  readonly filingNumber?: string
-  readonly note?: string
+  readonly provider?: string | undefined
+  readonly orderNumber?: string | undefined
+  readonly reason?: string | undefined
+  readonly reasonCode?: string | undefined
+  readonly filingNumber?: string | undefined
+  readonly note?: string | undefined
 }
 
 /** A refused change, in both languages. */

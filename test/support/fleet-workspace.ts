@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
-import { addDays } from '../../shared/dates/iso-date'
+import { addDays, addYears } from '../../shared/dates/iso-date'
 import { makeResidentId, makeUscc } from './ids'
 import { sampleCase } from './sample-case'
 
@@ -50,6 +50,10 @@ export function fleetCase(i: number, today: string): Record<string, unknown> {
   c.principal.emergencyPhone = `139${String(10_000_000 + i).slice(-8)}`
   // Dates spread from a month ago to two years ahead, so every window of the expiry watch is used.
   c.principal.idValidTo = addDays(today, ((i * 37) % 760) - 30)
+  // Every seventh principal's ID has run out already (some of them in filed cases: rectification notices).
+  if (i % 7 === 3) c.principal.idValidTo = addDays(today, -1 - (i % 20))
+  // A 20-year card ends on its start's month and day (居民身份证法 第五条), as the span rule checks.
+  c.principal.idValidFrom = addYears(c.principal.idValidTo, -20)
   const site = c.websites[0]
   site.name = `${word}服务平台`
   site.domain = `fleet-${i}.cn`
