@@ -12,6 +12,7 @@ import {
 } from '../../shared/filing/status'
 import { parseCase, type Case } from '../../shared/model/case'
 import { FILING_STATUSES } from '../../shared/model/filing'
+import { translate } from '../../shared/i18n/messages'
 import { defaultCatalogue } from '../../shared/rules/catalogue'
 import { sampleCase } from '../support/sample-case'
 
@@ -115,6 +116,10 @@ describe('filing status', () => {
 
   it('keeps its data consistent: every status listed once, next statuses known, catalogue reasons linked to real rules', () => {
     expect(statusDefinitions().map((s) => s.status)).toEqual([...FILING_STATUSES])
+    for (const s of statusDefinitions()) {
+      expect(translate('zh-CN', `filing.${s.status}`)).toBe(s.label)
+      expect(translate('en', `filing.${s.status}`)).toBe(s.labelEn)
+    }
     const rules = new Set(defaultCatalogue().rules.map((r) => r.code))
     const linked = rejectionReasons().filter((r) => r.rule !== undefined)
     expect(linked.length).toBeGreaterThan(10)

@@ -84,6 +84,8 @@ export const expiringCommand: Command = {
       trash: async () => {
         throw new Error('expiring never deletes')
       },
+      // A scheduled run reuses the app's rows (and leaves its own for the app) instead of checking every case.
+      listCache: true,
     })
     const listed = await workspace.list()
     if (listed.total === 0 && positionals[0] !== undefined) {
@@ -92,6 +94,7 @@ export const expiringCommand: Command = {
     }
     const cases = await workspace.cases()
     const items = expiringItems(cases, { today, within, all: values.all })
+    await workspace.flushListCache()
     if (values.ics !== undefined) await writeOut(values.ics, toIcs(items, new Date()))
     if (values.csv !== undefined) await writeOut(values.csv, toCsv(items))
     if (values.json) io.stdout(`${JSON.stringify({ workspace: root, today, within, all: values.all, items }, null, 2)}\n`)

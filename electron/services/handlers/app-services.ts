@@ -55,7 +55,7 @@ export class WorkspaceRegistry {
     let workspace = this.#byRoot.get(root)
     if (!workspace) {
       const s = this.#services
-      workspace = new Workspace(root, { today: () => s.today(), now: () => s.now(), trash: (folder) => s.trash(folder) })
+      workspace = new Workspace(root, { today: () => s.today(), now: () => s.now(), trash: (folder) => s.trash(folder), listCache: true })
       this.#byRoot.set(root, workspace)
     }
     return workspace

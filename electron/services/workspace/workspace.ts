@@ -21,6 +21,7 @@ import { checkCase, type Finding } from '../../../shared/rules/engine'
 import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
 import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
 import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
+import { readListCache, writeListCache, type ListCacheEntry } from './list-cache'
 import { brokenSummary, countByFiling, countByStatus, fold, matchesQuery, searchValues, summarise } from './case-summary'
 
 /** What the workspace needs from the outside world. */
@@ -31,6 +32,8 @@ export interface WorkspaceDeps {
   now(): Date
   /** Moves a folder to the trash (shell.trashItem in the app). */
   trash(folder: string): Promise<void>
+  /** Keep the list's rows between runs in the workspace (list-cache.ts): the app and `expiring` do. */
+  readonly listCache?: boolean
 }
 
 /** A case as the case screen receives it. */
@@ -109,6 +112,10 @@ export class Workspace {
    * ancestor through such writes alone may still save; any other change on disk refuses its save.
    */
   readonly #serviceWrites = new Map<string, Map<string, string>>()
+  /** The rows of the last run (list-cache.ts), read once; and whether a row was made since. */
+  #persisted: Promise<Map<string, ListCacheEntry>> | null = null
+  #dirty = false
+  #cacheWrite: Promise<void> = Promise.resolve()
 
   constructor(root: string, deps: WorkspaceDeps) {
     this.root = path.resolve(root)
@@ -147,13 +154,37 @@ export class Workspace {
   /** Every case that loads, with its row: what views across cases (the expiry watch) read. */
   async cases(): Promise<WorkspaceCase[]> {
     const entries = await this.#entries()
-    return entries.filter((e) => e.case !== null).map((e) => ({ id: e.summary.id, case: e.case as Case, summary: e.summary }))
+    const out = await Promise.all(
+      entries.map(async (e) => {
+        if (e.case !== null) return { id: e.summary.id, case: e.case, summary: e.summary }
+        if (e.summary.problem !== null) return null
+        // A row reused from the last run has no parsed case yet: reading one is cheap, checking is not.
+        const loaded = await loadCase(path.join(this.root, e.summary.id))
+        if (!loaded.ok) return null
+        this.#cache.set(e.summary.id, { ...e, case: loaded.case })
+        return { id: e.summary.id, case: loaded.case, summary: e.summary }
+      }),
+    )
+    return out.filter((c): c is WorkspaceCase => c !== null)
   }
 
   async #entries(): Promise<CacheEntry[]> {
     const ids = await this.#caseIds()
     const rows = await Promise.all(ids.map((id) => this.#entry(id)))
-    return rows.filter((r): r is CacheEntry => r !== null)
+    const entries = rows.filter((r): r is CacheEntry => r !== null)
+    if (this.#deps.listCache && this.#dirty) {
+      this.#dirty = false
+      const keep = new Map(
+        entries.map((e) => [e.summary.id, { mtimeMs: e.mtimeMs, size: e.size, today: e.today, summary: e.summary, search: [...e.search] }]),
+      )
+      this.#cacheWrite = this.#cacheWrite.then(() => writeListCache(this.root, keep))
+    }
+    return entries
+  }
+
+  /** Resolves when the list's rows of this run are on disk (tests, the benchmark and the CLI wait for it). */
+  async flushListCache(): Promise<void> {
+    await this.#cacheWrite
   }
 
   /**
@@ -496,6 +527,16 @@ export class Workspace {
     const today = this.#deps.today()
     const cached = this.#cache.get(id)
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today) return cached
+    if (this.#deps.listCache) {
+      this.#persisted ??= readListCache(this.root)
+      const kept = (await this.#persisted).get(id)
+      if (kept && kept.mtimeMs === info.mtimeMs && kept.size === info.size && kept.today === today && kept.summary.id === id) {
+        const entry: CacheEntry = { ...kept, case: null }
+        this.#cache.set(id, entry)
+        return entry
+      }
+    }
+    this.#dirty = true
     const loaded = await loadCase(folder)
     const summary = loaded.ok
       ? summarise(id, loaded.case, this.#check(folder, loaded.case), info.mtime)

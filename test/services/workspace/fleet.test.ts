@@ -3,11 +3,12 @@
  * export's automatic 已导出, search across people, phones, ID last 4 and 备案号 with several words,
  * 缺什么, credit-code duplicates and copies named 「… 副本」, over real case folders.
  */
-import { mkdir, mkdtemp, readFile, rename } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runExport } from '../../../electron/services/export/export-case'
+import { LIST_CACHE_FILE } from '../../../electron/services/workspace/list-cache'
 import { Workspace } from '../../../electron/services/workspace/workspace'
 import { makeUscc } from '../../support/ids'
 import { MANAGER_ID, sampleCase, writeCaseFolder } from '../../support/sample-case'
@@ -120,5 +121,34 @@ describe('the list for many cases', () => {
     expect(again.id).toBe('深圳市云帆网络科技有限公司 副本 2')
     expect((await ws.list()).cases.map((r) => r.sameCreditCode)).toEqual([2, 2, 2])
     expect((await read(root, copy.id)).filing).toBeUndefined()
+  })
+})
+
+describe('the list kept between runs', () => {
+  it('reuses the rows of the last run while case.json is unchanged, and checks again what changed', async () => {
+    const { root } = await workspace()
+    const deps = { today: () => '2026-12-01', now: () => new Date(), trash: async () => undefined, listCache: true }
+    const id = path.basename(await writeCaseFolder(sampleCase(), root))
+    const other = path.basename(await writeCaseFolder(sampleCase(), root))
+    const first = new Workspace(root, deps)
+    expect((await first.list()).cases.map((r) => r.status)).toEqual(['ready', 'ready'])
+    await first.flushListCache()
+    expect(JSON.parse(await readFile(path.join(root, LIST_CACHE_FILE), 'utf8'))).toMatchObject({ version: 1 })
+
+    // A scan removed behind the app's back leaves case.json alone: the kept row is what proves reuse.
+    await rm(path.join(root, id, 'scans', 'letter.jpg'))
+    const restarted = new Workspace(root, deps)
+    expect((await restarted.list()).cases.find((r) => r.id === id)?.status).toBe('ready')
+    expect((await new Workspace(root, { ...deps, listCache: false }).list()).cases.find((r) => r.id === id)?.status).toBe('incomplete')
+    // The expiry watch still gets the cases themselves from reused rows.
+    expect((await restarted.cases()).map((c) => c.case.sponsor.name)).toEqual(['深圳市云帆网络科技有限公司', '深圳市云帆网络科技有限公司'])
+
+    // An edit changes case.json: that row is checked again; a damaged file is ignored.
+    const c = sampleCase()
+    c.principal.mobile = '1380013800'
+    await writeFile(path.join(root, other, 'case.json'), JSON.stringify(c, null, 2))
+    expect((await new Workspace(root, deps).list()).cases.find((r) => r.id === other)?.status).toBe('to-review')
+    await writeFile(path.join(root, LIST_CACHE_FILE), '{ "version": 1, "entries": ')
+    expect((await new Workspace(root, deps).list()).cases.find((r) => r.id === id)?.status).toBe('incomplete')
   })
 })
