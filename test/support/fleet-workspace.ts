@@ -45,6 +45,7 @@ export function fleetCase(i: number, today: string): Record<string, unknown> {
   c.sponsor.name = name
   c.sponsor.certificateNumber = makeUscc('91440300', body8(i))
   c.principal.name = person(i)
+  c.sponsor.legalRepresentative = c.principal.name // Guangdong: a unit's principal is its legal representative
   c.principal.idNumber = makeResidentId('440305', `19${70 + (i % 25)}0612`, String(100 + (i % 800)).padStart(3, '0'))
   c.principal.mobile = `138${String(10_000_000 + i).slice(-8)}`
   c.principal.emergencyPhone = `139${String(10_000_000 + i).slice(-8)}`

@@ -120,8 +120,19 @@ test('到期提醒: a quiet badge at start, items soonest first with what to do,
   expect(ics.match(/BEGIN:VEVENT/g)?.length).toBe(await items.count())
   expect(harness.saveRequests.at(-1)).toEqual({ name: `备案到期提醒_${TODAY}.ics`, kind: 'ics' })
 
-  await items.first().locator('.row-open').click()
-  await expect(page.locator('.case-header')).toBeVisible()
+  // From a filed case's item to its case; its header changes the filing status too.
+  await items
+    .filter({ has: page.locator('.filing-filed') })
+    .first()
+    .locator('.row-open')
+    .click()
+  const header = page.locator('.case-header')
+  await expect(header.locator('.filing-badge')).toHaveText('已备案')
+  await header.locator('.filing-button').click()
+  await page.getByRole('dialog').getByLabel('变更中').check()
+  await page.getByRole('dialog').getByRole('button', { name: '更改状态' }).click()
+  await expect(header.locator('.filing-badge')).toHaveText('变更中')
+  await shot(page, '64-fleet-case-header-status')
 })
 
 test('a duplicate is named 「… 副本」 and warns that it shares the credit code', async ({ page }) => {

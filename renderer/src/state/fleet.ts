@@ -7,6 +7,7 @@ import { translate } from '../../../shared/i18n/messages'
 import type { CaseSummary, FilingStatus } from '../../../shared/ipc/schemas'
 import { call, errorText } from '../api'
 import { refreshCases } from './cases'
+import { editorStore } from './editor'
 import { navigationStore } from './navigation'
 import { notify } from './notices'
 import { rememberPlace, settingsStore } from './settings'
@@ -122,10 +123,10 @@ export async function submitStatus(form: StatusForm): Promise<void> {
   const { row } = statusDialogStore.get()
   if (!row) return
   statusDialogStore.set({ busy: true, problem: null })
-  const text = (v: string) => (v.trim() === '' ? {} : undefined)
-  const opt = <K extends string>(key: K, v: string) => (text(v) ? {} : ({ [key]: v.trim() } as Record<K, string>))
+  // Empty fields are left out; the main process checks what each status needs.
+  const opt = <K extends string>(key: K, v: string) => (v.trim() === '' ? {} : ({ [key]: v.trim() } as Record<K, string>))
   try {
-    await call('case.setStatus', {
+    const summary = await call('case.setStatus', {
       caseId: row.id,
       status: form.status,
       date: form.date,
@@ -143,6 +144,8 @@ export async function submitStatus(form: StatusForm): Promise<void> {
       translate('en', 'filing.changed', { status: label }),
     )
     closeStatusDialog()
+    // On the case screen the header shows the new status at once.
+    if (editorStore.get().caseId === row.id) editorStore.set({ summary })
     await Promise.all([refreshCases(), refreshExpiryBadge()])
   } catch (error) {
     statusDialogStore.set({ busy: false, problem: errorText(error) })
