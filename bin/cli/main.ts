@@ -3,10 +3,12 @@
  */
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
+import { expiringCommand } from './commands/expiring'
 import { extractCommand } from './commands/extract'
 import { historyCommand, restoreCommand } from './commands/history'
 import { letterCommand } from './commands/letter'
 import { packCommand } from './commands/pack'
+import { statusCommand } from './commands/status'
 import { validateCommand } from './commands/validate'
 import { EXIT, UsageError, type CliIo, type Command } from './io'
 
@@ -19,6 +21,8 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   historyCommand,
   restoreCommand,
+  statusCommand,
+  expiringCommand,
 ]
 
 function help(): string {

@@ -28,6 +28,9 @@ function appVersion(): string {
   }
 }
 
+const SAVE_TITLES = { pdf: 'dialog.saveLetter', zip: 'dialog.saveExport', ics: 'dialog.saveCalendar', csv: 'dialog.saveCsv' } as const
+const SAVE_FILTERS = { pdf: 'dialog.filter.pdf', zip: 'dialog.filter.zip', ics: 'dialog.filter.ics', csv: 'dialog.filter.csv' } as const
+
 /** Builds everything the IPC handlers need from Electron's real facilities. */
 export async function createAppServices(
   send: EventSender,
@@ -84,9 +87,9 @@ export async function createAppServices(
     chooseSaveFile: async ({ name, kind }) => {
       const window = getWindow()
       const options = {
-        title: translate(language(), kind === 'pdf' ? 'dialog.saveLetter' : 'dialog.saveExport'),
+        title: translate(language(), SAVE_TITLES[kind]),
         defaultPath: path.join(app.getPath('documents'), name),
-        filters: [{ name: translate(language(), kind === 'pdf' ? 'dialog.filter.pdf' : 'dialog.filter.zip'), extensions: [kind] }],
+        filters: [{ name: translate(language(), SAVE_FILTERS[kind]), extensions: [kind] }],
       }
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath

@@ -12,6 +12,9 @@ import { StatusBar } from './components/status-bar'
 import { bilingual, useLanguage, useT } from './i18n'
 import { CaseList } from './screens/case-list'
 import { CaseScreen } from './screens/case-screen'
+import { ExpiryScreen } from './screens/expiry-screen'
+import { StatusDialog } from './components/filing-status'
+import { refreshExpiryBadge, showExpiry } from './state/fleet'
 import { refreshCases } from './state/cases'
 import { openCase, runMenuCommand, showCases } from './state/commands'
 import { followExports } from './state/export'
@@ -28,6 +31,9 @@ async function boot(): Promise<void> {
     // openCase explains in a notice why the case cannot be opened (deleted, moved, damaged).
     if (await openCase(settings.lastCaseId)) return
   }
+  // The quiet badge on 到期提醒: counted once at start-up (and after status changes).
+  void refreshExpiryBadge()
+  if (settings.lastScreen === 'expiry') return showExpiry()
   await showCases()
 }
 
@@ -76,11 +82,20 @@ export function App(): ReactElement {
   return (
     <div className="app">
       <div className="screen">
-        {screen === 'case' ? <CaseScreen /> : screen === 'cases' ? <CaseList /> : <div className="loading">{t('common.loading')}</div>}
+        {screen === 'case' ? (
+          <CaseScreen />
+        ) : screen === 'cases' ? (
+          <CaseList />
+        ) : screen === 'expiry' ? (
+          <ExpiryScreen />
+        ) : (
+          <div className="loading">{t('common.loading')}</div>
+        )}
       </div>
       <StatusBar />
       <Notices />
       <ConfirmDialog />
+      <StatusDialog />
     </div>
   )
 }

@@ -11,6 +11,7 @@ import './styles/checks.css'
 import './styles/scans.css'
 import './styles/review.css'
 import './styles/output.css'
+import './styles/fleet.css'
 
 const root = document.getElementById('root')
 if (root)

@@ -9,6 +9,7 @@ import { caseListMessages } from './messages/cases'
 import { checksMessages } from './messages/checks'
 import { commonMessages } from './messages/common'
 import { errorMessages } from './messages/errors'
+import { fleetMessages } from './messages/fleet'
 import { menuMessages } from './messages/menu'
 import { outputMessages } from './messages/output'
 import { scanMessages } from './messages/scans'
@@ -23,6 +24,7 @@ export const catalogueParts = {
   menuMessages,
   scanMessages,
   outputMessages,
+  fleetMessages,
 } as const
 
 /** Every message by key. */
@@ -35,6 +37,7 @@ export const messages = {
   ...menuMessages,
   ...scanMessages,
   ...outputMessages,
+  ...fleetMessages,
 } as const satisfies Record<string, Message>
 
 /** A key of the catalogue; a typo is a type error. */

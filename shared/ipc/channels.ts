@@ -35,6 +35,10 @@ export const INVOKE_CHANNELS = [
   'export.plan',
   'export.start',
   'export.reveal',
+  'case.setStatus',
+  'filing.catalogue',
+  'expiry.list',
+  'expiry.export',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 

@@ -5,7 +5,9 @@
  * a type says nothing about what a compromised or buggy page actually sends.
  */
 import { z } from 'zod'
+import { EXPIRY_KINDS, EXPIRY_WINDOWS } from '../expiry/expiring'
 import { CaseSchema } from '../model/case'
+import { FilingEventSchema } from '../model/filing'
 import type { EventChannel, InvokeChannel } from './channels'
 import { ExportPlanSchema, LetterPreviewSchema } from './letter-export-schemas'
 import { DocumentRole, ScanAddInput, ScanId, ScansAddedSchema, ScansChangedSchema } from './scan-schemas'
@@ -14,6 +16,7 @@ import {
   CaseId,
   CaseStatus,
   CaseSummarySchema,
+  FilingStatus,
   FindingSchema,
   JobFinishedSchema,
   JobId,
@@ -26,6 +29,48 @@ import {
 } from './schemas'
 
 const Nothing = z.strictObject({})
+
+const Short = z.string().max(200).optional()
+
+/** A filing status change as the status dialog sends it. */
+const StatusChangeInput = z.strictObject({
+  caseId: CaseId,
+  status: FilingStatus,
+  date: z.string().max(20),
+  provider: Short,
+  orderNumber: Short,
+  reason: z.string().max(2000).optional(),
+  reasonCode: Short,
+  filingNumber: Short,
+  note: z.string().max(2000).optional(),
+})
+
+const FilingCatalogueSchema = z.object({
+  statuses: z.array(z.object({ status: FilingStatus, label: z.string(), labelEn: z.string(), next: z.array(FilingStatus) })),
+  reasons: z.array(z.object({ code: z.string(), label: z.string(), labelEn: z.string(), rule: z.string().nullable() })),
+  providers: z.array(z.object({ name: z.string(), label: z.string(), labelEn: z.string() })),
+  history: z.array(FilingEventSchema),
+})
+
+const ExpiryQuery = z.strictObject({ within: z.number().int().min(0).max(3650).optional(), all: z.boolean().optional() })
+
+/** One dated item of the expiry watch (shared/expiry/expiring.ts ExpiryItem). */
+export const ExpiryItemSchema = z.object({
+  caseId: CaseId,
+  caseName: z.string().nullable(),
+  filingStatus: FilingStatus,
+  kind: z.enum(EXPIRY_KINDS),
+  field: z.string(),
+  subject: z.string(),
+  subjectEn: z.string(),
+  date: z.string(),
+  days: z.number().int(),
+  window: z.enum(EXPIRY_WINDOWS),
+  fix: z.string(),
+  fixEn: z.string(),
+  rule: z.string(),
+  source: z.string(),
+})
 
 /** The SHA-256 of case.json as read: a save names it, and is refused when the file holds anything else. */
 export const Revision = z.string().regex(/^[0-9a-f]{64}$/)
@@ -69,8 +114,13 @@ export const contract = {
   /** Shows the native folder picker; null when the user cancelled. */
   'workspace.choose': { input: Nothing, output: SettingsViewSchema.nullable() },
   'case.list': {
-    input: z.strictObject({ query: z.string().max(200).optional(), status: CaseStatus.optional() }),
-    output: z.object({ cases: z.array(CaseSummarySchema), total: z.number().int(), byStatus: z.record(CaseStatus, z.number().int()) }),
+    input: z.strictObject({ query: z.string().max(200).optional(), status: CaseStatus.optional(), filing: FilingStatus.optional() }),
+    output: z.object({
+      cases: z.array(CaseSummarySchema),
+      total: z.number().int(),
+      byStatus: z.record(CaseStatus, z.number().int()),
+      byFiling: z.record(FilingStatus, z.number().int()),
+    }),
   },
   'case.create': { input: Nothing, output: CaseOpenedSchema },
   'case.open': { input: z.strictObject({ caseId: CaseId }), output: CaseOpenedSchema },
@@ -131,6 +181,21 @@ export const contract = {
   },
   /** Shows the newest exported package in the file manager. */
   'export.reveal': { input: z.strictObject({ caseId: CaseId }), output: Nothing },
+  // --- issue 17: filing status and the expiry watch ---
+  /** Records a filing status change (checked: what follows, the date, provider, reason, 备案号); refused with status-refused. */
+  'case.setStatus': { input: StatusChangeInput, output: CaseSummarySchema },
+  /** The statuses, the rejection catalogue and the providers, for the status dialog; and a case's history. */
+  'filing.catalogue': { input: z.strictObject({ caseId: CaseId.optional() }), output: FilingCatalogueSchema },
+  /** What expires across the workspace's cases (submitted and filed ones, every one with `all`). */
+  'expiry.list': {
+    input: ExpiryQuery,
+    output: z.object({ items: z.array(ExpiryItemSchema), today: z.string(), badgeWithin: z.number().int() }),
+  },
+  /** Saves the expiry list as .ics or CSV where the user chooses (native save dialog). */
+  'expiry.export': {
+    input: ExpiryQuery.extend({ format: z.enum(['ics', 'csv']) }),
+    output: z.object({ saved: z.boolean(), name: z.string().nullable() }),
+  },
 } as const satisfies Record<InvokeChannel, ChannelSpec>
 
 /** Events pushed from the main process to the window. */

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'case-read-only',
   'case-limit',
   'snapshot-not-found',
+  'status-refused',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -6,9 +6,9 @@
 import { z } from 'zod'
 import { LANGUAGES } from '../i18n/language'
 import { SEVERITIES } from '../rules/catalogue'
-import { CASE_STATUSES, FINISHED_JOB_STATES, JOB_STATES, MENU_COMMANDS, SCREENS } from './enums'
+import { CASE_STATUSES, FILING_STATUSES, FINISHED_JOB_STATES, JOB_STATES, MENU_COMMANDS, SCREENS } from './enums'
 
-export { CASE_STATUSES, FINISHED_JOB_STATES, JOB_STATES, MENU_COMMANDS, SCREENS }
+export { CASE_STATUSES, FILING_STATUSES, FINISHED_JOB_STATES, JOB_STATES, MENU_COMMANDS, SCREENS }
 
 const FORBIDDEN_IN_NAME = /[\\/<>:"|?*]/
 const hasControlCharacter = (value: string) => [...value].some((c) => c.charCodeAt(0) < 0x20)
@@ -38,6 +38,10 @@ export type Screen = z.infer<typeof Screen>
 
 export const CaseStatus = z.enum(CASE_STATUSES)
 export type CaseStatus = z.infer<typeof CaseStatus>
+
+/** Filing status after export (准备中 … 已备案), stored in the case's history (shared/model/filing.ts). */
+export const FilingStatus = z.enum(FILING_STATUSES)
+export type FilingStatus = z.infer<typeof FilingStatus>
 
 /** A rule finding as the engine returns it (shared/rules/engine.ts Finding). */
 export const FindingSchema = z.object({
@@ -69,6 +73,13 @@ export const CaseSummarySchema = z.object({
   updatedAt: z.string().nullable(),
   /** Set when case.json cannot be read: the reason, in both languages. */
   problem: Bilingual.nullable(),
+  // --- issue 17: filing status, 缺什么 and duplicates ---
+  /** The filing status now, the day it was reached and the 备案号 in force. */
+  filing: z.object({ status: FilingStatus, date: z.string().nullable(), filingNumber: z.string().nullable() }),
+  /** 缺什么: the first missing material or error, in a few words (null when nothing blocks). */
+  missing: Bilingual.nullable(),
+  /** Other cases in the workspace with the same credit code. */
+  sameCreditCode: z.number().int().nonnegative(),
 })
 export type CaseSummary = z.infer<typeof CaseSummarySchema>
 

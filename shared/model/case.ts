@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { ExportRecordSchema } from './export-record'
+import { FilingSchema } from './filing'
 
 export const CASE_SCHEMA_VERSION = 1
 
@@ -138,6 +139,11 @@ export const CaseSchema = z.looseObject({
   updatedAt: z.string().max(40).optional(),
   /** Exports of the submission package, appended by the packaging step (export-record.ts). */
   exports: z.array(ExportRecordSchema).max(CASE_LIMITS.exports).optional(),
+
+  // --- Filing status after export (issue 17). Kept in its own block: other fields merge above. ---
+  /** The status history (filing.ts); absent in cases written before it, derived from `exports` then. */
+  filing: FilingSchema.optional(),
+  // --- end of the filing-status block ---
 })
 export type Case = z.output<typeof CaseSchema>
 /** What a caller may write: the lenient input form (missing keys, numbers for text). */

@@ -33,7 +33,7 @@ export interface TestApp {
   /** Files the app opened with the system viewer (the letter to print). */
   readonly opened: string[]
   /** Names the save dialog proposed, in order. */
-  readonly saveRequests: Array<{ name: string; kind: 'pdf' | 'zip' }>
+  readonly saveRequests: Array<{ name: string; kind: 'pdf' | 'zip' | 'ics' | 'csv' }>
   /** What the next folder picker returns (null: the user cancels). */
   nextFolder: string | null
   /** What the next scan picker returns (empty: the user cancels). */
@@ -67,7 +67,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     revealed: [] as string[],
     shown: [] as string[],
     opened: [] as string[],
-    saveRequests: [] as Array<{ name: string; kind: 'pdf' | 'zip' }>,
+    saveRequests: [] as Array<{ name: string; kind: 'pdf' | 'zip' | 'ics' | 'csv' }>,
     nextFolder: null as string | null,
     nextScans: [] as string[],
     nextSaveFile: null as string | null,

@@ -150,16 +150,34 @@ export async function saveCase(
  * the same resolution (links followed, inside the case, a regular file) every service reads through.
  */
 export function caseFileFacts(folder: string): FileFacts {
+  // One check run asks about each file several times (exists, inside, readable, per rule): resolve
+  // each once per run (the case list checks hundreds of cases in a row).
+  const resolved = new Map<string, ReturnType<typeof resolveDocumentFile>>()
+  const opened = new Map<string, boolean>()
+  const resolve = (file: string) => {
+    let r = resolved.get(file)
+    if (r === undefined) {
+      r = resolveDocumentFile(folder, file)
+      resolved.set(file, r)
+    }
+    return r
+  }
   return {
-    exists: (file: string): boolean => resolveDocumentFile(folder, file).ok,
+    exists: (file: string): boolean => resolve(file).ok,
     inside(file: string): boolean {
-      const r = resolveDocumentFile(folder, file)
+      const r = resolve(file)
       return r.ok || (r.problem !== 'outside' && r.problem !== 'unsafe')
     },
     // Opened, not just stat'ed: a chmod-000 scan exists but pack cannot read it.
     readable(file: string): boolean {
-      const r = resolveDocumentFile(folder, file)
-      return r.ok && canOpenForReading(r.fsPath)
+      const r = resolve(file)
+      if (!r.ok) return false
+      let ok = opened.get(file)
+      if (ok === undefined) {
+        ok = canOpenForReading(r.fsPath)
+        opened.set(file, ok)
+      }
+      return ok
     },
   }
 }

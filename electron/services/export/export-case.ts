@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { afterExport } from '../../../shared/filing/status'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { AppError } from '../../../shared/ipc/errors'
 import type { ExportPlan, ExportResult } from '../../../shared/ipc/letter-export-schemas'
@@ -116,7 +117,11 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
   })
   const record = outcome.exportRecord
   if (record) {
-    await workspace.update(caseId, (current) => ({ ...current, exports: [...(current.exports ?? []), record] }))
+    // The export also moves the filing status to 已导出 (before submission or after a rejection).
+    const recordedAt = options.now()
+    await workspace.update(caseId, (current) =>
+      afterExport({ ...current, exports: [...(current.exports ?? []), record] }, options.today, recordedAt),
+    )
   }
   const { summary } = await workspace.open(caseId)
   return {

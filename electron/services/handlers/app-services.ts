@@ -10,6 +10,9 @@ import type { OcrPool } from '../ocr/pool'
 import type { SettingsStore } from '../workspace/settings-store'
 import { Workspace } from '../workspace/workspace'
 
+/** What the save dialog saves: the letter, the package, the expiry calendar or table. */
+export type SaveKind = 'pdf' | 'zip' | 'ics' | 'csv'
+
 /** Everything a handler may use, injected so tests replace the trash, pickers and clock. */
 export interface AppServices {
   readonly settings: SettingsStore
@@ -28,7 +31,7 @@ export interface AppServices {
   /** Native picker for scans: several files, or folders; empty when cancelled. */
   chooseScans(options: { readonly folders: boolean }): Promise<string[]>
   /** Native save dialog for a PDF or a zip, proposing `name`; null when cancelled. */
-  chooseSaveFile(options: { readonly name: string; readonly kind: 'pdf' | 'zip' }): Promise<string | null>
+  chooseSaveFile(options: { readonly name: string; readonly kind: SaveKind }): Promise<string | null>
   /** Shows a file selected in the file manager (shell.showItemInFolder). */
   showFile(file: string): Promise<void>
   /** Opens a file with the system's default application (the letter PDF, to print it). */
@@ -52,7 +55,7 @@ export class WorkspaceRegistry {
     let workspace = this.#byRoot.get(root)
     if (!workspace) {
       const s = this.#services
-      workspace = new Workspace(root, { today: () => s.today(), now: () => s.now(), trash: (folder) => s.trash(folder) })
+      workspace = new Workspace(root, { today: () => s.today(), now: () => s.now(), trash: (folder) => s.trash(folder), listCache: true })
       this.#byRoot.set(root, workspace)
     }
     return workspace

@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/ipc/errors'
 import { caseFileServer, type CaseFileResponse } from '../scans/case-file-server'
 import { ScanImages, type PruneSummary } from '../scans/scan-images'
 import { type AppServices, WorkspaceRegistry } from './app-services'
+import { fleetHandlers } from './fleet-handlers'
 import { outputHandlers } from './output-handlers'
 import { scanHandlers } from './scan-handlers'
 
@@ -57,13 +58,21 @@ export function createBackend(services: AppServices): AppBackend {
   const pruned = images.prune().catch(() => null)
   const handlers = coreHandlers(services, workspaces, images)
   return {
-    handlers: { ...handlers, ...scanHandlers(services, workspaces, images), ...outputHandlers(services, workspaces) },
+    handlers: {
+      ...handlers,
+      ...scanHandlers(services, workspaces, images),
+      ...outputHandlers(services, workspaces),
+      ...fleetHandlers(services, workspaces),
+    },
     caseFiles: caseFileServer((caseId) => workspaces.current().folderOf(caseId), images),
     pruned,
   }
 }
 
-type CoreChannels = Exclude<keyof Handlers, `scan.${string}` | `letter.${string}` | `export.${string}`>
+type CoreChannels = Exclude<
+  keyof Handlers,
+  `scan.${string}` | `letter.${string}` | `export.${string}` | `expiry.${string}` | 'filing.catalogue' | 'case.setStatus'
+>
 
 function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry, images: ScanImages): Pick<Handlers, CoreChannels> {
   const { settings, jobs } = services
@@ -91,6 +100,7 @@ function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry, imag
       workspaces.current().list({
         ...(filter.query !== undefined ? { query: filter.query } : {}),
         ...(filter.status !== undefined ? { status: filter.status } : {}),
+        ...(filter.filing !== undefined ? { filing: filter.filing } : {}),
       }),
     'case.create': async () => workspaces.current().create(),
     'case.open': async ({ caseId }) => workspaces.current().open(caseId),

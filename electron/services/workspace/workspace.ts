@@ -12,14 +12,17 @@ import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { AppError } from '../../../shared/ipc/errors'
-import { isSafeCaseId, type CaseStatus, type CaseSummary } from '../../../shared/ipc/schemas'
+import { isSafeCaseId, type CaseStatus, type CaseSummary, type FilingStatus } from '../../../shared/ipc/schemas'
+import { checkStatusChange, withFilingEvent, type StatusChange } from '../../../shared/filing/status'
+import { packageData } from '../../../shared/package/package-data'
 import { CASE_LIMITS, CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
 import { deepParts, withDeepParts, withoutDeepParts } from '../../../shared/model/case-json'
 import { checkCase, type Finding } from '../../../shared/rules/engine'
 import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
 import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
 import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
-import { brokenSummary, countByStatus, matchesQuery, summarise } from './case-summary'
+import { readListCache, writeListCache, type ListCacheEntry } from './list-cache'
+import { brokenSummary, countByFiling, countByStatus, fold, matchesQuery, searchValues, summarise } from './case-summary'
 
 /** What the workspace needs from the outside world. */
 export interface WorkspaceDeps {
@@ -29,6 +32,8 @@ export interface WorkspaceDeps {
   now(): Date
   /** Moves a folder to the trash (shell.trashItem in the app). */
   trash(folder: string): Promise<void>
+  /** Keep the list's rows between runs in the workspace (list-cache.ts): the app and `expiring` do. */
+  readonly listCache?: boolean
 }
 
 /** A case as the case screen receives it. */
@@ -60,19 +65,32 @@ export interface CaseList {
   readonly total: number
   /** Per status, after the search and before the status filter (the numbers on the filter chips). */
   readonly byStatus: Record<CaseStatus, number>
+  /** Per filing status, after the search and the status filter, before the filing filter. */
+  readonly byFiling: Record<FilingStatus, number>
+}
+
+/** A loaded case with its id, for views across cases (the expiry watch). */
+export interface WorkspaceCase {
+  readonly id: string
+  readonly case: Case
+  readonly summary: CaseSummary
 }
 
 /**
  * Keys of case.json the window never writes: scans and exports are added by their own services
  * (intake, packaging), so a window holding an older copy of the case can never drop one by saving.
  */
-export const MAIN_OWNED_KEYS = ['documents', 'exports'] as const
+export const MAIN_OWNED_KEYS = ['documents', 'exports', 'filing'] as const
 
 interface CacheEntry {
   readonly mtimeMs: number
   readonly size: number
   readonly summary: CaseSummary
   readonly today: IsoDate
+  /** Folded search values (case-summary.ts searchValues): kept here, never sent to the window. */
+  readonly search: readonly string[]
+  /** The parsed case, for views across cases; null for a damaged one. */
+  readonly case: Case | null
 }
 
 /** New case ids sort by creation time and read as a date: 20261129-143005-7f3a. */
@@ -94,6 +112,10 @@ export class Workspace {
    * ancestor through such writes alone may still save; any other change on disk refuses its save.
    */
   readonly #serviceWrites = new Map<string, Map<string, string>>()
+  /** The rows of the last run (list-cache.ts), read once; and whether a row was made since. */
+  #persisted: Promise<Map<string, ListCacheEntry>> | null = null
+  #dirty = false
+  #cacheWrite: Promise<void> = Promise.resolve()
 
   constructor(root: string, deps: WorkspaceDeps) {
     this.root = path.resolve(root)
@@ -109,15 +131,82 @@ export class Workspace {
   }
 
   /** Every case folder, searched and filtered, most recently changed first. */
-  async list(filter: { query?: string; status?: CaseStatus } = {}): Promise<CaseList> {
-    const ids = await this.#caseIds()
-    const rows = await Promise.all(ids.map((id) => this.#summary(id)))
-    const all = rows.filter((r): r is CaseSummary => r !== null)
-    const found = all.filter((r) => matchesQuery(r, filter.query))
-    const cases = found
-      .filter((r) => filter.status === undefined || r.status === filter.status)
+  async list(filter: { query?: string; status?: CaseStatus; filing?: FilingStatus } = {}): Promise<CaseList> {
+    const entries = await this.#entries()
+    // Cases sharing a credit code are flagged on each row (a duplicate, or the same customer twice).
+    const byCode = new Map<string, number>()
+    for (const e of entries) {
+      const code = e.summary.creditCode ? fold(e.summary.creditCode) : null
+      if (code) byCode.set(code, (byCode.get(code) ?? 0) + 1)
+    }
+    const all = entries.map((e) => {
+      const same = e.summary.creditCode ? (byCode.get(fold(e.summary.creditCode)) ?? 1) - 1 : 0
+      return { row: same === e.summary.sameCreditCode ? e.summary : { ...e.summary, sameCreditCode: same }, search: e.search }
+    })
+    const found = all.filter((r) => matchesQuery(r.search, filter.query)).map((r) => r.row)
+    const byStatusFiltered = found.filter((r) => filter.status === undefined || r.status === filter.status)
+    const cases = byStatusFiltered
+      .filter((r) => filter.filing === undefined || r.filing.status === filter.filing)
       .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || a.id.localeCompare(b.id))
-    return { cases, total: all.length, byStatus: countByStatus(found) }
+    return { cases, total: all.length, byStatus: countByStatus(found), byFiling: countByFiling(byStatusFiltered) }
+  }
+
+  /** Every case that loads, with its row: what views across cases (the expiry watch) read. */
+  async cases(): Promise<WorkspaceCase[]> {
+    const entries = await this.#entries()
+    const out = await Promise.all(
+      entries.map(async (e) => {
+        if (e.case !== null) return { id: e.summary.id, case: e.case, summary: e.summary }
+        if (e.summary.problem !== null) return null
+        // A row reused from the last run has no parsed case yet: reading one is cheap, checking is not.
+        const loaded = await loadCase(path.join(this.root, e.summary.id))
+        if (!loaded.ok) return null
+        this.#cache.set(e.summary.id, { ...e, case: loaded.case })
+        return { id: e.summary.id, case: loaded.case, summary: e.summary }
+      }),
+    )
+    return out.filter((c): c is WorkspaceCase => c !== null)
+  }
+
+  async #entries(): Promise<CacheEntry[]> {
+    const ids = await this.#caseIds()
+    const rows = await Promise.all(ids.map((id) => this.#entry(id)))
+    const entries = rows.filter((r): r is CacheEntry => r !== null)
+    if (this.#deps.listCache && this.#dirty) {
+      this.#dirty = false
+      const keep = new Map(
+        entries.map((e) => [e.summary.id, { mtimeMs: e.mtimeMs, size: e.size, today: e.today, summary: e.summary, search: [...e.search] }]),
+      )
+      this.#cacheWrite = this.#cacheWrite.then(() => writeListCache(this.root, keep))
+    }
+    return entries
+  }
+
+  /** Resolves when the list's rows of this run are on disk (tests, the benchmark and the CLI wait for it). */
+  async flushListCache(): Promise<void> {
+    await this.#cacheWrite
+  }
+
+  /**
+   * Records a filing status change (准备中 → 已导出 → 已提交 …) on the freshest case, refused with
+   * status-refused and the reasons when it does not follow (filing/status.ts checkStatusChange).
+   */
+  async setFilingStatus(id: string, change: StatusChange): Promise<CaseSummary> {
+    const providers = packageData().providers.map((p) => p.name)
+    await this.update(id, (fresh) => {
+      const checked = checkStatusChange(fresh, change, { now: this.#deps.now(), providers })
+      if (!checked.ok)
+        throw new AppError(
+          'status-refused',
+          checked.problems.map((p) => p.message).join('；'),
+          checked.problems.map((p) => p.messageEn).join('; '),
+          checked.problems.map((p) => `${p.field}: ${p.messageEn}`),
+        )
+      return withFilingEvent(fresh, checked.event)
+    })
+    const summary = await this.#summary(id)
+    if (!summary) throw AppError.of('case-not-found')
+    return summary
   }
 
   /** Creates an empty 首次备案 case with one website (every filing has at least one). */
@@ -177,6 +266,7 @@ export class Workspace {
       // Values too deep for the window were held back at open: put them back from disk.
       const next: Case = withDeepParts({ ...edited, ...kept, updatedAt: this.#deps.now().toISOString() }, deepParts(onDisk.case))
       if (onDisk.case.exports === undefined) delete next.exports
+      if (onDisk.case.filing === undefined) delete next.filing
       let written: string
       try {
         written = await saveCase(folder, next, this.#deps.now(), { expected: onDisk.revision })
@@ -295,14 +385,40 @@ export class Workspace {
     const source = this.folderOf(id)
     const loaded = await loadCase(source)
     if (!loaded.ok) throw loadError(loaded)
-    const newId = newCaseId(this.#deps.now())
+    const newId = await this.#copyName(loaded.case.sponsor.name ?? null, id)
     const target = this.folderOf(newId)
     const copy: Case = { ...loaded.case, updatedAt: this.#deps.now().toISOString() }
+    // A copy starts again: no exports, no filing history (it is a new filing, not the same one).
     delete copy.exports
+    delete copy.filing
     await this.#copyFolder(source, target, copy, newId)
-    const summary = await this.#summary(newId)
+    const listed = await this.list()
+    const summary = listed.cases.find((r) => r.id === newId)
     if (!summary) throw AppError.of('case-not-found')
     return summary
+  }
+
+  /**
+   * The folder name of a copy: 「<主办单位> 副本」 (then 副本 2, 副本 3 …), after the source folder
+   * when the sponsor has no name yet, else a new time-stamped id when no such name is safe.
+   */
+  async #copyName(sponsor: string | null, sourceId: string): Promise<string> {
+    const cleaned = [...(sponsor ?? '').trim()].filter((ch) => ch.charCodeAt(0) >= 0x20 && !'\\/<>:"|?*'.includes(ch)).join('')
+    const base = cleaned.slice(0, 100) || sourceId.slice(0, 100)
+    const taken = new Set(await this.#allNames())
+    for (let n = 1; n < 1000; n += 1) {
+      const name = n === 1 ? `${base} 副本` : `${base} 副本 ${n}`
+      if (isSafeCaseId(name) && !taken.has(name) && !taken.has(`.${name}.partial`)) return name
+    }
+    return newCaseId(this.#deps.now())
+  }
+
+  async #allNames(): Promise<string[]> {
+    try {
+      return await readdir(this.root)
+    } catch {
+      return []
+    }
   }
 
   /** Moves a case folder to the trash; only folders that hold a case.json are ever touched. */
@@ -395,8 +511,12 @@ export class Workspace {
     }
   }
 
-  /** A row for the list, reusing the last one while case.json and the date are unchanged. */
   async #summary(id: string): Promise<CaseSummary | null> {
+    return (await this.#entry(id))?.summary ?? null
+  }
+
+  /** A row for the list, reusing the last one while case.json and the date are unchanged. */
+  async #entry(id: string): Promise<CacheEntry | null> {
     const folder = path.join(this.root, id)
     let info
     try {
@@ -406,13 +526,31 @@ export class Workspace {
     }
     const today = this.#deps.today()
     const cached = this.#cache.get(id)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today) return cached.summary
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today) return cached
+    if (this.#deps.listCache) {
+      this.#persisted ??= readListCache(this.root)
+      const kept = (await this.#persisted).get(id)
+      if (kept && kept.mtimeMs === info.mtimeMs && kept.size === info.size && kept.today === today && kept.summary.id === id) {
+        const entry: CacheEntry = { ...kept, case: null }
+        this.#cache.set(id, entry)
+        return entry
+      }
+    }
+    this.#dirty = true
     const loaded = await loadCase(folder)
     const summary = loaded.ok
       ? summarise(id, loaded.case, this.#check(folder, loaded.case), info.mtime)
       : brokenSummary(id, loaded.message, loaded.messageEn, info.mtime)
-    this.#cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary, today })
-    return summary
+    const entry: CacheEntry = {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      summary,
+      today,
+      search: searchValues(id, loaded.ok ? loaded.case : null),
+      case: loaded.ok ? loaded.case : null,
+    }
+    this.#cache.set(id, entry)
+    return entry
   }
 
   #serialise<T>(id: string, work: () => Promise<T>): Promise<T> {

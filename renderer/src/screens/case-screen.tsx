@@ -11,7 +11,9 @@ import { countsBySection } from '../case/findings'
 import { sectionDomId, type SectionKey } from '../case/paths'
 import { scrollToElement } from '../case/scroll'
 import { Icon } from '../components/icons'
+import { FilingBadge } from '../components/filing-status'
 import { StatusBadge } from '../components/status-badge'
+import { openStatusDialog } from '../state/fleet'
 import { bilingual, formatTime, formatWhen, useLanguage, useT, type Translate } from '../i18n'
 import { deleteCase, duplicateCase, revealCase, showCases } from '../state/commands'
 import { editorStore, retrySave } from '../state/editor'
@@ -91,6 +93,15 @@ export function CaseScreen(): ReactElement {
         <div className="case-title">
           <h1 title={name}>{name}</h1>
           <StatusBadge status={summary.status} />
+          <button
+            type="button"
+            className="filing-button"
+            title={t('filing.change')}
+            aria-label={`${t('filing.change')}：${t(`filing.${summary.filing.status}`)}`}
+            onClick={() => void openStatusDialog(summary)}
+          >
+            <FilingBadge status={summary.filing.status} />
+          </button>
         </div>
         <SaveState />
         <div className="case-actions">

@@ -77,7 +77,14 @@ export async function newCase(): Promise<void> {
 export async function duplicateCase(caseId: string): Promise<void> {
   try {
     const copy = await call('case.duplicate', { caseId })
-    done('cases.duplicated')
+    // A copy has the original's credit code: say so, since a copy is often the start of another customer's case.
+    if (copy.sameCreditCode > 0)
+      notify(
+        'info',
+        translate('zh-CN', 'cases.duplicatedSameCode', { name: copy.id }),
+        translate('en', 'cases.duplicatedSameCode', { name: copy.id }),
+      )
+    else done('cases.duplicated')
     if (navigationStore.get().screen === 'case') await openCase(copy.id)
     else await refreshCases()
   } catch (error) {

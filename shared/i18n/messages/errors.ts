@@ -47,4 +47,5 @@ export const errorMessages = {
     'Past the limit of a case (at most {max}; this change would make {have}), so it was not saved.',
   ],
   'error.snapshot-not-found': ['找不到这个历史版本，或它不是有效的案件。', 'This saved version was not found, or is not a valid case.'],
+  'error.status-refused': ['状态未更改：{reason}', 'The status was not changed: {reason}'],
 } as const satisfies Record<string, Message>
