@@ -4,9 +4,12 @@
  * a signal and the stored turns (a function in the main thread's context) are rebuilt here.
  */
 import type { IsoDate } from '../../../shared/dates/iso-date'
+import type { Case } from '../../../shared/model/case'
+import type { ExtractedDocument } from '../../../shared/model/extracted'
 import type { PlannedFile } from '../../../shared/package/plan'
 import { readScanFile } from '../extract/extract-files'
 import { decodeScanHere, type DecodeScanOptions } from '../intake/upright'
+import { analyseLetterScanHere } from '../letter/letter-scan'
 import type { OcrEngine } from '../ocr/engine'
 import { processPlannedFile, type ProcessContextData } from '../package/process-file'
 
@@ -28,6 +31,8 @@ export const tasks = {
   /** Decodes a scan into upright pages: thumbnails, the signed letter, the packager (intake/upright.ts). */
   decodeScan: (a: { file: string | Buffer; options: Omit<DecodeScanOptions, 'engine' | 'signal'> }, c: TaskContext) =>
     decodeScanHere(a.file, { ...a.options, ...(c.engine ? { engine: c.engine } : {}), signal: c.signal }),
+  /** Measures the signature, seal and fingerprint of a signed letter's last page (letter/letter-scan.ts). */
+  letterScan: (a: { c: Case; file: string | Buffer; reading: ExtractedDocument }) => analyseLetterScanHere(a.c, a.file, a.reading),
   /** Makes one upload file of the package (package/process-file.ts). */
   packageFile: (a: { plan: PlannedFile; ctx: ProcessContextData }, c: TaskContext) =>
     processPlannedFile(a.plan, { ...a.ctx, rotations: (document) => a.ctx.rotations[document], signal: c.signal }),

@@ -23,9 +23,12 @@ const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => {
 }
 
 // Below the main thread, whose event loop answers the windows: on Linux a nice value is per thread.
+// 5, not more: under load from other programs a nicer worker gets little CPU (at 10, about a tenth
+// of a normal process's share) and a batch takes much longer.
+const NICE = 5
 if (process.platform === 'linux')
   try {
-    os.setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10)
+    os.setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), NICE)
   } catch {
     // No /proc, or not allowed: the worker runs at the process's priority.
   }
