@@ -11,7 +11,10 @@
  *   reports between steps. A worker over budget is stopped and its file fails with a reason in
  *   both languages (PixelBudgetError; the callers store it as scan-unreadable); the pool starts a
  *   fresh worker for the next file. libvips' own working memory is native and counted by neither:
- *   it is bounded by the decoding limits (limitInputPixels, scan-quality.json).
+ *   it is bounded by the decoding limits (limitInputPixels, scan-quality.json). The Buffer count
+ *   is read between steps, so a file may pass it by one step: the 80 MP BMP bomb under a 200 MB
+ *   budget peaked at 526 MB of process RSS (base 156 MB) before it was stopped; a worker itself
+ *   adds ~110 MB of RSS (793 MB peak reading that BMP in a worker, 682 MB on the main thread).
  * Workers start on demand, do one task at a time and end after a while idle; an idle worker does
  * not keep a CLI process alive. Under tsx (CLI) and vitest the worker runs the TypeScript sources;
  * the built app starts out/main/pixel-worker.js (electron.vite.config.ts).
