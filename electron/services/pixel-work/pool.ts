@@ -136,8 +136,6 @@ interface Slot {
   idle: NodeJS.Timeout | null
   /** Cancels the OCR calls of the job when it ends early. */
   calls: AbortController | null
-  /** The worker has loaded its code. */
-  ready: boolean
   dead: boolean
 }
 
@@ -192,7 +190,7 @@ export class PixelPool {
 
   private start(): Slot {
     const worker = spawn(this.budget.heapMb)
-    const slot: Slot = { worker, job: null, used: 0, since: 0, waits: 0, timer: null, idle: null, calls: null, ready: false, dead: false }
+    const slot: Slot = { worker, job: null, used: 0, since: 0, waits: 0, timer: null, idle: null, calls: null, dead: false }
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m))
     worker.on('error', (error: Error & { code?: string }) => {
       const text = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? null : error.message
@@ -219,8 +217,8 @@ export class PixelPool {
       args: job.args,
       engine: engine ? { description: engine.description, reportsDirection: engine.reportsDirection === true } : null,
     }
+    // The clock starts when the worker says the task has begun (its code loaded).
     slot.worker.postMessage(message)
-    if (slot.ready) this.resume(slot)
   }
 
   /** Starts the job's pixel clock (again) with what is left of its budget. */
@@ -237,11 +235,6 @@ export class PixelPool {
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
-    if (m.type === 'ready') {
-      slot.ready = true
-      if (slot.job && slot.waits === 0 && !slot.timer) this.resume(slot)
-      return
-    }
     const job = slot.job
     if (slot.dead || !job) return
     if (m.type === 'memory') {
@@ -249,6 +242,10 @@ export class PixelPool {
       return
     }
     if (m.id !== job.id) return
+    if (m.type === 'started') {
+      if (!slot.timer && slot.waits === 0) this.resume(slot)
+      return
+    }
     if (m.type === 'ocr') {
       this.relay(slot, job, m.call, m.request)
       return

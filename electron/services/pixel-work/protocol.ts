@@ -23,8 +23,8 @@ export type ToWorker =
   | { readonly type: 'ocr-reply'; readonly call: number; readonly page?: OcrPage; readonly error?: WireError }
 
 export type FromWorker =
-  /** Loaded and listening (a task's clock starts then, not while the worker loads its code). */
-  | { readonly type: 'ready' }
+  /** The task's code is loaded and the task begins: its clock starts now, not while code loads. */
+  | { readonly type: 'started'; readonly id: number }
   | { readonly type: 'done'; readonly id: number; readonly result: unknown }
   | { readonly type: 'failed'; readonly id: number; readonly error: WireError }
   | { readonly type: 'ocr'; readonly id: number; readonly call: number; readonly request: OcrRequest }

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads'
 import type { OcrPage } from '../../../shared/extraction/ocr-types'
 import { CancelledError, type OcrEngine, type OcrRequest } from '../ocr/engine'
 import { rebuildError, revive, transferables, wireError, type FromWorker, type ToWorker, type WireEngine } from './protocol'
-import { tasks } from './tasks'
+import { loaders, tasks } from './tasks'
 
 const port = parentPort
 if (!port) throw new Error('the pixel worker runs in a worker thread')
@@ -67,10 +67,14 @@ port.on('message', (m: ToWorker) => {
     else pending.reject(rebuildError(m.error ?? { name: 'Error', message: 'no answer' }))
     return
   }
-  const task = tasks[m.task as keyof typeof tasks] as ((args: unknown, c: unknown) => Promise<unknown>) | undefined
+  const name = m.task as keyof typeof tasks
+  const task = tasks[name] as ((args: unknown, c: unknown) => Promise<unknown>) | undefined
   const controller = new AbortController()
   const run = task
-    ? task(revive(m.args), { engine: m.engine ? engineFor(m.id, m.engine) : undefined, signal: controller.signal })
+    ? loaders[name]().then(() => {
+        send({ type: 'started', id: m.id })
+        return task(revive(m.args), { engine: m.engine ? engineFor(m.id, m.engine) : undefined, signal: controller.signal })
+      })
     : Promise.reject(new Error(`unknown pixel task ${m.task}`))
   run.then(
     (result) => {
@@ -80,5 +84,3 @@ port.on('message', (m: ToWorker) => {
     (error: unknown) => send({ type: 'failed', id: m.id, error: wireError(error) }),
   )
 })
-
-send({ type: 'ready' })
