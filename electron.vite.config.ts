@@ -27,6 +27,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // Started by path as a worker thread (electron/services/ocr/ppocr/engine.ts looks for it next to the bundle).
           'ppocr-worker': resolve(import.meta.dirname, 'electron/services/ocr/ppocr/worker.ts'),
+          // The pixel-work worker threads (electron/services/pixel-work/pool.ts looks for it next to the bundle).
+          'pixel-worker': resolve(import.meta.dirname, 'electron/services/pixel-work/worker.ts'),
         },
       },
     },

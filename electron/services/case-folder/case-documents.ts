@@ -21,6 +21,7 @@ import { extractFile, type FileExtraction } from '../extract/extract-files'
 import { CancelledError } from '../ocr/engine'
 import { OcrPool } from '../ocr/pool'
 import { analyseLetterScan } from '../letter/letter-scan'
+import type { PixelPool } from '../pixel-work/pool'
 
 export const SCANS_DIR = 'scans'
 const MAX_NAME = 80
@@ -215,6 +216,8 @@ export interface ReadOptions {
   readonly onProgress?: (done: number, total: number, file: string) => void
   readonly signal?: AbortSignal
   readonly pool?: OcrPool
+  /** The pixel pool (and budget) the scans' pixel work runs on; default: the process's. */
+  readonly pixels?: PixelPool
   readonly today?: IsoDate
   /**
    * Writes the readings: given a function from the freshest case to the case with readings, saves
@@ -354,7 +357,12 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             skipped += 1
             return
           }
-          const r = await extractFile(resolved.path, pool, { today, fsPath: file, ...(options.signal ? { signal: options.signal } : {}) })
+          const r = await extractFile(resolved.path, pool, {
+            today,
+            fsPath: file,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.pixels ? { pixels: options.pixels } : {}),
+          })
           if (!r.ok && r.cancelled) {
             cancelled = true
             return

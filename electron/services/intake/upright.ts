@@ -5,9 +5,11 @@
  * an engine is given: upside-down text reads as nonsense), or the ink profile alone (which tells
  * sideways from upright but cannot tell 0° from 180°).
  */
+import { isMainThread } from 'node:worker_threads'
 import type { ScanFinding } from '../../../shared/model/extracted'
 import { orientAndRead } from '../extract/pipeline'
 import type { OcrEngine } from '../ocr/engine'
+import { PixelBudgetError, pixelWork } from '../pixel-work/pool'
 import { isPlaceholder, openScan, type DecodedPage, type DecodeOptions } from './decode'
 import { fromRaw, type RawImage } from './pixels'
 import { guessOrientation, makeUpright, skewAfter, type Turn } from './prepare'
@@ -45,8 +47,24 @@ export interface DecodeScanOptions extends DecodeOptions {
   readonly only?: 'first' | 'first-usable' | 'last-usable'
 }
 
-/** Decodes a scan into upright pages (those `only` asks for); never throws for bad input. */
+/**
+ * Decodes a scan into upright pages (those `only` asks for); never throws for bad input. On the
+ * main thread the work runs on a worker of the pixel pool (an OCR engine given stays here and
+ * answers the worker's calls); a file over its pixel budget is a failure with the reason.
+ */
 export async function decodeScan(file: string | Buffer, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
+  if (!isMainThread) return decodeScanHere(file, options)
+  const { engine, signal, ...rest } = options
+  try {
+    return await pixelWork().run('decodeScan', { file, options: rest }, { ...(engine ? { engine } : {}), ...(signal ? { signal } : {}) })
+  } catch (error) {
+    if (error instanceof PixelBudgetError) return { ok: false, format: 'unknown', reason: error.reason, reasonEn: error.reasonEn }
+    throw error
+  }
+}
+
+/** decodeScan on this thread (the pixel worker's side). */
+export async function decodeScanHere(file: string | Buffer, options: DecodeScanOptions = {}): Promise<DecodeScanResult> {
   const opened = await openScan(file, options)
   if (!opened.ok) return opened
   const count = opened.pageCount

@@ -22,7 +22,7 @@ import { caseFileFacts, loadCase } from '../case-folder/case-store'
 import { checkOutputFolder } from '../output-folder'
 import { todayIso } from '../clock'
 import { packageContents } from './package-contents'
-import { processPlannedFile, type ProcessOutcome } from './process-file'
+import { processPlannedFileOffMain, type ProcessOutcome } from './process-file'
 import { watermarkSpec } from './watermark'
 import { writeVerifiedZip } from './zip-writer'
 import type { Case } from '../../../shared/model/case'
@@ -216,7 +216,7 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
         : null
       outcome = { file, problems: [] }
     } else {
-      const running = processPlannedFile(planned, ctx)
+      const running = processPlannedFileOffMain(planned, ctx)
       processed.set(key, running)
       outcome = await running
     }

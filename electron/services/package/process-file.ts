@@ -4,6 +4,7 @@
  * fits, or re-encode it to fit the provider. Everything that goes wrong becomes a packaging problem
  * for the report; nothing here throws for a bad scan.
  */
+import { isMainThread } from 'node:worker_threads'
 import sharp from 'sharp'
 import type { EncodingLimits, ProviderProfile } from '../../../shared/package/package-data'
 import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
@@ -16,6 +17,7 @@ import { fitImage } from './fit-image'
 import { stripJpegMetadata } from './jpeg-markers'
 import { cleanPdf, PdfCleanError } from './pdf-clean'
 import type { Turn } from '../intake/prepare'
+import { PixelBudgetError, pixelWork } from '../pixel-work/pool'
 import { loadScanImage, type LoadedScan, type RawImage } from './scan-image'
 
 /** A file ready to go into the zip, with what the manifest and the report say about it. */
@@ -271,4 +273,36 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
     thumbnail: await thumbnail(fit.jpeg),
   }
   return { file, problems }
+}
+
+/** What processPlannedFile needs, as it crosses to a worker thread: the stored turns by document instead of a function. */
+export type ProcessContextData = Omit<ProcessContext, 'rotations' | 'signal'> & {
+  readonly rotations: Readonly<Record<number, readonly Turn[]>>
+}
+
+/**
+ * processPlannedFile with its pixel work on a worker of the pixel pool (on the main thread; in a
+ * worker it runs in place). A file over its budget is a package-image-unreadable problem with the reason.
+ */
+export async function processPlannedFileOffMain(plan: PlannedFile, ctx: ProcessContext): Promise<ProcessOutcome> {
+  if (!isMainThread) return processPlannedFile(plan, ctx)
+  const { signal, rotations: turnsOf, ...rest } = ctx
+  const rotations: Record<number, readonly Turn[]> = {}
+  for (const source of plan.sources) {
+    const turns = turnsOf?.(source.document)
+    if (turns) rotations[source.document] = [...turns]
+  }
+  try {
+    return await pixelWork().run('packageFile', { plan, ctx: { ...rest, rotations } }, signal ? { signal } : {})
+  } catch (error) {
+    // Cancelled: end the way processPlannedFile does (the signal's own reason).
+    signal?.throwIfAborted()
+    if (!(error instanceof PixelBudgetError)) throw error
+    const problems: PackageProblem[] = plan.sources.map((source) => ({
+      code: 'package-image-unreadable',
+      params: { file: source.file, reason: error.reason, reasonEn: error.reasonEn },
+      document: source.document,
+    }))
+    return { file: null, problems }
+  }
 }
