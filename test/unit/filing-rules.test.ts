@@ -137,6 +137,15 @@ const CASES: Record<string, RuleCase> = {
     severity: 'warning',
     pass: (c) => Object.assign(site(c).domainCertificate, { holderIdType: '营业执照' }),
   },
+  'province-letter-missing': {
+    fail: inProvince('上海', '上海市浦东新区世纪大道100号1201室'),
+    field: null,
+    severity: 'error',
+    pass: (c) => {
+      inProvince('上海', '上海市浦东新区世纪大道100号1201室')(c)
+      c.documents.push({ file: 'scans/sh-letter.jpg', role: 'sh-commitment-letter' })
+    },
+  },
   'gd-many-websites-materials': {
     fail: (c) => {
       asIndividualSponsor(c)
@@ -428,5 +437,53 @@ describe('reminders that cannot be checked offline', () => {
 
   it('are not given when a filing is cancelled', () => {
     expect(remindersFor({ filingType: '注销主体' })).toEqual([])
+  })
+})
+
+describe('province letters (province-letters.json)', () => {
+  const letterFindings = (mutate: Mutator) => rules(run(mutate), 'province-letter-missing')
+
+  it('asks Shanghai for its letter as an error that says ICP Prep prints it, citing the Shanghai page', () => {
+    const [f, ...more] = letterFindings(inProvince('上海市', '上海市浦东新区世纪大道100号1201室'))
+    expect(more).toEqual([])
+    expect(f?.severity).toBe('error')
+    expect(f?.message).toContain('《上海市互联网信息服务备案承诺书》')
+    expect(f?.fix).toContain('icp-prep letter')
+    expect(f?.fix).toContain('上海承诺书')
+    expect(f?.source).toContain('renwen.com')
+    expect(f?.source).toContain('未核实')
+  })
+
+  it('warns in Jiangsu (unconfirmed) and in Henan, where the letter comes from the provider', () => {
+    const [js] = letterFindings(inProvince('江苏', '江苏省南京市鼓楼区中山路18号1201室'))
+    expect(js?.severity).toBe('warning')
+    expect(js?.message).toContain('真实性承诺书')
+    expect(js?.fix).toContain('icp-prep letter')
+    const [ha] = letterFindings(inProvince('河南', '河南省郑州市金水区花园路1号1201室'))
+    expect(ha?.severity).toBe('warning')
+    expect(ha?.fix).toContain('ICP Prep 不生成此承诺书')
+    expect(ha?.fixEn).toContain('provider')
+    expect(ha?.source).toContain('河南管局要求')
+  })
+
+  it('is satisfied by the province’s own role only, and is silent for other provinces and for 注销', () => {
+    const henan = inProvince('河南', '河南省郑州市金水区花园路1号1201室')
+    const wrongRole: Mutator = (c) => {
+      henan(c)
+      c.documents.push({ file: 'scans/letter.jpg', role: 'sh-commitment-letter' })
+    }
+    expect(letterFindings(wrongRole)).toHaveLength(1)
+    const own: Mutator = (c) => {
+      henan(c)
+      c.documents.push({ file: 'scans/letter.jpg', role: 'ha-commitment-letter' })
+    }
+    expect(letterFindings(own)).toEqual([])
+    expect(letterFindings(inProvince('北京', '北京市海淀区中关村大街1号1201室'))).toEqual([])
+    expect(letterFindings(() => {})).toEqual([]) // 广东: gd-letter-missing covers its letter
+    const cancel: Mutator = (c) => {
+      inProvince('上海', '上海市浦东新区世纪大道100号1201室')(c)
+      c.filingType = '注销网站'
+    }
+    expect(letterFindings(cancel)).toEqual([])
   })
 })
