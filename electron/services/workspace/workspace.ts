@@ -15,11 +15,13 @@ import { AppError } from '../../../shared/ipc/errors'
 import { isSafeCaseId, type CaseStatus, type CaseSummary } from '../../../shared/ipc/schemas'
 import { CASE_LIMITS, CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
 import { deepParts, withDeepParts, withoutDeepParts } from '../../../shared/model/case-json'
+import type { WorkspaceCase } from '../../../shared/rules/context'
 import { checkCase, type Finding } from '../../../shared/rules/engine'
 import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
 import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
 import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
 import { brokenSummary, countByStatus, matchesQuery, summarise } from './case-summary'
+import { WorkspaceCases, type WorkspaceSnapshot } from './workspace-cases'
 
 /** What the workspace needs from the outside world. */
 export interface WorkspaceDeps {
@@ -73,6 +75,8 @@ interface CacheEntry {
   readonly size: number
   readonly summary: CaseSummary
   readonly today: IsoDate
+  /** What the rules across cases read of the other cases when this summary was made. */
+  readonly workspace: string
 }
 
 /** New case ids sort by creation time and read as a date: 20261129-143005-7f3a. */
@@ -87,6 +91,8 @@ export class Workspace {
   readonly root: string
   readonly #deps: WorkspaceDeps
   readonly #cache = new Map<string, CacheEntry>()
+  /** The workspace's cases, for the rules across cases (one sponsor in flight, one person per number). */
+  readonly #cases: WorkspaceCases
   readonly #writes = new Map<string, Promise<unknown>>()
   /**
    * Per case, the revisions written by this workspace's services (update), each with the revision it
@@ -98,6 +104,7 @@ export class Workspace {
   constructor(root: string, deps: WorkspaceDeps) {
     this.root = path.resolve(root)
     this.#deps = deps
+    this.#cases = new WorkspaceCases(this.root)
   }
 
   /** The folder of a case, refusing any id that could resolve outside the workspace. */
@@ -111,7 +118,8 @@ export class Workspace {
   /** Every case folder, searched and filtered, most recently changed first. */
   async list(filter: { query?: string; status?: CaseStatus } = {}): Promise<CaseList> {
     const ids = await this.#caseIds()
-    const rows = await Promise.all(ids.map((id) => this.#summary(id)))
+    const snapshot = await this.#cases.snapshot()
+    const rows = await Promise.all(ids.map((id) => this.#summary(id, snapshot)))
     const all = rows.filter((r): r is CaseSummary => r !== null)
     const found = all.filter((r) => matchesQuery(r, filter.query))
     const cases = found
@@ -145,7 +153,7 @@ export class Workspace {
   }
 
   async #opened(id: string, folder: string, loaded: Extract<LoadResult, { ok: true }>): Promise<OpenedCase> {
-    const findings = this.#check(folder, loaded.case)
+    const findings = await this.#check(id, folder, loaded.case)
     const modified = await this.#modified(folder)
     return {
       id,
@@ -184,7 +192,8 @@ export class Workspace {
         throw ioError(error)
       }
       this.#cache.delete(id)
-      const findings = this.#check(folder, next)
+      this.#cases.forget(id)
+      const findings = await this.#check(id, folder, next)
       return { summary: summarise(id, next, findings, null), findings, revision: written }
     })
   }
@@ -198,6 +207,7 @@ export class Workspace {
     const folder = this.folderOf(id)
     const result = await this.#serialise(id, () => this.#commit(id, folder, change))
     this.#cache.delete(id)
+    this.#cases.forget(id)
     return result
   }
 
@@ -300,7 +310,7 @@ export class Workspace {
     const copy: Case = { ...loaded.case, updatedAt: this.#deps.now().toISOString() }
     delete copy.exports
     await this.#copyFolder(source, target, copy, newId)
-    const summary = await this.#summary(newId)
+    const summary = await this.#summary(newId, await this.#cases.snapshot())
     if (!summary) throw AppError.of('case-not-found')
     return summary
   }
@@ -365,8 +375,15 @@ export class Workspace {
     if (history) await sweepStaleTemps(history, now)
   }
 
-  #check(folder: string, c: Case): Finding[] {
-    return checkCase(c, { today: this.#deps.today(), files: caseFileFacts(folder) })
+  /** The workspace's cases other than `id`, for the rules across cases (the export's check). */
+  async otherCases(id: string): Promise<WorkspaceCase[]> {
+    return (await this.#cases.snapshot()).others(id)
+  }
+
+  /** The findings for a case, with the workspace's other cases for the rules across cases. */
+  async #check(id: string, folder: string, c: Case, all?: WorkspaceSnapshot): Promise<Finding[]> {
+    const workspace = (all ?? (await this.#cases.snapshot())).others(id)
+    return checkCase(c, { today: this.#deps.today(), files: caseFileFacts(folder), workspace })
   }
 
   async #ensureRoot(): Promise<void> {
@@ -395,8 +412,8 @@ export class Workspace {
     }
   }
 
-  /** A row for the list, reusing the last one while case.json and the date are unchanged. */
-  async #summary(id: string): Promise<CaseSummary | null> {
+  /** A row for the list, reusing the last one while case.json, the date and the other cases' numbers are unchanged. */
+  async #summary(id: string, all: WorkspaceSnapshot): Promise<CaseSummary | null> {
     const folder = path.join(this.root, id)
     let info
     try {
@@ -405,13 +422,15 @@ export class Workspace {
       return null // a folder without case.json is not a case
     }
     const today = this.#deps.today()
+    const workspace = all.keyWithout(id)
     const cached = this.#cache.get(id)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today) return cached.summary
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today && cached.workspace === workspace)
+      return cached.summary
     const loaded = await loadCase(folder)
     const summary = loaded.ok
-      ? summarise(id, loaded.case, this.#check(folder, loaded.case), info.mtime)
+      ? summarise(id, loaded.case, await this.#check(id, folder, loaded.case, all), info.mtime)
       : brokenSummary(id, loaded.message, loaded.messageEn, info.mtime)
-    this.#cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary, today })
+    this.#cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary, today, workspace })
     return summary
   }
 
