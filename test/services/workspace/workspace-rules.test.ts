@@ -4,6 +4,7 @@
  * `icp-prep check --workspace DIR` does the same — a second open case of the same sponsor, and one
  * person's ID number under another name in another case, are said; a case alone is quiet.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -89,6 +90,11 @@ describe('the workspace passes its other cases to the rules', () => {
     expect(outcome.ready).toBe(true) // a warning, not a refusal
     expect(rulesOf(outcome.findings)).toEqual(['workspace-sponsor-in-flight'])
     expect(outcome.output).toBe(path.join(out, 'p.zip'))
+    // 报告.html says it too, and carries the offline reminders (issue 15 item 15).
+    const report = execFileSync('unzip', ['-p', path.join(out, 'p.zip'), '报告.html'], { encoding: 'utf8' })
+    expect(report).toContain('workspace-sponsor-in-flight')
+    for (const code of ['reminder-identity-verification', 'reminder-stop-dns', 'reminder-filing-number-footer'])
+      expect(report).toContain(code)
   }, 60_000)
 })
 
