@@ -187,6 +187,13 @@ const CASES: Record<string, RuleCase> = {
 }
 
 describe('filing rules catalogue', () => {
+  it('cites provider pages by title and an address known to be theirs, never a guessed province page', () => {
+    const all = JSON.stringify(defaultCatalogue().rules)
+    // icp_02_0005 is Huawei's 各地区管局备案要求 index, icp_02_0013 its 上海管局要求 page; no other page number is known here.
+    const pages = new Set([...all.matchAll(/prepare-icp\/(icp_\d+_\d+)\.html/g)].map((m) => m[1]))
+    expect([...pages].sort()).toEqual(['icp_02_0005', 'icp_02_0013'])
+  })
+
   it('has a failing and a passing test here for every rule in rules/filing.json', () => {
     expect(filingRules.rules.map((r) => r.code).filter((c) => !(c in CASES))).toEqual([])
   })
@@ -396,9 +403,13 @@ describe('主体负责人 = 法定代表人 by province', () => {
     const sh = rules(run(notLegalRep('上海', '上海市浦东新区世纪大道100号')), 'legal-rep-mismatch')
     expect(sh.map((f) => f.severity)).toEqual(['error'])
     expect(sh[0]?.message).toContain('上海要求')
-    expect(sh[0]?.source).toContain('未核实')
+    // Huawei's own 上海管局要求 page, by title and address; read in Huawei's knowledge base.
+    expect(sh[0]?.source).toContain('「上海管局要求」 (https://support.huaweicloud.com/prepare-icp/icp_02_0013.html)')
+    expect(sh[0]?.source).not.toContain('未核实')
     const hn = rules(run(notLegalRep('海南', '海南省海口市龙华区国贸大道1号')), 'legal-rep-mismatch')
-    expect(hn[0]?.source).toContain('support.huaweicloud.com/prepare-icp/icp_02_0023.html')
+    // The index page's address: the 海南 page's own address is not known here.
+    expect(hn[0]?.source).toContain('support.huaweicloud.com/prepare-icp/icp_02_0005.html')
+    expect(hn[0]?.source).toContain('「海南管局要求」')
     expect(hn[0]?.source).not.toContain('未核实')
   })
 
