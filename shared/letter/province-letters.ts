@@ -37,3 +37,12 @@ export function provinceLetter(provinceShort: string | null | undefined): Provin
 export function provinceTemplateFile(provinceShort: string | null | undefined, variant: LetterVariant): string | null {
   return provinceLetter(provinceShort)?.templates?.[variant] ?? null
 }
+
+/**
+ * The province letter ICP Prep prints for a filing province as the case form holds it (上海, 上海市),
+ * if any: the app shows its letter page, and the signed scan dropped there takes its role.
+ */
+export function printedLetterFor(province: string | null | undefined): ProvinceLetter | undefined {
+  const p = (province ?? '').replace(/\s+/g, '')
+  return PROVINCE_LETTERS.find((l) => l.templates !== null && p.startsWith(l.province))
+}
