@@ -26,10 +26,15 @@ interface Entry {
 export interface WorkspaceSnapshot {
   /** Every case of the workspace that loads, by id (folder name). */
   readonly cases: ReadonlyMap<string, Case>
+  /** The case.json mtime each case was read at. */
+  readonly mtimes: ReadonlyMap<string, number>
   /** The workspace's cases other than `id`, as the rules take them. */
   others(id: string): WorkspaceCase[]
-  /** Changes only when what the rules across cases read changes in a case other than `id`. */
-  keyWithout(id: string): string
+  /**
+   * Changes when what the rules across cases read changes in any case (one string for the whole
+   * workspace, built once: a case's own change of those values changes its mtime anyway).
+   */
+  readonly key: string
 }
 
 /**
@@ -47,18 +52,13 @@ export function crossCaseKey(c: Case): string {
  */
 const OPEN = true
 
-function snapshot(cases: ReadonlyMap<string, Case>): WorkspaceSnapshot {
-  const keys = new Map([...cases].map(([id, c]) => [id, crossCaseKey(c)]))
+function snapshot(cases: ReadonlyMap<string, Case>, mtimes: ReadonlyMap<string, number> = new Map()): WorkspaceSnapshot {
+  const key = JSON.stringify([...cases].map(([id, c]) => `${id}\u0000${crossCaseKey(c)}`).sort())
   return {
     cases,
+    mtimes,
     others: (id) => [...cases].filter(([other]) => other !== id).map(([other, c]) => ({ id: other, case: c, open: OPEN })),
-    keyWithout: (id) =>
-      JSON.stringify(
-        [...keys]
-          .filter(([other]) => other !== id)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([other, key]) => `${other}\u0000${key}`),
-      ),
+    key,
   }
 }
 
@@ -83,7 +83,8 @@ export class WorkspaceCases {
     const seen = new Set(names)
     for (const id of [...this.#entries.keys()]) if (!seen.has(id)) this.#entries.delete(id)
     const loaded = await Promise.all(names.map(async (id) => [id, await this.#read(id)] as const))
-    return snapshot(new Map(loaded.flatMap(([id, c]) => (c ? [[id, c] as const] : []))))
+    const cases = new Map(loaded.flatMap(([id, c]) => (c ? [[id, c] as const] : [])))
+    return snapshot(cases, new Map([...cases.keys()].map((id) => [id, this.#entries.get(id)?.mtimeMs ?? -1])))
   }
 
   /** Forgets a case, so the next snapshot reads it again (after a write whose mtime may not change). */

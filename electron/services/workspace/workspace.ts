@@ -75,7 +75,7 @@ interface CacheEntry {
   readonly size: number
   readonly summary: CaseSummary
   readonly today: IsoDate
-  /** What the rules across cases read of the other cases when this summary was made. */
+  /** What the rules across cases read of the workspace's cases when this summary was made. */
   readonly workspace: string
 }
 
@@ -422,11 +422,13 @@ export class Workspace {
       return null // a folder without case.json is not a case
     }
     const today = this.#deps.today()
-    const workspace = all.keyWithout(id)
+    const workspace = all.key
     const cached = this.#cache.get(id)
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today && cached.workspace === workspace)
       return cached.summary
-    const loaded = await loadCase(folder)
+    // The snapshot just read this case.json; only a broken one is read again, for its message.
+    const known = all.mtimes.get(id) === info.mtimeMs ? all.cases.get(id) : undefined
+    const loaded = known ? ({ ok: true, case: known } as const) : await loadCase(folder)
     const summary = loaded.ok
       ? summarise(id, loaded.case, await this.#check(id, folder, loaded.case, all), info.mtime)
       : brokenSummary(id, loaded.message, loaded.messageEn, info.mtime)
