@@ -259,3 +259,13 @@ export function afterExport(c: Case, today: IsoDate, now: Date): Case {
   const date = current.event !== null && current.date !== null && current.date > today ? current.date : today
   return withFilingEvent(c, { status: 'exported', date, at: now.toISOString(), auto: true })
 }
+
+/**
+ * A case is open (its filing may be in flight) until it is 已备案 or 注销: a case being prepared,
+ * exported, submitted, rejected or changed is the sponsor's one order; a filed one beside a new
+ * case (a website added) is normal.
+ */
+export function isOpenCase(c: Pick<Case, 'filing' | 'exports' | 'updatedAt'>): boolean {
+  const status = currentFiling(c).status
+  return status !== 'filed' && status !== 'cancelled'
+}

@@ -156,9 +156,16 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
       certificateType: c.sponsor.certificateType,
       idType: idType === '' ? null : (data.slots.idTypeShortNames[idType] ?? idType),
       category: doc.preApproval !== undefined ? (site?.preApprovals[doc.preApproval]?.category ?? null) : null,
+      certificate:
+        doc.preApproval !== undefined ? (site?.preApprovals[doc.preApproval]?.certificateType?.replace(/[《》]/g, '') ?? null) : null,
     })
+    const bare = (template: string): string => template.replace(/_?\{\w+\}/g, '')
+    // The slot's name, else its fallback, else the fallback (or name) without placeholders.
     const nameOf = (doc: CaseDocument): string =>
-      fillName(g.slot.name, values(doc)) ?? fillName(g.slot.fallbackName ?? g.slot.name.replace(/_?\{\w+\}/g, ''), values(doc)) ?? 'file'
+      fillName(g.slot.name, values(doc)) ??
+      (g.slot.fallbackName !== undefined ? fillName(g.slot.fallbackName, values(doc)) : null) ??
+      fillName(bare(g.slot.fallbackName ?? g.slot.name), values(doc)) ??
+      'file'
     const base = {
       role: g.slot.role,
       website: g.website,

@@ -10,6 +10,7 @@ import type { Case } from '../model/case'
 import type { Catalogue, Severity } from '../rules/catalogue'
 import { findProvince } from '../rules/context'
 import type { Finding } from '../rules/engine'
+import { remindersFor } from '../rules/reminders'
 import { isBlank, nameKey } from '../text/normalise'
 import type { ManifestFile } from './manifest'
 import type { PackageData, ProviderProfile } from './package-data'
@@ -106,6 +107,8 @@ export interface ReportModel {
   readonly files: readonly ReportFile[]
   readonly findings: readonly Finding[]
   readonly humanChecks: readonly Text2[]
+  /** What cannot be checked offline (真实性核验, DNS during review, the 备案号 footer): info, never blocking. */
+  readonly reminders: ReadonlyArray<{ readonly code: string; readonly text: Text2; readonly source: string }>
   readonly sections: readonly FieldSection[]
   readonly toolVersion: string
 }
@@ -278,6 +281,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     })),
     findings: input.findings,
     humanChecks: humanChecks(input),
+    reminders: remindersFor(c).map((r) => ({ code: r.code, text: { zh: r.message, en: r.messageEn }, source: r.source })),
     sections: fieldSections(input),
     toolVersion: input.toolVersion,
   }

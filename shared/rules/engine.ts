@@ -18,6 +18,7 @@ import { sponsorChecks } from './checks/sponsor'
 import { websiteChecks } from './checks/websites'
 import { buildContext, type Check, type FileFacts, type Hit, type Params, type RuleContext, type WorkspaceCase } from './context'
 import { filingChecks } from './checks/filing'
+import { provinceLetterChecks } from './checks/province-letters'
 
 /** One problem found in a case, ready to show. The JSON shape of `icp-prep check`. */
 export interface Finding {
@@ -44,6 +45,7 @@ const registry: Readonly<Record<string, Check>> = {
   ...letterChecks,
   ...scanChecks,
   ...filingChecks,
+  ...provinceLetterChecks,
 }
 
 export function registeredCheckCodes(): string[] {

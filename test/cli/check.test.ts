@@ -11,8 +11,22 @@ describe('icp-prep check', () => {
     for (const target of [folder, path.join(folder, 'case.json')]) {
       const r = await cli('check', '--json', target)
       expect(r.code).toBe(0)
-      expect(JSON.parse(r.stdout)).toEqual({ ok: true, date: '2026-12-01', findings: [] })
+      const out = JSON.parse(r.stdout) as { reminders: Array<Record<string, unknown>> }
+      expect(out).toMatchObject({ ok: true, date: '2026-12-01', findings: [] })
+      // What cannot be checked offline comes apart from the findings, info level, each with its source.
+      expect(out.reminders.map((x) => [x.code, x.severity])).toEqual([
+        ['reminder-identity-verification', 'info'],
+        ['reminder-stop-dns', 'info'],
+        ['reminder-filing-number-footer', 'info'],
+      ])
+      for (const x of out.reminders) for (const key of ['message', 'messageEn', 'source', 'verified']) expect(x).toHaveProperty(key)
+      expect(String(out.reminders[2]?.message)).toContain('https://beian.miit.gov.cn')
     }
+  })
+
+  it('has no reminders for a filing that removes something (注销: nothing is reviewed)', async () => {
+    const r = await cli('check', '--json', await writeCaseFolder({ ...sampleCase(), filingType: '注销网站' }))
+    expect(JSON.parse(r.stdout).reminders).toEqual([])
   })
 
   it('prints findings with the contract keys and exits 1 on an error', async () => {
@@ -68,6 +82,7 @@ describe('icp-prep check', () => {
   it('prints a readable summary without --json', async () => {
     const r = await cli('check', await writeCaseFolder())
     expect(r.stdout).toMatch(/0 个错误 errors, 0 个注意 warnings, 0 个提示 info — 可以提交 ready to submit/)
+    expect(r.stdout).toContain('[reminder-stop-dns]')
   })
 
   it('exits 2 with a clear message, never a stack trace, on an unreadable case', async () => {

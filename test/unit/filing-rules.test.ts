@@ -137,6 +137,15 @@ const CASES: Record<string, RuleCase> = {
     severity: 'warning',
     pass: (c) => Object.assign(site(c).domainCertificate, { holderIdType: '营业执照' }),
   },
+  'province-letter-missing': {
+    fail: inProvince('上海', '上海市浦东新区世纪大道100号1201室'),
+    field: null,
+    severity: 'error',
+    pass: (c) => {
+      inProvince('上海', '上海市浦东新区世纪大道100号1201室')(c)
+      c.documents.push({ file: 'scans/sh-letter.jpg', role: 'sh-commitment-letter' })
+    },
+  },
   'gd-many-websites-materials': {
     fail: (c) => {
       asIndividualSponsor(c)
@@ -178,6 +187,13 @@ const CASES: Record<string, RuleCase> = {
 }
 
 describe('filing rules catalogue', () => {
+  it('cites provider pages by title and an address known to be theirs, never a guessed province page', () => {
+    const all = JSON.stringify(defaultCatalogue().rules)
+    // icp_02_0005 is Huawei's 各地区管局备案要求 index, icp_02_0013 its 上海管局要求 page; no other page number is known here.
+    const pages = new Set([...all.matchAll(/prepare-icp\/(icp_\d+_\d+)\.html/g)].map((m) => m[1]))
+    expect([...pages].sort()).toEqual(['icp_02_0005', 'icp_02_0013'])
+  })
+
   it('has a failing and a passing test here for every rule in rules/filing.json', () => {
     expect(filingRules.rules.map((r) => r.code).filter((c) => !(c in CASES))).toEqual([])
   })
@@ -387,9 +403,13 @@ describe('主体负责人 = 法定代表人 by province', () => {
     const sh = rules(run(notLegalRep('上海', '上海市浦东新区世纪大道100号')), 'legal-rep-mismatch')
     expect(sh.map((f) => f.severity)).toEqual(['error'])
     expect(sh[0]?.message).toContain('上海要求')
-    expect(sh[0]?.source).toContain('未核实')
+    // Huawei's own 上海管局要求 page, by title and address; read in Huawei's knowledge base.
+    expect(sh[0]?.source).toContain('「上海管局要求」 (https://support.huaweicloud.com/prepare-icp/icp_02_0013.html)')
+    expect(sh[0]?.source).not.toContain('未核实')
     const hn = rules(run(notLegalRep('海南', '海南省海口市龙华区国贸大道1号')), 'legal-rep-mismatch')
-    expect(hn[0]?.source).toContain('support.huaweicloud.com/prepare-icp/icp_02_0023.html')
+    // The index page's address: the 海南 page's own address is not known here.
+    expect(hn[0]?.source).toContain('support.huaweicloud.com/prepare-icp/icp_02_0005.html')
+    expect(hn[0]?.source).toContain('「海南管局要求」')
     expect(hn[0]?.source).not.toContain('未核实')
   })
 
@@ -428,5 +448,53 @@ describe('reminders that cannot be checked offline', () => {
 
   it('are not given when a filing is cancelled', () => {
     expect(remindersFor({ filingType: '注销主体' })).toEqual([])
+  })
+})
+
+describe('province letters (province-letters.json)', () => {
+  const letterFindings = (mutate: Mutator) => rules(run(mutate), 'province-letter-missing')
+
+  it('asks Shanghai for its letter as an error that says ICP Prep prints it, citing the Shanghai page', () => {
+    const [f, ...more] = letterFindings(inProvince('上海市', '上海市浦东新区世纪大道100号1201室'))
+    expect(more).toEqual([])
+    expect(f?.severity).toBe('error')
+    expect(f?.message).toContain('《上海市互联网信息服务备案承诺书》')
+    expect(f?.fix).toContain('icp-prep letter')
+    expect(f?.fix).toContain('上海承诺书')
+    expect(f?.source).toContain('renwen.com')
+    expect(f?.source).toContain('未核实')
+  })
+
+  it('warns in Jiangsu (unconfirmed) and in Henan, where the letter comes from the provider', () => {
+    const [js] = letterFindings(inProvince('江苏', '江苏省南京市鼓楼区中山路18号1201室'))
+    expect(js?.severity).toBe('warning')
+    expect(js?.message).toContain('真实性承诺书')
+    expect(js?.fix).toContain('icp-prep letter')
+    const [ha] = letterFindings(inProvince('河南', '河南省郑州市金水区花园路1号1201室'))
+    expect(ha?.severity).toBe('warning')
+    expect(ha?.fix).toContain('ICP Prep 不生成此承诺书')
+    expect(ha?.fixEn).toContain('provider')
+    expect(ha?.source).toContain('河南管局要求')
+  })
+
+  it('is satisfied by the province’s own role only, and is silent for other provinces and for 注销', () => {
+    const henan = inProvince('河南', '河南省郑州市金水区花园路1号1201室')
+    const wrongRole: Mutator = (c) => {
+      henan(c)
+      c.documents.push({ file: 'scans/letter.jpg', role: 'sh-commitment-letter' })
+    }
+    expect(letterFindings(wrongRole)).toHaveLength(1)
+    const own: Mutator = (c) => {
+      henan(c)
+      c.documents.push({ file: 'scans/letter.jpg', role: 'ha-commitment-letter' })
+    }
+    expect(letterFindings(own)).toEqual([])
+    expect(letterFindings(inProvince('北京', '北京市海淀区中关村大街1号1201室'))).toEqual([])
+    expect(letterFindings(() => {})).toEqual([]) // 广东: gd-letter-missing covers its letter
+    const cancel: Mutator = (c) => {
+      inProvince('上海', '上海市浦东新区世纪大道100号1201室')(c)
+      c.filingType = '注销网站'
+    }
+    expect(letterFindings(cancel)).toEqual([])
   })
 })

@@ -139,6 +139,44 @@ describe('planUpload', () => {
     ])
   })
 
+  it('names a pre-approval by its certificate when the case records it (provinces accept different ones)', () => {
+    const files = plan((c) => {
+      const site = c.websites[0] as EditableCase['websites'][number]
+      site.preApprovals = [
+        Object.assign(
+          { category: '药品和医疗器械', certificateNumber: 'X', validTo: '2028-01-01' },
+          { certificateType: '《互联网药品信息服务资格证书》' },
+        ),
+        { category: '文化', certificateNumber: 'Y', validTo: '2028-01-01' },
+      ]
+      c.documents.push({ file: 'scans/pa.jpg', role: 'pre-approval', website: 0, preApproval: 0 })
+      c.documents.push({ file: 'scans/pb.jpg', role: 'pre-approval', website: 0, preApproval: 1 })
+    }).filter((f) => f.role === 'pre-approval')
+    expect(files.map((f) => f.baseName.replace(/^\d+_/, ''))).toEqual(['网站1_前置审批_互联网药品信息服务资格证书', '网站1_前置审批_文化'])
+  })
+
+  it('gives every material role of the catalogue its own slot, so no required letter lands in 其他材料', () => {
+    const slots = new Set(packageData().slots.slots.map((s) => s.role))
+    expect(
+      defaultCatalogue()
+        .documentRoles.map((r) => r.role)
+        .filter((r) => !slots.has(r)),
+    ).toEqual([])
+    const files = plan((c) => {
+      c.province = '上海'
+      for (const role of ['sh-commitment-letter', 'finance-commitment', 'website-plan', 'authenticity-guarantee'])
+        c.documents.push({ file: `scans/${role}.pdf`, role })
+    })
+    expect(files.filter((f) => f.role !== 'other').map((f) => [f.role, f.baseName.replace(/^\d+_/, ''), f.mayBePdf])).toEqual(
+      expect.arrayContaining([
+        ['sh-commitment-letter', '上海承诺书', true],
+        ['finance-commitment', '广东金融类承诺书', true],
+        ['website-plan', '网站建设方案书', true],
+        ['authenticity-guarantee', '真实性保证书', true],
+      ]),
+    )
+  })
+
   it('leaves out unsafe paths and documents of a website that does not exist; packs unknown roles as other material', () => {
     const files = plan((c) => {
       c.documents.push({ file: '../outside.jpg', role: 'other' })

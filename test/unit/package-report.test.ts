@@ -10,6 +10,7 @@ import { findProvider, packageData, type ProviderProfile } from '../../shared/pa
 import { buildReportModel, label, valueAt, type ReportInput } from '../../shared/package/report-model'
 import { defaultCatalogue } from '../../shared/rules/catalogue'
 import { checkCase } from '../../shared/rules/engine'
+import { renderReportHtml } from '../../electron/services/package/report-html'
 import { PRINCIPAL_ID, SAMPLE_DATE, SAMPLE_USCC, sampleCase, type EditableCase } from '../support/sample-case'
 
 const reading = (fields: Record<string, [string, number]>, extra: Partial<ExtractedDocument> = {}): ExtractedDocument => ({
@@ -137,6 +138,28 @@ describe('report model', () => {
       '身份证两面合成一张：人像面在上，国徽面在下',
     ])
     expect(model.files[0]?.details).toBe('2730×4095 px · 1.90 MB')
+  })
+
+  it('carries the offline reminders (真实性核验, DNS, the 备案号 footer) with their sources, apart from the findings', () => {
+    const model = buildReportModel(input())
+    expect(model.findings).toEqual([])
+    expect(model.counts).toEqual({ error: 0, warning: 0, info: 0 }) // reminders never count against the case
+    expect(model.reminders.map((r) => r.code)).toEqual([
+      'reminder-identity-verification',
+      'reminder-stop-dns',
+      'reminder-filing-number-footer',
+    ])
+    const html = renderReportHtml(model, packageData())
+    expect(html).toContain('id="reminders"')
+    expect(html).toContain('提交前后还须完成')
+    for (const r of model.reminders) {
+      expect(html).toContain(r.code)
+      expect(html).toContain(r.text.zh)
+    }
+    expect(html).toContain('https://beian.miit.gov.cn')
+    const cancel = buildReportModel(input((c) => void (c.filingType = '注销网站')))
+    expect(cancel.reminders).toEqual([])
+    expect(renderReportHtml(cancel, packageData())).not.toContain('id="reminders"')
   })
 
   it('reads values by path and fails loudly on a missing label', () => {

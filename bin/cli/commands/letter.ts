@@ -1,6 +1,7 @@
 /**
  * `icp-prep letter CASE -o OUT.pdf [--date YYYY-MM-DD] [--template FILE] [--json]`: prints the
- * Guangdong commitment letter for a case, through the same generateLetter the app calls.
+ * commitment letter for a case (Guangdong's, or the filing province's own: 上海, 江苏), through the
+ * same generateLetter the app calls.
  *
  * Exit 1 with the findings (and no file) when the case cannot produce a correct letter; exit 2
  * for bad usage, an unreadable case or an invalid template file.
@@ -20,7 +21,8 @@ import { printFindings } from './check'
 
 export const letterCommand: Command = {
   name: 'letter',
-  summary: '生成广东《互联网信息服务备案承诺书》PDF。Generate the Guangdong commitment letter PDF.',
+  summary:
+    '生成备案承诺书 PDF（广东，或上海、江苏的本省承诺书）。Generate the commitment letter PDF (Guangdong, or the Shanghai or Jiangsu letter).',
   usage: 'icp-prep letter CASE -o OUT.pdf [--date YYYY-MM-DD] [--template FILE] [--json]',
   async run(args, io) {
     const { values, positionals } = parseOptions({

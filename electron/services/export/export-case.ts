@@ -112,6 +112,8 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
     force: options.force,
     today: options.today,
     now: options.now,
+    // The rules across cases judge the export as they judge the case screen.
+    workspace: await workspace.otherCases(caseId),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   })

@@ -1,6 +1,7 @@
 /**
  * generateLetter: the one function the CLI, the app (preview, save, print) and the package call
- * to turn a case into the Guangdong commitment letter PDF.
+ * to turn a case into its commitment letter PDF: the Guangdong letter, or the letter of the filing
+ * province where ICP Prep prints one (上海, 江苏 — province-letters.json).
  *
  * Refuses (pdf: null) when the case's printed fields are missing or invalid — a letter with a
  * wrong credit code is worse than none — or when text cannot be placed. Characters the font lacks
@@ -22,7 +23,7 @@ import { loadBundledTemplate } from './templates'
 export interface GenerateLetterOptions {
   /** The date printed on the letter; default the case's submission date, else today. */
   readonly date?: IsoDate
-  /** A validated template (loadTemplateFile); default the bundled one for the sponsor type. */
+  /** A validated template (loadTemplateFile); default the bundled one for the sponsor type and province. */
   readonly template?: LetterTemplate
   /** Today, for validity rules and the default date; default the local clock. */
   readonly today?: IsoDate
@@ -91,7 +92,7 @@ export function layoutFor(c: Case, template: LetterTemplate, date: IsoDate, font
 
 export async function generateLetter(c: Case, options: GenerateLetterOptions = {}): Promise<GeneratedLetter> {
   const today = options.today ?? todayIso()
-  const template = options.template ?? (await loadBundledTemplate(variantForSponsorType(c.sponsor.type)))
+  const template = options.template ?? (await loadBundledTemplate(variantForSponsorType(c.sponsor.type), c.province))
   const date = letterDate(c, { today, ...(options.date ? { date: options.date } : {}) })
   const base = {
     date,

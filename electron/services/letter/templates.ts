@@ -1,5 +1,6 @@
 /**
- * Letter templates on disk: the bundled 单位 and 个人 templates in resources/templates, and a
+ * Letter templates on disk: the bundled 单位 and 个人 templates in resources/templates (Guangdong's,
+ * and those of the provinces with their own letter, province-letters.json), and a
  * template a user imports (their provider's current wording), validated before it is used.
  *
  * Validation goes beyond the schema: every character of the template's own text must be in the
@@ -8,7 +9,10 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { FontMetrics } from '../../../shared/letter/layout'
+import { provinceTemplateFile } from '../../../shared/letter/province-letters'
 import { parseTemplate, placeholdersIn, templateTexts, type LetterTemplate, type LetterVariant } from '../../../shared/letter/template'
+import { findProvince } from '../../../shared/rules/context'
+import { defaultCatalogue } from '../../../shared/rules/catalogue'
 import { resourcePath } from '../resources'
 
 /** A template file is a few kilobytes; anything this large is not one. */
@@ -62,18 +66,28 @@ export async function loadTemplateFile(file: string, metrics?: FontMetrics): Pro
   return { ok: true, template: parsed.template, file: resolved }
 }
 
-const bundled = new Map<LetterVariant, Promise<LetterTemplate>>()
+const bundled = new Map<string, Promise<LetterTemplate>>()
 
-/** The bundled template of a variant. A broken bundled template is a packaging bug: it throws. */
-export function loadBundledTemplate(variant: LetterVariant): Promise<LetterTemplate> {
-  let pending = bundled.get(variant)
+/**
+ * The bundled template file for a variant and a filing province: the province's own letter when ICP
+ * Prep prints one (上海, 江苏), else the Guangdong letter, the one the app has always printed.
+ */
+export function bundledTemplateFile(variant: LetterVariant, province?: string | null): string {
+  const short = findProvince(defaultCatalogue(), province ?? null)?.short
+  return provinceTemplateFile(short, variant) ?? BUNDLED_TEMPLATE_FILES[variant]
+}
+
+/** The bundled template of a variant (and province). A broken bundled template is a packaging bug: it throws. */
+export function loadBundledTemplate(variant: LetterVariant, province?: string | null): Promise<LetterTemplate> {
+  const file = bundledTemplateFile(variant, province)
+  let pending = bundled.get(file)
   if (!pending) {
-    pending = loadTemplateFile(resourcePath('templates', BUNDLED_TEMPLATE_FILES[variant])).then((r) => {
+    pending = loadTemplateFile(resourcePath('templates', file)).then((r) => {
       if (!r.ok) throw new Error(`bundled letter template ${r.file} is invalid: ${r.problems.join('; ')}`)
       return r.template
     })
-    pending.catch(() => bundled.delete(variant))
-    bundled.set(variant, pending)
+    pending.catch(() => bundled.delete(file))
+    bundled.set(file, pending)
   }
   return pending
 }

@@ -17,6 +17,7 @@ import { defaultProvider, findProvider, packageData, type ProviderProfile } from
 import { planUpload } from '../../../shared/package/plan'
 import { mergeFindings, problemFinding, type PackageProblem } from '../../../shared/package/problems'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
+import type { WorkspaceCase } from '../../../shared/rules/context'
 import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
 import { caseFileFacts, loadCase } from '../case-folder/case-store'
 import { checkOutputFolder } from '../output-folder'
@@ -70,6 +71,8 @@ export interface PackOptions {
    * reported (package-watermark-no-room). Default false.
    */
   readonly watermark?: boolean
+  /** The workspace's other cases, for the rules across cases (the app passes its workspace's). */
+  readonly workspace?: readonly WorkspaceCase[]
 }
 
 /** Everything the CLI prints and the app shows or stores after an export (or a refusal). */
@@ -187,6 +190,7 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
     today: options.today ?? todayIso(),
     ...(options.date ? { date: options.date } : {}),
     files: caseFileFacts(loaded.folder),
+    ...(options.workspace ? { workspace: options.workspace } : {}),
   }
   const date = effectiveDate(c, checkOptions)
   progress('check', 0)

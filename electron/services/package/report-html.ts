@@ -97,7 +97,21 @@ function humanSection(model: ReportModel, data: PackageData): string {
   const items = model.humanChecks
     .map((h) => `<li><span class="box" aria-hidden="true">☐</span><div>${e(h.zh)}<br><span class="en">${e(h.en)}</span></div></li>`)
     .join('')
-  return `${heading(3, 'human', label(data, 'sectionHuman'))}<p class="hint">${both(label(data, 'humanHint'))}</p><ul class="checks">${items}</ul>`
+  const human = `${heading(3, 'human', label(data, 'sectionHuman'))}<p class="hint">${both(label(data, 'humanHint'))}</p><ul class="checks">${items}</ul>`
+  if (model.reminders.length === 0) return human
+  const source = label(data, 'sourceLabel')
+  const sev = severityLabel(data, 'info')
+  const reminders = model.reminders
+    .map(
+      (r) => `<li class="finding info">
+  <div class="finding-head"><span class="badge info">${e(sev.zh)} ${e(sev.en)}</span><code class="rule">${e(r.code)}</code></div>
+  <p class="message">${e(r.text.zh)}</p><p class="en">${e(r.text.en)}</p>
+  <p class="source">${e(source.zh)} ${e(source.en)}: ${e(r.source)}</p>
+</li>`,
+    )
+    .join('\n')
+  const title = label(data, 'sectionReminders')
+  return `${human}<h3 id="reminders">${e(title.zh)} <span class="en">${e(title.en)}</span></h3><p class="hint">${both(label(data, 'remindersHint'))}</p><ol class="findings reminders">${reminders}</ol>`
 }
 
 function scanCell(row: FieldRow, data: PackageData): string {

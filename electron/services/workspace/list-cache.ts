@@ -21,12 +21,14 @@ import { incompleteRuleCodes } from './status'
 
 export const LIST_CACHE_FILE = '.icp-prep-list.json'
 /** Bumped whenever a row's shape or its derivation changes in code (not in data: the fingerprint covers that). */
-const LIST_CACHE_VERSION = 1
+const LIST_CACHE_VERSION = 2
 
 const EntrySchema = z.object({
   mtimeMs: z.number(),
   size: z.number(),
   today: z.string(),
+  /** The workspace snapshot's key the row was checked against (the rules across cases). */
+  workspace: z.string(),
   summary: CaseSummarySchema,
   search: z.array(z.string()),
 })

@@ -17,12 +17,14 @@ import { checkStatusChange, withFilingEvent, type StatusChange } from '../../../
 import { packageData } from '../../../shared/package/package-data'
 import { CASE_LIMITS, CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
 import { deepParts, withDeepParts, withoutDeepParts } from '../../../shared/model/case-json'
+import type { WorkspaceCase } from '../../../shared/rules/context'
 import { checkCase, type Finding } from '../../../shared/rules/engine'
 import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
 import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
 import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
 import { readListCache, writeListCache, type ListCacheEntry } from './list-cache'
 import { brokenSummary, countByFiling, countByStatus, fold, matchesQuery, searchValues, summarise } from './case-summary'
+import { WorkspaceCases, type WorkspaceSnapshot } from './workspace-cases'
 
 /** What the workspace needs from the outside world. */
 export interface WorkspaceDeps {
@@ -70,7 +72,7 @@ export interface CaseList {
 }
 
 /** A loaded case with its id, for views across cases (the expiry watch). */
-export interface WorkspaceCase {
+export interface ListedCase {
   readonly id: string
   readonly case: Case
   readonly summary: CaseSummary
@@ -91,6 +93,8 @@ interface CacheEntry {
   readonly search: readonly string[]
   /** The parsed case, for views across cases; null for a damaged one. */
   readonly case: Case | null
+  /** What the rules across cases read of the workspace's cases when this summary was made. */
+  readonly workspace: string
 }
 
 /** New case ids sort by creation time and read as a date: 20261129-143005-7f3a. */
@@ -105,6 +109,8 @@ export class Workspace {
   readonly root: string
   readonly #deps: WorkspaceDeps
   readonly #cache = new Map<string, CacheEntry>()
+  /** The workspace's cases, for the rules across cases (one sponsor in flight, one person per number). */
+  readonly #cases: WorkspaceCases
   readonly #writes = new Map<string, Promise<unknown>>()
   /**
    * Per case, the revisions written by this workspace's services (update), each with the revision it
@@ -120,6 +126,7 @@ export class Workspace {
   constructor(root: string, deps: WorkspaceDeps) {
     this.root = path.resolve(root)
     this.#deps = deps
+    this.#cases = new WorkspaceCases(this.root)
   }
 
   /** The folder of a case, refusing any id that could resolve outside the workspace. */
@@ -132,7 +139,7 @@ export class Workspace {
 
   /** Every case folder, searched and filtered, most recently changed first. */
   async list(filter: { query?: string; status?: CaseStatus; filing?: FilingStatus } = {}): Promise<CaseList> {
-    const entries = await this.#entries()
+    const entries = await this.#entries(await this.#cases.snapshot())
     // Cases sharing a credit code are flagged on each row (a duplicate, or the same customer twice).
     const byCode = new Map<string, number>()
     for (const e of entries) {
@@ -152,30 +159,27 @@ export class Workspace {
   }
 
   /** Every case that loads, with its row: what views across cases (the expiry watch) read. */
-  async cases(): Promise<WorkspaceCase[]> {
-    const entries = await this.#entries()
-    const out = await Promise.all(
-      entries.map(async (e) => {
-        if (e.case !== null) return { id: e.summary.id, case: e.case, summary: e.summary }
-        if (e.summary.problem !== null) return null
-        // A row reused from the last run has no parsed case yet: reading one is cheap, checking is not.
-        const loaded = await loadCase(path.join(this.root, e.summary.id))
-        if (!loaded.ok) return null
-        this.#cache.set(e.summary.id, { ...e, case: loaded.case })
-        return { id: e.summary.id, case: loaded.case, summary: e.summary }
-      }),
-    )
-    return out.filter((c): c is WorkspaceCase => c !== null)
+  async cases(): Promise<ListedCase[]> {
+    const all = await this.#cases.snapshot()
+    const entries = await this.#entries(all)
+    return entries.flatMap((e) => {
+      // A row reused from the last run has no parsed case of its own: the snapshot read it.
+      const c = e.case ?? all.cases.get(e.summary.id) ?? null
+      return c === null ? [] : [{ id: e.summary.id, case: c, summary: e.summary }]
+    })
   }
 
-  async #entries(): Promise<CacheEntry[]> {
+  async #entries(all: WorkspaceSnapshot): Promise<CacheEntry[]> {
     const ids = await this.#caseIds()
-    const rows = await Promise.all(ids.map((id) => this.#entry(id)))
+    const rows = await Promise.all(ids.map((id) => this.#entry(id, all)))
     const entries = rows.filter((r): r is CacheEntry => r !== null)
     if (this.#deps.listCache && this.#dirty) {
       this.#dirty = false
       const keep = new Map(
-        entries.map((e) => [e.summary.id, { mtimeMs: e.mtimeMs, size: e.size, today: e.today, summary: e.summary, search: [...e.search] }]),
+        entries.map((e) => [
+          e.summary.id,
+          { mtimeMs: e.mtimeMs, size: e.size, today: e.today, workspace: e.workspace, summary: e.summary, search: [...e.search] },
+        ]),
       )
       this.#cacheWrite = this.#cacheWrite.then(() => writeListCache(this.root, keep))
     }
@@ -234,7 +238,7 @@ export class Workspace {
   }
 
   async #opened(id: string, folder: string, loaded: Extract<LoadResult, { ok: true }>): Promise<OpenedCase> {
-    const findings = this.#check(folder, loaded.case)
+    const findings = await this.#check(id, folder, loaded.case)
     const modified = await this.#modified(folder)
     return {
       id,
@@ -274,7 +278,8 @@ export class Workspace {
         throw ioError(error)
       }
       this.#cache.delete(id)
-      const findings = this.#check(folder, next)
+      this.#cases.forget(id)
+      const findings = await this.#check(id, folder, next)
       return { summary: summarise(id, next, findings, null), findings, revision: written }
     })
   }
@@ -288,6 +293,7 @@ export class Workspace {
     const folder = this.folderOf(id)
     const result = await this.#serialise(id, () => this.#commit(id, folder, change))
     this.#cache.delete(id)
+    this.#cases.forget(id)
     return result
   }
 
@@ -481,8 +487,15 @@ export class Workspace {
     if (history) await sweepStaleTemps(history, now)
   }
 
-  #check(folder: string, c: Case): Finding[] {
-    return checkCase(c, { today: this.#deps.today(), files: caseFileFacts(folder) })
+  /** The workspace's cases other than `id`, for the rules across cases (the export's check). */
+  async otherCases(id: string): Promise<WorkspaceCase[]> {
+    return (await this.#cases.snapshot()).others(id)
+  }
+
+  /** The findings for a case, with the workspace's other cases for the rules across cases. */
+  async #check(id: string, folder: string, c: Case, all?: WorkspaceSnapshot): Promise<Finding[]> {
+    const workspace = (all ?? (await this.#cases.snapshot())).others(id)
+    return checkCase(c, { today: this.#deps.today(), files: caseFileFacts(folder), workspace })
   }
 
   async #ensureRoot(): Promise<void> {
@@ -511,12 +524,12 @@ export class Workspace {
     }
   }
 
-  async #summary(id: string): Promise<CaseSummary | null> {
-    return (await this.#entry(id))?.summary ?? null
+  async #summary(id: string, all?: WorkspaceSnapshot): Promise<CaseSummary | null> {
+    return (await this.#entry(id, all ?? (await this.#cases.snapshot())))?.summary ?? null
   }
 
-  /** A row for the list, reusing the last one while case.json and the date are unchanged. */
-  async #entry(id: string): Promise<CacheEntry | null> {
+  /** A row for the list, reusing the last one while case.json, the date and the other cases' numbers are unchanged. */
+  async #entry(id: string, all: WorkspaceSnapshot): Promise<CacheEntry | null> {
     const folder = path.join(this.root, id)
     let info
     try {
@@ -525,27 +538,39 @@ export class Workspace {
       return null // a folder without case.json is not a case
     }
     const today = this.#deps.today()
+    const workspace = all.key
     const cached = this.#cache.get(id)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today) return cached
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today && cached.workspace === workspace)
+      return cached
     if (this.#deps.listCache) {
       this.#persisted ??= readListCache(this.root)
       const kept = (await this.#persisted).get(id)
-      if (kept && kept.mtimeMs === info.mtimeMs && kept.size === info.size && kept.today === today && kept.summary.id === id) {
-        const entry: CacheEntry = { ...kept, case: null }
+      if (
+        kept &&
+        kept.mtimeMs === info.mtimeMs &&
+        kept.size === info.size &&
+        kept.today === today &&
+        kept.workspace === workspace &&
+        kept.summary.id === id
+      ) {
+        const entry: CacheEntry = { ...kept, case: all.cases.get(id) ?? null }
         this.#cache.set(id, entry)
         return entry
       }
     }
     this.#dirty = true
-    const loaded = await loadCase(folder)
+    // The snapshot just read this case.json; only a broken one is read again, for its message.
+    const known = all.mtimes.get(id) === info.mtimeMs ? all.cases.get(id) : undefined
+    const loaded = known ? ({ ok: true, case: known } as const) : await loadCase(folder)
     const summary = loaded.ok
-      ? summarise(id, loaded.case, this.#check(folder, loaded.case), info.mtime)
+      ? summarise(id, loaded.case, await this.#check(id, folder, loaded.case, all), info.mtime)
       : brokenSummary(id, loaded.message, loaded.messageEn, info.mtime)
     const entry: CacheEntry = {
       mtimeMs: info.mtimeMs,
       size: info.size,
       summary,
       today,
+      workspace,
       search: searchValues(id, loaded.ok ? loaded.case : null),
       case: loaded.ok ? loaded.case : null,
     }

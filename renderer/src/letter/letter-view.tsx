@@ -1,9 +1,10 @@
 /**
- * The Guangdong letter: the preview of exactly what will print, saving it as PDF, printing it, the
+ * The commitment letter (Guangdong's, or the filing province's own: 上海, 江苏): the preview of exactly what will print, saving it as PDF, printing it, the
  * findings that refuse it while the case cannot make a correct letter, and then the place to drop
  * the scan of the signed and sealed letter, with what the checks say about that scan.
  */
 import { useEffect, type ReactElement } from 'react'
+import { printedLetterFor } from '../../../shared/letter/province-letters'
 import { goToFinding } from '../screens/checks-panel'
 import { Icon } from '../components/icons'
 import { bilingual, useLanguage, useT } from '../i18n'
@@ -15,26 +16,28 @@ import { DropZone } from '../scans/drop-zone'
 import { Thumbnail } from '../scans/scan-card'
 import { LetterPage } from './letter-page'
 
+/** The role a signed letter of this province is added under (province-letters.json; else the Guangdong letter). */
+function letterRole(province: string | null | undefined): string {
+  return printedLetterFor(province)?.role ?? 'commitment-letter'
+}
+
 /** Findings about the signed scans come from the gd-letter-* rules and the scan rules. */
 function SignedScans(): ReactElement {
   const t = useT()
   const language = useLanguage()
   const { scans } = useStore(scansStore)
-  const { findings } = useStore(editorStore)
-  const signed = scans.filter((s) => s.role === 'commitment-letter')
+  const { findings, draft } = useStore(editorStore)
+  const role = letterRole(draft?.province)
+  const signed = scans.filter((s) => s.role === role)
   return (
     <section className="signed" aria-labelledby="signed-title">
       <h3 id="signed-title">{t('letter.signed.title')}</h3>
       <p className="muted">{t('letter.steps')}</p>
-      <DropZone
-        className="drop-zone compact"
-        label={t('letter.signed.drop')}
-        onFiles={(files) => void addDropped(files, { role: 'commitment-letter' })}
-      >
+      <DropZone className="drop-zone compact" label={t('letter.signed.drop')} onFiles={(files) => void addDropped(files, { role })}>
         <Icon name="upload" />
         <div>
           <strong>{t('letter.signed.drop')}</strong>
-          <button type="button" className="link-button" onClick={() => void pickScans({ role: 'commitment-letter' })}>
+          <button type="button" className="link-button" onClick={() => void pickScans({ role })}>
             {t('letter.signed.pick')}
           </button>
         </div>
@@ -73,7 +76,7 @@ function SignedScans(): ReactElement {
 export function LetterView(): ReactElement {
   const t = useT()
   const language = useLanguage()
-  const { caseId, summary } = useStore(editorStore)
+  const { caseId, summary, draft } = useStore(editorStore)
   const { preview, loading, busy } = useStore(letterStore)
   const stamp = summary?.updatedAt ?? ''
   useEffect(() => {
@@ -109,7 +112,7 @@ export function LetterView(): ReactElement {
       </div>
       <aside className="letter-side">
         <header>
-          <h2>{t('letter.title')}</h2>
+          <h2>{preview && printedLetterFor(draft?.province) ? preview.template.name : t('letter.title')}</h2>
           {preview && (
             <p className="muted">
               {t(`letter.variant.${preview.variant}`)} · {t('letter.date', { date: preview.date })}

@@ -1,10 +1,13 @@
 /**
  * The tabs above the middle of the case screen: 填写资料, 扫描件与识别 (with how many scans and how
- * many wait to be read), 广东承诺书 (only for Guangdong filings) and 导出材料包 (Ctrl/Cmd+E).
+ * many wait to be read), 广东承诺书 (only for Guangdong filings; 上海承诺书 and 江苏真实性承诺书 for
+ * the provinces whose own letter ICP Prep prints) and 导出材料包 (Ctrl/Cmd+E).
  */
 import type { ReactElement } from 'react'
+import documentRolesData from '../../../shared/data/document-roles.json' with { type: 'json' }
 import type { MessageKey } from '../../../shared/i18n/messages'
-import { useT } from '../i18n'
+import { printedLetterFor } from '../../../shared/letter/province-letters'
+import { useLanguage, useT } from '../i18n'
 import { editorStore } from '../state/editor'
 import { navigationStore, showCaseView, type CaseView } from '../state/navigation'
 import { scansStore } from '../state/scans'
@@ -20,11 +23,16 @@ const LABELS: Readonly<Record<CaseView, MessageKey>> = {
 /** The view switch; arrow keys move between tabs as in any tab list. */
 export function CaseViews(): ReactElement {
   const t = useT()
+  const language = useLanguage()
   const { caseView } = useStore(navigationStore)
   const { draft, summary } = useStore(editorStore)
   const { scans, readJob } = useStore(scansStore)
   const guangdong = (draft?.province ?? '').trim().startsWith('广东')
-  const views: CaseView[] = ['form', 'scans', ...(guangdong ? (['letter'] as const) : []), 'export']
+  const own = printedLetterFor(draft?.province)
+  const ownLabel = own ? documentRolesData.roles.find((r) => r.role === own.role) : undefined
+  const views: CaseView[] = ['form', 'scans', ...(guangdong || own ? (['letter'] as const) : []), 'export']
+  const label = (view: CaseView): string =>
+    view === 'letter' && ownLabel ? (language === 'en' ? ownLabel.labelEn : ownLabel.label) : t(LABELS[view])
   const unread = scans.filter((s) => s.state === 'unread').length
   const errors = summary?.counts.error ?? 0
 
@@ -63,7 +71,7 @@ export function CaseViews(): ReactElement {
             document.getElementById(`view-tab-${next}`)?.focus()
           }}
         >
-          {t(LABELS[view])}
+          {label(view)}
           {badge(view)}
         </button>
       ))}

@@ -36,7 +36,7 @@ export const outputMessages = {
   'letter.signed.none': ['还没有签字后的扫描件。', 'No signed scan yet.'],
   'letter.signed.unread': ['已添加，识别后检查签字和印章。', 'Added; read it to check the signature and seal.'],
   'letter.signed.ok': ['签字、印章与内容检查通过。', 'Signature, seal and wording check out.'],
-  'letter.fileName': ['{who}_广东承诺书_{date}.pdf', '{who}_广东承诺书_{date}.pdf'],
+  'letter.fileName': ['{who}_{letter}_{date}.pdf', '{who}_{letter}_{date}.pdf'],
   'export.title': ['导出材料包', 'Export the package'],
   'export.provider': ['接入商', 'Provider'],
   'export.provider.limit': ['每个文件 ≤ {mb} MB', 'Each file ≤ {mb} MB'],

@@ -5,6 +5,7 @@
  * materials, and the rules across the cases of a workspace.
  */
 import areaCodes from '../../data/phone-area-codes.json' with { type: 'json' }
+import { isOpenCase } from '../../filing/status'
 import { landlineAreaCode, normalisePhone } from '../../ids/contact'
 import { idDocumentFormat, isIdDocumentNumber, normaliseIdDocumentNumber } from '../../ids/id-document'
 import { normaliseResidentId } from '../../ids/resident-id'
@@ -225,7 +226,8 @@ const gdFinanceLetterMissing: Check = (ctx) => {
 /** The other open cases of the workspace with the same sponsor certificate number. */
 const workspaceSponsorInFlight: Check = (ctx) => {
   const mine = sponsorNumber(ctx)
-  if (mine === null) return []
+  // A filed or cancelled case is not an order in flight, whatever else is open for its sponsor.
+  if (mine === null || !isOpenCase(ctx.case)) return []
   const others = ctx.workspace.filter((w) => {
     const n = present(w.case.sponsor.certificateNumber)
     if (!w.open || n === null) return false

@@ -144,12 +144,13 @@ describe('generateLetter refuses a case that would make a wrong letter', () => {
     expect(r.findings[0]).toMatchObject({ rule: 'letter-template-variant', severity: 'error' })
   })
 
+  // 河南: a province without a letter of its own that ICP Prep prints (上海 and 江苏 have theirs).
   it('but not for problems the letter does not print (an invalid e-mail), and only warns outside Guangdong', async () => {
     const r = await generateLetter(
       caseOf((c) => {
         c.principal.email = 'broken'
-        c.province = '上海'
-        c.sponsor.certificateAddress = '上海市浦东新区世纪大道100号'
+        c.province = '河南'
+        c.sponsor.certificateAddress = '河南省郑州市金水区花园路1号'
       }),
       { today: SAMPLE_DATE, fonts },
     )

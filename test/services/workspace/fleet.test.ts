@@ -133,7 +133,7 @@ describe('the list kept between runs', () => {
     const first = new Workspace(root, deps)
     expect((await first.list()).cases.map((r) => r.status)).toEqual(['ready', 'ready'])
     await first.flushListCache()
-    expect(JSON.parse(await readFile(path.join(root, LIST_CACHE_FILE), 'utf8'))).toMatchObject({ version: 1 })
+    expect(JSON.parse(await readFile(path.join(root, LIST_CACHE_FILE), 'utf8'))).toMatchObject({ version: 2 })
 
     // A scan removed behind the app's back leaves case.json alone: the kept row is what proves reuse.
     await rm(path.join(root, id, 'scans', 'letter.jpg'))
