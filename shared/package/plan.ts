@@ -7,11 +7,11 @@
  * image can be read at all, is for the service that processes the plan.
  */
 import { readExtracted } from '../model/extracted'
-import type { Case, CaseDocument, Person } from '../model/case'
+import type { Case, CaseDocument } from '../model/case'
+import { samePerson } from '../model/people'
+import { foreignCaseDocument } from '../model/scan-fields'
 import { isSafeRelativePath } from '../model/paths'
-import { normaliseResidentId } from '../ids/resident-id'
 import type { Catalogue } from '../rules/catalogue'
-import { isBlank } from '../text/normalise'
 import type { PackageData, ProviderProfile, SlotDefinition } from './package-data'
 
 /** Which side of an ID card a scan shows; `both` for the common A4 scan of front above back. */
@@ -74,11 +74,6 @@ function sideOf(doc: CaseDocument): IdSide | null {
 
 const SIDE_ORDER: Record<string, number> = { front: 0, null: 1, back: 2, both: 3 }
 
-function samePerson(a: Person, b: Person): boolean {
-  if (isBlank(a.idNumber) || isBlank(b.idNumber)) return false
-  return normaliseResidentId(a.idNumber as string) === normaliseResidentId(b.idNumber as string)
-}
-
 interface Group {
   slot: SlotDefinition
   website: number | null
@@ -101,7 +96,7 @@ function fillName(template: string, values: Record<string, string | null>): stri
 
 /**
  * Plans the package for a case and a provider: every usable document (known or unknown role, safe
- * path, valid website) lands in exactly one file, in form order.
+ * path, valid website, not another's) lands in exactly one file, in form order.
  */
 export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, provider: ProviderProfile): PlannedFile[] {
   const slotFor = (role: string): SlotDefinition =>
@@ -109,6 +104,8 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
   const usable = c.documents
     .map((doc, index) => ({ doc, index }))
     .filter(({ doc }) => isSafeRelativePath(doc.file))
+    // Another customer's licence or ID card (scan-other-owner) stays out until its role is changed.
+    .filter(({ doc }) => foreignCaseDocument(c, doc) === null)
     .filter(({ doc }) => {
       const role = catalogue.documentRoles.find((r) => r.role === doc.role)
       return role?.scope !== 'website' || (doc.website !== undefined && doc.website < c.websites.length)

@@ -12,8 +12,7 @@ import type { IsoDate } from '../../../shared/dates/iso-date'
 import { scanFinding } from '../../../shared/extraction/findings'
 import { CASE_LIMITS, type Case, type CaseDocument } from '../../../shared/model/case'
 import { readExtracted, type ExtractedDocument } from '../../../shared/model/extracted'
-import { normaliseResidentId } from '../../../shared/ids/resident-id'
-import { nameKey, stripSpaces } from '../../../shared/text/normalise'
+import { sameValue } from '../../../shared/model/scan-fields'
 import { resolveDocumentFile } from './case-files'
 import { loadCase, saveCase } from './case-store'
 import { todayIso } from '../clock'
@@ -170,12 +169,8 @@ export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | nu
     case 'commitment-letter':
       return { role: 'commitment-letter' }
     case 'domain-certificate': {
-      const bare = (d: string | null | undefined): string =>
-        stripSpaces(d ?? '')
-          .toLowerCase()
-          .replace(/^www\./, '')
       const domain = read.fields.domain?.value
-      const i = domain ? c.websites.findIndex((w) => bare(w.domain) === bare(domain)) : -1
+      const i = domain ? c.websites.findIndex((w) => sameValue('domain', w.domain, domain)) : -1
       if (i >= 0) return { role: 'domain-certificate', website: i }
       return c.websites.length === 1 ? { role: 'domain-certificate', website: 0 } : { role: 'domain-certificate' }
     }
@@ -187,14 +182,13 @@ export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | nu
         ...c.websites.map((w, i) => ({ person: w.manager, website: i as number | undefined })),
       ]
       const match =
-        (id ? people.find((p) => p.person.idNumber && normaliseResidentId(p.person.idNumber) === id) : undefined) ??
-        (name ? people.find((p) => p.person.name && nameKey(p.person.name) === nameKey(name)) : undefined) ??
+        people.find((p) => sameValue('resident-id', p.person.idNumber, id)) ??
+        people.find((p) => sameValue('name', p.person.name, name)) ??
         // The emblem side alone: the validity printed on it.
         people.find(
           (p) =>
-            read.fields.validTo &&
-            p.person.idValidTo === read.fields.validTo.value &&
-            p.person.idValidFrom === read.fields.validFrom?.value,
+            sameValue('date', p.person.idValidTo, read.fields.validTo?.value) &&
+            (sameValue('date', p.person.idValidFrom, read.fields.validFrom?.value) || (!p.person.idValidFrom && !read.fields.validFrom)),
         )
       if (!match) return null
       return match.website === undefined ? { role: 'principal-id' } : { role: 'manager-id', website: match.website }
