@@ -3,7 +3,7 @@
  * rules (a shared phone is no duplicate), the package (one ID scan serves both slots) must agree on it.
  */
 import { normaliseResidentId } from '../ids/resident-id'
-import { isBlank, nameKey } from '../text/normalise'
+import { nameKey } from '../text/normalise'
 import type { Person } from './case'
 
 /**
@@ -11,7 +11,14 @@ import type { Person } from './case'
  * The ID number is the identity: two numbers that differ are two people whatever the names say.
  */
 export function samePerson(a: Person, b: Person): boolean {
-  if (!isBlank(a.idNumber) && !isBlank(b.idNumber))
-    return normaliseResidentId(a.idNumber as string) === normaliseResidentId(b.idNumber as string)
-  return !isBlank(a.name) && !isBlank(b.name) && nameKey(a.name as string) === nameKey(b.name as string)
+  const ia = filled(a.idNumber)
+  const ib = filled(b.idNumber)
+  if (ia !== null && ib !== null) return normaliseResidentId(ia) === normaliseResidentId(ib)
+  const na = filled(a.name)
+  const nb = filled(b.name)
+  return na !== null && nb !== null && nameKey(na) === nameKey(nb)
+}
+
+function filled(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value
 }

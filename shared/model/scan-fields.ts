@@ -10,7 +10,7 @@ import { isSelfConsistentResidentId, normaliseResidentId } from '../ids/resident
 import { hasValidUsccCheck, normaliseUscc } from '../ids/uscc'
 import { nameKey, stripSpaces, toHalfWidth } from '../text/normalise'
 import type { Case, CaseDocument } from './case'
-import { readExtracted, type DocumentKind, type ExtractedFieldName } from './extracted'
+import type { DocumentKind, ExtractedFieldName } from './extracted'
 import { stringAt } from './field-path'
 
 /** How two values of a field are compared, and what is stored when a reading is accepted. */
@@ -272,7 +272,7 @@ export function foreignDocument(
  * (whose form holds an ID number) is never taken for another's.
  */
 export function foreignCaseDocument(c: Case, doc: CaseDocument): ForeignDocument | null {
-  const read = readExtracted(doc.extracted)
+  const read = doc.extracted
   if (!read || !isFillingRole(doc.role) || read.kind !== ROLE_DOCUMENT[doc.role]) return null
   return foreignDocument(
     doc.role,

@@ -6,7 +6,6 @@
  * Pure: it decides names and groupings only. Whether a file becomes .jpg or .pdf, and whether an
  * image can be read at all, is for the service that processes the plan.
  */
-import { readExtracted } from '../model/extracted'
 import type { Case, CaseDocument } from '../model/case'
 import { samePerson } from '../model/people'
 import { foreignCaseDocument } from '../model/scan-fields'
@@ -66,7 +65,7 @@ export function safeNamePart(value: string): string {
 }
 
 function sideOf(doc: CaseDocument): IdSide | null {
-  const sides = readExtracted(doc.extracted)?.sides
+  const sides = doc.extracted?.sides
   if (!sides || sides.length === 0) return null
   if (sides.includes('front') && sides.includes('back')) return 'both'
   return sides[0] ?? null

@@ -5,7 +5,7 @@
  * without parsing markup.
  */
 import type { IsoDate } from '../dates/iso-date'
-import { readExtracted, type ExtractedFieldName } from '../model/extracted'
+import type { ExtractedFieldName } from '../model/extracted'
 import { valueAt } from '../model/field-path'
 import { isSure, linkPath, SCAN_FIELDS, sameValue } from '../model/scan-fields'
 import type { Case } from '../model/case'
@@ -162,7 +162,7 @@ function scanReadings(input: ReportInput): Map<string, ScanReading> {
   const out = new Map<string, ScanReading>()
   const unit = isUnit(input)
   input.case.documents.forEach((doc, index) => {
-    const extracted = readExtracted(doc.extracted)
+    const extracted = doc.extracted
     if (!extracted) return
     const current = input.documentHashes.get(index)
     const stale = extracted.sourceSha256 !== undefined && current !== undefined && extracted.sourceSha256 !== current
@@ -172,7 +172,8 @@ function scanReadings(input: ReportInput): Map<string, ScanReading> {
       if (link.standsFor !== undefined && read(link.standsFor)) continue
       const field = extracted.fields[link.from]
       if (!field) continue
-      const path = linkPath(link, doc.website ?? 0) as string
+      const path = linkPath(link, doc.website ?? 0)
+      if (path === null) continue
       const formValue = valueAt(input.case, path)
       const reading: ScanReading = {
         value: displayValue(input.data, field.value) ?? field.value,

@@ -11,7 +11,8 @@ import scanLimits from '../../../shared/data/scan-quality.json' with { type: 'js
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { scanFinding } from '../../../shared/extraction/findings'
 import { CASE_LIMITS, type Case, type CaseDocument } from '../../../shared/model/case'
-import { readExtracted, type ExtractedDocument } from '../../../shared/model/extracted'
+import { addDocuments, applyReadings, type RoleProposal } from '../../../shared/model/documents'
+import type { ExtractedDocument } from '../../../shared/model/extracted'
 import { sameValue } from '../../../shared/model/scan-fields'
 import { resolveDocumentFile } from './case-files'
 import { loadCase, saveCase } from './case-store'
@@ -84,7 +85,7 @@ async function unusableSource(source: string): Promise<Omit<SkippedScan, 'source
 export async function addScansReport(
   caseFolder: string,
   sources: readonly string[],
-  options: { readonly commit?: Commit } = {},
+  options: { readonly commit?: Commit; readonly role?: string; readonly website?: number } = {},
 ): Promise<{ added: AddedScan[]; skipped: SkippedScan[] }> {
   const loaded = await loadCase(caseFolder)
   if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
@@ -133,12 +134,13 @@ export async function addScansReport(
     }
   }
   if (added.length > 0) {
-    const documents: CaseDocument[] = added.map((a) => ({ file: a.file, role: 'other', roleProposed: true }))
+    const files = added.map((a) => a.file)
+    const place = {
+      ...(options.role !== undefined ? { role: options.role } : {}),
+      ...(options.website !== undefined ? { website: options.website } : {}),
+    }
     try {
-      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => ({
-        ...fresh,
-        documents: [...fresh.documents, ...documents],
-      }))
+      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => addDocuments(fresh, files, place))
     } catch (error) {
       // Not in the case, so not kept: copies nobody lists would only hold personal data.
       for (const a of added) await rm(path.join(folder, ...a.file.split('/')), { force: true }).catch(() => undefined)
@@ -153,10 +155,7 @@ export async function addScans(caseFolder: string, sources: readonly string[]): 
   return (await addScansReport(caseFolder, sources)).added
 }
 
-export interface RoleProposal {
-  readonly role: string
-  readonly website?: number
-}
+export type { RoleProposal }
 
 /**
  * The role a scan most likely fills, from its kind and, for ID cards and domain certificates, from
@@ -252,35 +251,6 @@ function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   return { ...first, sourceSha256: sha, ...(rest.length > 0 ? { pages: rest } : {}) }
 }
 
-/** What reading one document produced, applied to the freshest case.json at the end. */
-interface DocumentResult {
-  readonly extracted: ExtractedDocument
-  readonly proposal: RoleProposal | null
-}
-
-/**
- * Writes the readings into the case as it is on disk *now*: OCR takes minutes, and the person may
- * have edited the form meanwhile, so the case loaded at the start must not be saved back over
- * their edits. Documents are matched by file. The app passes its own `commit` to run this inside
- * its per-case save queue.
- */
-function applyResults(fresh: Case, results: ReadonlyMap<string, DocumentResult>): Case {
-  const documents = fresh.documents.map((doc) => {
-    const r = results.get(doc.file)
-    if (!r) return doc
-    const next: CaseDocument = { ...doc, extracted: r.extracted }
-    if ((doc as { roleProposed?: unknown }).roleProposed === true && r.proposal) {
-      next.role = r.proposal.role
-      if (r.proposal.website !== undefined) next.website = r.proposal.website
-      else delete next.website
-      // Proposed once: a role the person then changes by hand is theirs.
-      delete (next as { roleProposed?: unknown }).roleProposed
-    }
-    return next
-  })
-  return { ...fresh, documents }
-}
-
 async function defaultCommit(caseFolder: string, apply: (fresh: Case) => Case): Promise<void> {
   const fresh = await loadCase(caseFolder)
   if (!fresh.ok) throw new Error(`${fresh.message} ${fresh.messageEn}`)
@@ -317,7 +287,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   const c = loaded.case
   const pool = options.pool ?? new OcrPool()
   const today = options.today ?? todayIso()
-  const results = new Map<string, DocumentResult>()
+  const results = new Map<string, { extracted: ExtractedDocument; proposal: RoleProposal | null }>()
   const proposals: Array<{ document: number } & RoleProposal> = []
   let read = 0
   let skipped = 0
@@ -344,7 +314,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             failed += 1
             return
           }
-          if (readExtracted(doc.extracted)?.sourceSha256 === sha) {
+          if (doc.extracted?.sourceSha256 === sha) {
             skipped += 1
             return
           }
@@ -356,7 +326,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
           const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha)) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
-          const proposal = (doc as { roleProposed?: unknown }).roleProposed === true ? proposeRole(c, reading) : null
+          const proposal = doc.roleProposed === true ? proposeRole(c, reading) : null
           if (proposal) proposals.push({ document: index, ...proposal })
           results.set(doc.file, { extracted: reading, proposal })
         } finally {
@@ -372,6 +342,6 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
     if (!options.pool) await pool.close()
   }
   // What was read before a cancellation is kept.
-  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyResults(fresh, results))
+  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyReadings(fresh, results))
   return { read, skipped, failed, cancelled, proposals }
 }

@@ -5,7 +5,7 @@
  * shows, and only warn when the scan's value was not read with confidence.
  */
 import { normaliseUscc } from '../../ids/uscc'
-import { readExtracted, type ExtractedDocument, type ExtractedFieldName } from '../../model/extracted'
+import type { ExtractedDocument, ExtractedFieldName } from '../../model/extracted'
 import { stringAt } from '../../model/field-path'
 import {
   foreignCaseDocument,
@@ -32,7 +32,7 @@ interface ReadDocument {
 function readDocuments(ctx: RuleContext): ReadDocument[] {
   const out: ReadDocument[] = []
   ctx.case.documents.forEach((d, index) => {
-    const read = readExtracted(d.extracted)
+    const read = d.extracted
     if (read) out.push({ index, file: d.file, role: d.role, website: d.website, read })
   })
   return out
@@ -141,14 +141,16 @@ function mismatch(rule: MismatchRule): Check {
 }
 
 /** 14.5: another customer's licence or ID card is one error, not one per field. */
-const otherOwner: Check = (ctx) =>
-  [...foreignDocuments(ctx)].map(([index, f]) => {
-    const doc = readDocuments(ctx).find((d) => d.index === index) as ReadDocument
+const otherOwner: Check = (ctx) => {
+  const foreign = foreignDocuments(ctx)
+  return readDocuments(ctx).flatMap((doc) => {
+    const f = foreign.get(doc.index)
+    if (!f) return []
     const sponsor = doc.role === 'sponsor-certificate'
     const person = sponsor ? null : ownerParams(ctx, doc)
     return {
       field: f.path,
-      document: index,
+      document: doc.index,
       params: {
         ...subject(doc),
         form: f.form,
@@ -160,6 +162,7 @@ const otherOwner: Check = (ctx) =>
       },
     }
   })
+}
 
 export const scanChecks: Record<string, Check> = {
   'scan-unreadable': stored('scan-unreadable'),
