@@ -13,10 +13,9 @@ import { CASE_LIMITS, type Case } from '../../../shared/model/case'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
 import { planUpload } from '../../../shared/package/plan'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
-import { loadCase } from '../case-folder/case-store'
 import { MANIFEST_NAME, packCase, REPORT_NAME, type PackProgress } from '../package/pack-case'
 import { documentFile, scanIdOf } from '../scans/scan-view'
-import type { Workspace } from '../workspace/workspace'
+import type { OpenedCase, Workspace } from '../workspace/workspace'
 
 /** Most findings an export result carries to the window (errors come first). */
 const MAX_FINDINGS = 100
@@ -34,9 +33,13 @@ function extensionOf(mayBePdf: boolean, provider: ProviderProfile, sources: read
 
 /** What exporting a case for a provider will write, and what stands in the way. */
 export async function exportPlan(workspace: Workspace, caseId: string, asked: string | undefined): Promise<ExportPlan> {
-  const opened = await workspace.open(caseId)
+  return planOf(workspace, await workspace.open(caseId), asked)
+}
+
+/** exportPlan for a case already opened (export.start plans and exports from one read). */
+export async function planOf(workspace: Workspace, opened: OpenedCase, asked: string | undefined): Promise<ExportPlan> {
   const c = opened.case
-  const folder = workspace.folderOf(caseId)
+  const folder = workspace.folderOf(opened.id)
   const data = packageData()
   const provider = chooseProvider(c, asked)
   const plan = planUpload(c, defaultCatalogue(), data, provider)
@@ -95,6 +98,8 @@ export interface RunExportOptions {
   readonly now: () => Date
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: PackProgress) => void
+  /** The case as opened when the export was asked for: its export records, and the summary when nothing is recorded. */
+  readonly opened: Case
 }
 
 /** Packs the case; on a written package, appends its export record to case.json. */
@@ -102,9 +107,8 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
   const folder = workspace.folderOf(caseId)
   if (!findProvider(options.provider)) throw AppError.of('bad-input')
   // An export that could not be recorded would be refused after the work: say so before it.
-  const before = await loadCase(folder)
-  if (before.ok && (before.case.exports?.length ?? 0) >= CASE_LIMITS.exports)
-    throw AppError.limit(CASE_LIMITS.exports, (before.case.exports?.length ?? 0) + 1, '导出记录', 'export records')
+  const recorded = options.opened.exports?.length ?? 0
+  if (recorded >= CASE_LIMITS.exports) throw AppError.limit(CASE_LIMITS.exports, recorded + 1, '导出记录', 'export records')
   const outcome = await packCase(folder, {
     output: options.output,
     provider: options.provider,
@@ -115,10 +119,10 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   })
   const record = outcome.exportRecord
-  if (record) {
-    await workspace.update(caseId, (current) => ({ ...current, exports: [...(current.exports ?? []), record] }))
-  }
-  const { summary } = await workspace.open(caseId)
+  const updated = record
+    ? await workspace.update(caseId, (current) => ({ ...current, exports: [...(current.exports ?? []), record] }))
+    : null
+  const summary = await workspace.summaryOf(caseId, updated?.case ?? options.opened)
   return {
     caseId,
     refused: outcome.refused,
