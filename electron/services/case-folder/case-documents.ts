@@ -3,9 +3,9 @@
  * read every document of the case (storing what was read in documents[i].extracted, so `check`
  * never needs OCR), and propose each new scan's role from what it turned out to be.
  */
-import { createHash } from 'node:crypto'
+import { sha256File } from '../file-hash'
 import { constants } from 'node:fs'
-import { copyFile, lstat, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, realpath, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import scanLimits from '../../../shared/data/scan-quality.json' with { type: 'json' }
 import type { IsoDate } from '../../../shared/dates/iso-date'
@@ -225,12 +225,6 @@ export interface ReadSummary {
   readonly proposals: ReadonlyArray<{ readonly document: number } & RoleProposal>
 }
 
-async function sha256(file: string | Buffer): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex')
-}
-
 function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   const readAt = new Date().toISOString()
   if (!r.ok) {
@@ -309,7 +303,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
           const file = resolved.fsPath
           let sha: string
           try {
-            sha = await sha256(file)
+            sha = await sha256File(file)
           } catch {
             failed += 1
             return

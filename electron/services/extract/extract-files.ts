@@ -3,8 +3,7 @@
  * files are read in parallel on the OCR pool (one engine per core), results come back in input
  * order, and a file that cannot be read becomes an error entry while the rest go on.
  */
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { sha256File } from '../file-hash'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { todayIso } from '../clock'
 import { openScan } from '../intake/decode'
@@ -25,12 +24,6 @@ export interface ExtractOptions {
   readonly signal?: AbortSignal
 }
 
-async function sha256(file: string | Buffer): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex')
-}
-
 /** Reads one file (every page of a PDF) on an engine of the pool. */
 /** `options.fsPath`: the bytes to open when the name on disk is not UTF-8 (case-files.ts); `file` names it. */
 export async function extractFile(
@@ -47,7 +40,7 @@ export async function extractFile(
       if (!decoded.ok) return { file, ok: false as const, error: decoded.reason, errorEn: decoded.reasonEn }
       const pages: PageResult[] = []
       for (let i = 0; i < decoded.pageCount; i += 1) pages.push(await readPage(engine, await decoded.page(i), options))
-      return { file, ok: true as const, format: decoded.format, sha256: await sha256(at), pages }
+      return { file, ok: true as const, format: decoded.format, sha256: await sha256File(at), pages }
     }, options.signal)
   } catch (error) {
     if (error instanceof CancelledError) return { file, ok: false, error: '已取消', errorEn: 'cancelled', cancelled: true }

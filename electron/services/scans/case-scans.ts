@@ -4,8 +4,8 @@
  * scan (its file to the system trash). Each change runs in the workspace's queue for the case, so
  * it never interleaves with a save of the form or another change.
  */
-import { createHash } from 'node:crypto'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { sha256File } from '../file-hash'
+import { realpath, stat } from 'node:fs/promises'
 import type { Case } from '../../../shared/model/case'
 import { markMisread as markDocumentMisread, removeDocument, setRole } from '../../../shared/model/documents'
 import { AppError } from '../../../shared/ipc/errors'
@@ -30,15 +30,7 @@ export interface AddOutcome {
   readonly refused: RefusedFile[]
 }
 
-async function sha256(file: string): Promise<string | null> {
-  try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex')
-  } catch {
-    return null
-  }
-}
+const sha256 = (file: string): Promise<string | null> => sha256File(file).catch(() => null)
 
 async function loaded(folder: string): Promise<Case> {
   const result = await loadCase(folder)
