@@ -192,3 +192,16 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
   const width = Math.max(2, String(files.length).length)
   return files.map((f, i) => ({ ...f, order: i + 1, baseName: `${String(i + 1).padStart(width, '0')}_${names[i] ?? 'file'}` }))
 }
+
+/**
+ * The extension an upload gets: a PDF stays PDF only when it is the slot's one source, the slot may
+ * take a PDF (the signed letter) and the provider accepts PDF; everything else is a JPEG. The export
+ * plan asks with the file name (it reads no file), the packer with what the file turned out to be.
+ */
+export function uploadExtension(
+  planned: Pick<PlannedFile, 'mayBePdf' | 'sources'>,
+  provider: Pick<ProviderProfile, 'acceptsPdf'>,
+  sourceIsPdf: boolean,
+): '.pdf' | '.jpg' {
+  return planned.mayBePdf && provider.acceptsPdf && planned.sources.length === 1 && sourceIsPdf ? '.pdf' : '.jpg'
+}

@@ -271,3 +271,14 @@ describe('packaging problems (package-problems.json)', () => {
     ])
   })
 })
+
+describe('uploadExtension (one rule for the export plan and the packer, issue 16.5)', () => {
+  it('keeps a PDF only as the one source of a PDF slot for a provider that takes PDF', async () => {
+    const { uploadExtension } = await import('../../shared/package/plan')
+    const one = { mayBePdf: true, sources: [{ document: 0, file: 'scans/letter.pdf', side: null }] }
+    expect(uploadExtension(one, { acceptsPdf: true }, true)).toBe('.pdf')
+    expect(uploadExtension(one, { acceptsPdf: false }, true)).toBe('.jpg')
+    expect(uploadExtension({ ...one, mayBePdf: false }, { acceptsPdf: true }, true)).toBe('.jpg')
+    expect(uploadExtension(one, { acceptsPdf: true }, false)).toBe('.jpg')
+  })
+})

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/ipc/errors'
 import type { ExportPlan, ExportResult } from '../../../shared/ipc/letter-export-schemas'
 import { CASE_LIMITS, type Case } from '../../../shared/model/case'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
-import { planUpload } from '../../../shared/package/plan'
+import { planUpload, uploadExtension } from '../../../shared/package/plan'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
 import { MANIFEST_NAME, packCase, REPORT_NAME, type PackProgress } from '../package/pack-case'
 import { documentFile, scanIdOf } from '../scans/scan-view'
@@ -24,11 +24,6 @@ const MAX_FINDINGS = 100
 export function chooseProvider(c: Case, asked: string | undefined): ProviderProfile {
   const last = c.exports?.at(-1)?.provider
   return (asked ? findProvider(asked) : undefined) ?? (last ? findProvider(last) : undefined) ?? defaultProvider()
-}
-
-/** The file extension packaging will give a planned file: the signed letter may stay PDF where a provider takes PDF. */
-function extensionOf(mayBePdf: boolean, provider: ProviderProfile, sources: readonly string[]): string {
-  return mayBePdf && provider.acceptsPdf && sources.length === 1 && sources[0]?.toLowerCase().endsWith('.pdf') ? '.pdf' : '.jpg'
 }
 
 /** What exporting a case for a provider will write, and what stands in the way. */
@@ -54,11 +49,7 @@ export async function planOf(workspace: Workspace, opened: OpenedCase, asked: st
       )
       return {
         order: p.order,
-        name: `${p.baseName}${extensionOf(
-          p.mayBePdf,
-          provider,
-          p.sources.map((s) => s.file),
-        )}`,
+        name: `${p.baseName}${uploadExtension(p, provider, p.sources[0]?.file.toLowerCase().endsWith('.pdf') === true)}`,
         place: p.place,
         placeEn: p.placeEn,
         role: p.role,
