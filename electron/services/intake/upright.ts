@@ -6,7 +6,7 @@
  * sideways from upright but cannot tell 0° from 180°).
  */
 import type { ScanFinding } from '../../../shared/model/extracted'
-import { orientAndRead } from '../extract/pipeline'
+import { orientAndRead } from '../ocr/orient'
 import type { OcrEngine } from '../ocr/engine'
 import { isPlaceholder, openScan, type DecodedPage, type DecodeOptions } from './decode'
 import { fromRaw, type RawImage } from './pixels'
