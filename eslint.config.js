@@ -90,6 +90,29 @@ export default tseslint.config(
     },
   },
   {
+    // One IPC door each way (architecture.md): ipcMain only in ipc/register.ts, ipcRenderer only in the preload.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc/register.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Only electron/main/ipc/register.ts touches ipcMain (the renderer: the preload).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'electron', property: 'ipcMain', message: 'Only electron/main/ipc/register.ts touches ipcMain.' },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js', 'bin/**/*.js', '*.config.js', '*.config.ts', 'test/**/*.ts', 'test/**/*.js'],
     rules: { 'no-console': 'off' },
   },

@@ -7,7 +7,7 @@
  * number (ink share, red share) so the UI can show why a box was judged empty.
  */
 import { z } from 'zod'
-import { BOX_KINDS, LETTER_VARIANTS } from './template'
+import { BOX_KINDS, LETTER_VARIANTS } from './letter-kinds'
 
 export const BOX_STATES = ['marked', 'empty', 'unknown'] as const
 export type BoxState = (typeof BOX_STATES)[number]

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import { formatPath } from '../model/case'
+import { BOX_KINDS, LETTER_VARIANTS, type BoxKind, type LetterVariant } from './letter-kinds'
 
 export const TEMPLATE_FORMAT = 'icp-prep-letter-template'
 export const TEMPLATE_FORMAT_VERSION = 1
@@ -33,11 +34,7 @@ export type CasePlaceholder = (typeof CASE_PLACEHOLDERS)[number]
 export const WEBSITE_PLACEHOLDERS = ['index', 'websiteName', 'domain', 'homepage', 'managerName'] as const
 export type WebsitePlaceholder = (typeof WEBSITE_PLACEHOLDERS)[number]
 
-export const LETTER_VARIANTS = ['unit', 'individual'] as const
-export type LetterVariant = (typeof LETTER_VARIANTS)[number]
-
-export const BOX_KINDS = ['signature', 'seal', 'fingerprint'] as const
-export type BoxKind = (typeof BOX_KINDS)[number]
+export { BOX_KINDS, LETTER_VARIANTS, type BoxKind, type LetterVariant } from './letter-kinds'
 
 // Template text: one line of prose. Braces are reserved for placeholders.
 const Prose = z.string().trim().min(1).max(2000)

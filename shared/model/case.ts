@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { ExportRecordSchema } from './export-record'
 import { FilingSchema } from './filing'
+import { ExtractedDocumentSchema } from './extracted'
 
 export const CASE_SCHEMA_VERSION = 1
 
@@ -116,7 +117,13 @@ export const DocumentSchema = z.looseObject({
   role: z.string().max(100),
   website: z.number().int().min(0).max(999).optional(),
   preApproval: z.number().int().min(0).max(999).optional(),
-  extracted: z.unknown().optional(),
+  /**
+   * What was read from it, parsed once when the case is loaded. A reading of a shape this version
+   * does not know (a newer tool's) is dropped, as if never read: the scan is read again.
+   */
+  extracted: ExtractedDocumentSchema.optional().catch(undefined),
+  /** The role was proposed (from the file name or the reading), not chosen by a person: shown as a suggestion. */
+  roleProposed: z.boolean().optional(),
 })
 export type CaseDocument = z.output<typeof DocumentSchema>
 

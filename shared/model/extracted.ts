@@ -78,7 +78,8 @@ export const ScanFindingSchema = z.looseObject({
 })
 export type ScanFinding = z.infer<typeof ScanFindingSchema>
 
-export const ExtractedDocumentSchema = z.looseObject({
+/** The reading of one page; a multi-page PDF's first page is the document's reading, the others sit in `pages`. */
+export const ExtractedPageSchema = z.looseObject({
   version: z.literal(1),
   kind: DocumentKind,
   /** For id-card: which sides the image shows. */
@@ -102,10 +103,32 @@ export const ExtractedDocumentSchema = z.looseObject({
   /** Recognised text lines, kept for commitment letters (the letter checks read their wording). */
   text: z.array(z.string()).optional(),
 })
+export type ExtractedPage = z.infer<typeof ExtractedPageSchema>
+
+export const ExtractedDocumentSchema = ExtractedPageSchema.extend({
+  /** The readings of a multi-page PDF's other pages (2, 3 …), in order. */
+  pages: z.array(ExtractedPageSchema).optional(),
+})
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>
 
 /** The stored reading of a document, or null when there is none or it has a shape we do not know. */
 export function readExtracted(value: unknown): ExtractedDocument | null {
   const r = ExtractedDocumentSchema.safeParse(value)
   return r.success ? r.data : null
+}
+
+/** A quarter turn clockwise, as intake applies it. */
+export type QuarterTurn = 0 | 90 | 180 | 270
+
+function isQuarterTurn(t: number): t is QuarterTurn {
+  return t === 0 || t === 90 || t === 180 || t === 270
+}
+
+/**
+ * The quarter turns the reading applied to each page (first page, then `pages`), so a packed or
+ * analysed image comes out upright like the reading; undefined when a stored turn is not a quarter turn.
+ */
+export function pageTurns(read: ExtractedDocument): QuarterTurn[] | undefined {
+  const turns = [read.rotation ?? 0, ...(read.pages ?? []).map((p) => p.rotation ?? 0)]
+  return turns.every(isQuarterTurn) ? turns : undefined
 }

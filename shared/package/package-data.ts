@@ -78,8 +78,6 @@ const When = z.object({ provinces: z.array(z.string()).optional(), unit: z.boole
 
 const ReportDataSchema = z.object({
   ...Sourced,
-  fieldSources: z.array(z.object({ role: z.string(), field: z.string(), path: z.string(), individualOnly: z.boolean().optional() })),
-  lowConfidence: z.number().min(0).max(1),
   humanChecks: z.array(
     z.object({ id: z.string(), when: When.optional(), text: z.string(), textEn: z.string(), source: z.string().min(5) }),
   ),

@@ -6,12 +6,11 @@
  * Pure: it decides names and groupings only. Whether a file becomes .jpg or .pdf, and whether an
  * image can be read at all, is for the service that processes the plan.
  */
-import { readExtracted } from '../model/extracted'
-import type { Case, CaseDocument, Person } from '../model/case'
+import type { Case, CaseDocument } from '../model/case'
+import { samePerson } from '../model/people'
+import { foreignCaseDocument } from '../model/scan-fields'
 import { isSafeRelativePath } from '../model/paths'
-import { normaliseResidentId } from '../ids/resident-id'
 import type { Catalogue } from '../rules/catalogue'
-import { isBlank } from '../text/normalise'
 import type { PackageData, ProviderProfile, SlotDefinition } from './package-data'
 
 /** Which side of an ID card a scan shows; `both` for the common A4 scan of front above back. */
@@ -66,18 +65,13 @@ export function safeNamePart(value: string): string {
 }
 
 function sideOf(doc: CaseDocument): IdSide | null {
-  const sides = readExtracted(doc.extracted)?.sides
+  const sides = doc.extracted?.sides
   if (!sides || sides.length === 0) return null
   if (sides.includes('front') && sides.includes('back')) return 'both'
   return sides[0] ?? null
 }
 
 const SIDE_ORDER: Record<string, number> = { front: 0, null: 1, back: 2, both: 3 }
-
-function samePerson(a: Person, b: Person): boolean {
-  if (isBlank(a.idNumber) || isBlank(b.idNumber)) return false
-  return normaliseResidentId(a.idNumber as string) === normaliseResidentId(b.idNumber as string)
-}
 
 interface Group {
   slot: SlotDefinition
@@ -101,7 +95,7 @@ function fillName(template: string, values: Record<string, string | null>): stri
 
 /**
  * Plans the package for a case and a provider: every usable document (known or unknown role, safe
- * path, valid website) lands in exactly one file, in form order.
+ * path, valid website, not another's) lands in exactly one file, in form order.
  */
 export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, provider: ProviderProfile): PlannedFile[] {
   const slotFor = (role: string): SlotDefinition =>
@@ -109,6 +103,8 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
   const usable = c.documents
     .map((doc, index) => ({ doc, index }))
     .filter(({ doc }) => isSafeRelativePath(doc.file))
+    // Another customer's licence or ID card (scan-other-owner) stays out until its role is changed.
+    .filter(({ doc }) => foreignCaseDocument(c, doc) === null)
     .filter(({ doc }) => {
       const role = catalogue.documentRoles.find((r) => r.role === doc.role)
       return role?.scope !== 'website' || (doc.website !== undefined && doc.website < c.websites.length)
@@ -202,4 +198,17 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
   // The numeric prefix alone makes every name unique; it also sorts the files in upload order.
   const width = Math.max(2, String(files.length).length)
   return files.map((f, i) => ({ ...f, order: i + 1, baseName: `${String(i + 1).padStart(width, '0')}_${names[i] ?? 'file'}` }))
+}
+
+/**
+ * The extension an upload gets: a PDF stays PDF only when it is the slot's one source, the slot may
+ * take a PDF (the signed letter) and the provider accepts PDF; everything else is a JPEG. The export
+ * plan asks with the file name (it reads no file), the packer with what the file turned out to be.
+ */
+export function uploadExtension(
+  planned: Pick<PlannedFile, 'mayBePdf' | 'sources'>,
+  provider: Pick<ProviderProfile, 'acceptsPdf'>,
+  sourceIsPdf: boolean,
+): '.pdf' | '.jpg' {
+  return planned.mayBePdf && provider.acceptsPdf && planned.sources.length === 1 && sourceIsPdf ? '.pdf' : '.jpg'
 }

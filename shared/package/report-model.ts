@@ -5,13 +5,15 @@
  * without parsing markup.
  */
 import type { IsoDate } from '../dates/iso-date'
-import { readExtracted } from '../model/extracted'
+import type { ExtractedFieldName } from '../model/extracted'
+import { valueAt } from '../model/field-path'
+import { isSure, linkPath, SCAN_FIELDS, sameValue } from '../model/scan-fields'
 import type { Case } from '../model/case'
 import type { Catalogue, Severity } from '../rules/catalogue'
 import { findProvince } from '../rules/context'
 import type { Finding } from '../rules/engine'
 import { remindersFor } from '../rules/reminders'
-import { isBlank, nameKey } from '../text/normalise'
+import { isBlank } from '../text/normalise'
 import type { ManifestFile } from './manifest'
 import type { PackageData, ProviderProfile } from './package-data'
 import { formatBytes } from './problems'
@@ -113,16 +115,8 @@ export interface ReportModel {
   readonly toolVersion: string
 }
 
-/** Reads `websites[0].manager.mobile` from the case. */
-export function valueAt(c: Case, path: string): unknown {
-  let node: unknown = c
-  for (const part of path.split(/\.|(?=\[)/)) {
-    if (node === null || node === undefined) return undefined
-    const index = /^\[(\d+)\]$/.exec(part)
-    node = index ? (node as unknown[])[Number(index[1])] : (node as Record<string, unknown>)[part]
-  }
-  return node
-}
+/** Re-exported for the report's tests, which read rows by path. */
+export { valueAt }
 
 function fileNotes(input: ReportInput, f: ReportFileInput): Text2[] {
   const { data } = input
@@ -171,22 +165,25 @@ function scanReadings(input: ReportInput): Map<string, ScanReading> {
   const out = new Map<string, ScanReading>()
   const unit = isUnit(input)
   input.case.documents.forEach((doc, index) => {
-    const extracted = readExtracted(doc.extracted)
+    const extracted = doc.extracted
     if (!extracted) return
     const current = input.documentHashes.get(index)
     const stale = extracted.sourceSha256 !== undefined && current !== undefined && extracted.sourceSha256 !== current
-    for (const map of input.data.report.fieldSources) {
-      if (map.role !== doc.role || (map.individualOnly === true && unit)) continue
-      const field = extracted.fields[map.field]
+    const read = (from: ExtractedFieldName): boolean => extracted.fields[from] !== undefined
+    for (const link of SCAN_FIELDS) {
+      if (link.role !== doc.role || (link.individualOnly === true && unit)) continue
+      if (link.standsFor !== undefined && read(link.standsFor)) continue
+      const field = extracted.fields[link.from]
       if (!field) continue
-      const path = map.path.replace('[]', `[${doc.website ?? 0}]`)
+      const path = linkPath(link, doc.website ?? 0)
+      if (path === null) continue
       const formValue = valueAt(input.case, path)
       const reading: ScanReading = {
         value: displayValue(input.data, field.value) ?? field.value,
         confidence: field.confidence,
         file: doc.file,
-        matches: typeof formValue === 'string' && nameKey(formValue) === nameKey(field.value),
-        uncertain: field.uncertain === true || field.confidence < input.data.report.lowConfidence,
+        matches: typeof formValue === 'string' && sameValue(link.kind, formValue, field.value),
+        uncertain: !isSure(field),
         stale,
       }
       const previous = out.get(path)

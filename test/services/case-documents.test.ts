@@ -117,10 +117,16 @@ describe('readCaseDocuments', () => {
     const rules = checkCase(c, { today: TODAY }).map((f) => f.rule)
     expect(rules).not.toContain('scan-code-mismatch')
     expect(rules).toContain('scan-unreadable')
-    c.sponsor.certificateNumber = makeSponsorSet(6).sponsor.creditCode
+    // A typo in the form (its check character fails): compared field by field.
+    const code = set.sponsor.creditCode
+    c.sponsor.certificateNumber = `${code.slice(0, 16)}${code[16] === '1' ? '2' : '1'}${code[17]}`
     const after = checkCase(c, { today: TODAY })
     expect(after.filter((f) => f.rule === 'scan-code-mismatch').map((f) => [f.field, f.severity])).toEqual([
       ['sponsor.certificateNumber', 'error'],
     ])
+    // Another company's valid code: the licence is not this sponsor's, one error (issue 14.5).
+    c.sponsor.certificateNumber = makeSponsorSet(6).sponsor.creditCode
+    const other = checkCase(c, { today: TODAY }).filter((f) => f.rule.startsWith('scan-') && f.document === 0)
+    expect(other.map((f) => f.rule)).toEqual(['scan-other-owner'])
   })
 })

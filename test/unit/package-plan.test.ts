@@ -10,7 +10,7 @@ import { defaultProvider, findProvider, packageData, type ProviderProfile } from
 import { planUpload, safeNamePart } from '../../shared/package/plan'
 import { formatBytes, mergeFindings, problemFinding, type PackageProblemCode } from '../../shared/package/problems'
 import { defaultCatalogue } from '../../shared/rules/catalogue'
-import { PRINCIPAL_ID, sampleCase, type EditableCase } from '../support/sample-case'
+import { MANAGER_ID, PRINCIPAL_ID, sampleCase, type EditableCase } from '../support/sample-case'
 
 const provider = (name: string): ProviderProfile => {
   const p = findProvider(name)
@@ -104,6 +104,40 @@ describe('planUpload', () => {
     ])
     const numbered = plan(edit(false), provider('aliyun')).filter((f) => f.role === 'principal-id')
     expect(numbered.map((f) => f.baseName)).toEqual(['02_主体负责人_身份证_1', '03_主体负责人_身份证_2'])
+  })
+
+  it('decides "the same person" as the rules do: by ID number, by name only while a number is blank (issue 16.1)', () => {
+    const sameName = plan((c) => {
+      const site = c.websites[0]
+      if (site) site.manager = { ...c.principal, idNumber: '', mobile: '13900000000' }
+      c.documents = c.documents.filter((d) => d.role !== 'manager-id')
+    })
+    expect(sameName.find((f) => f.role === 'manager-id')).toMatchObject({ sameAsPrincipal: true })
+    const otherNumber = plan((c) => {
+      const site = c.websites[0]
+      if (site) site.manager = { ...c.principal, idNumber: MANAGER_ID }
+      c.documents = c.documents.filter((d) => d.role !== 'manager-id')
+    })
+    expect(otherNumber.find((f) => f.role === 'manager-id')).toBeUndefined()
+  })
+
+  it('leaves another customer’s ID card out of the package until its role is changed (issue 14.5)', () => {
+    const otherCard = (role: string) =>
+      plan((c) => {
+        const d = c.documents.find((x) => x.role === 'manager-id')
+        if (!d) return
+        d.role = role
+        d.extracted = {
+          version: 1,
+          kind: 'id-card',
+          colour: true,
+          image: { width: 100, height: 100 },
+          fields: { idNumber: { value: '44010619880314123X', confidence: 0.97 } },
+          findings: [],
+        }
+      })
+    expect(otherCard('manager-id').filter((f) => f.role === 'manager-id')).toEqual([])
+    expect(otherCard('other').filter((f) => f.role === 'other')).toHaveLength(1)
   })
 
   it('gives a manager who is the principal the principal’s ID scan, and says so', () => {
@@ -273,5 +307,16 @@ describe('packaging problems (package-problems.json)', () => {
       '1.99 MB',
       '12 MB',
     ])
+  })
+})
+
+describe('uploadExtension (one rule for the export plan and the packer, issue 16.5)', () => {
+  it('keeps a PDF only as the one source of a PDF slot for a provider that takes PDF', async () => {
+    const { uploadExtension } = await import('../../shared/package/plan')
+    const one = { mayBePdf: true, sources: [{ document: 0, file: 'scans/letter.pdf', side: null }] }
+    expect(uploadExtension(one, { acceptsPdf: true }, true)).toBe('.pdf')
+    expect(uploadExtension(one, { acceptsPdf: false }, true)).toBe('.jpg')
+    expect(uploadExtension({ ...one, mayBePdf: false }, { acceptsPdf: true }, true)).toBe('.jpg')
+    expect(uploadExtension(one, { acceptsPdf: true }, false)).toBe('.jpg')
   })
 })

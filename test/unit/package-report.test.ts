@@ -86,6 +86,21 @@ describe('report model', () => {
     expect(row(model, 'principal.mobile')?.scan).toBeNull()
   })
 
+  it('matches and doubts a reading as the rules do (issue 16.1: nameKey for every field, and 0.8 for "uncertain")', () => {
+    const model = buildReportModel(
+      input((c) => {
+        c.websites[0]!.domain = 'yunfan-tech.cn'
+        const cert = c.documents.find((d) => d.role === 'domain-certificate')
+        if (cert) cert.extracted = reading({ domain: ['www.yunfan-tech.cn.', 0.97] }, { kind: 'domain-certificate' })
+        const licence = c.documents.find((d) => d.role === 'sponsor-certificate')
+        if (licence) licence.extracted = reading({ entityName: ['深圳市云帆网络科技有限公司', 0.82] })
+      }),
+    )
+    expect(row(model, 'websites[0].domain')?.scan).toMatchObject({ matches: true })
+    // 0.82 is under the rules' 0.85: a question there, so uncertain here (the report said sure).
+    expect(row(model, 'sponsor.name')?.scan).toMatchObject({ matches: true, uncertain: true })
+  })
+
   it('marks fields that carry a finding with its worst severity', () => {
     const model = buildReportModel(input((c) => void (c.principal.idValidTo = '2027-01-15')))
     expect(row(model, 'principal.idValidTo')?.severity).toBe('error')

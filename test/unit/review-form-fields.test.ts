@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { isSureReading, sameValue, storedValue, targetsFor } from '../../shared/review/form-fields'
-import { SURE } from '../../shared/rules/checks/scans'
+import { SURE } from '../../shared/model/scan-fields'
 
 describe('isSureReading', () => {
   it('takes a confident reading, and nothing uncertain, below the scan rules’ threshold or repaired', () => {
@@ -35,5 +35,27 @@ describe('targetsFor / sameValue / storedValue', () => {
     expect(sameValue('name', '', '张三')).toBe(false)
     expect(sameValue('name', '张三', '张二')).toBe(false)
     expect(storedValue('uscc', ' 91440300ma5f8xq0ga ')).toBe('91440300MA5F8XQ0GA')
+  })
+})
+
+describe('one sameValue for review, rules, report and role proposal (issue 16.1)', () => {
+  it('takes a domain with a trailing dot, in Punycode, full-width or with www. as the same domain (the review did not)', () => {
+    expect(sameValue('domain', 'example.com.', 'example.com')).toBe(true)
+    expect(sameValue('domain', '例子.中国', 'xn--fsqu00a.xn--fiqs8s')).toBe(true)
+    expect(sameValue('domain', 'ｅｘａｍｐｌｅ．ｃｏｍ', 'www.example.com')).toBe(true)
+    expect(sameValue('domain', 'example.com', 'example.cn')).toBe(false)
+  })
+
+  it('folds case and full width in codes and ID numbers, and full-width digits in dates', () => {
+    expect(sameValue('resident-id', '44010619960214246x', '44010619960214246X')).toBe(true)
+    expect(sameValue('uscc', '９１４４０３００ＭＡ５Ｆ８ＸＱ０ＧＡ', '91440300MA5F8XQ0GA')).toBe(true)
+    expect(sameValue('date', '２０２０-０１-０２', '2020-01-02')).toBe(true)
+  })
+
+  it('offers a 个体工商户’s 注册日期 only when the licence has no 营业期限 start', () => {
+    expect(targetsFor('sponsor-certificate', null, ['establishedOn']).map((t) => [t.from, t.path])).toEqual([
+      ['establishedOn', 'sponsor.certificateValidFrom'],
+    ])
+    expect(targetsFor('sponsor-certificate', null, ['validFrom', 'establishedOn']).map((t) => t.from)).toEqual(['validFrom'])
   })
 })

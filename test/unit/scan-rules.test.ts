@@ -10,6 +10,9 @@ import { checkCase, type Finding } from '../../shared/rules/engine'
 import { withFinding, withReadings } from '../support/extracted'
 import { SAMPLE_DATE, sampleCase, type EditableCase } from '../support/sample-case'
 
+/** A valid credit code of another company (GB 32100 check character correct). */
+const OTHER_USCC = '91440300MA5FXK2L01'
+
 function run(mutate: (c: EditableCase) => void = () => {}): Finding[] {
   const data = withReadings(sampleCase())
   mutate(data)
@@ -71,6 +74,12 @@ const CASES: Record<string, Case> = {
     field: 'websites[0].manager.name',
     severity: 'error',
     text: /网站1的负责人.*林小彤/,
+  },
+  'scan-other-owner': {
+    mutate: (c) => editField(c, 'principal-id', 'idNumber', '440106199602142468'),
+    field: 'principal.idNumber',
+    severity: 'error',
+    text: /此证件不属于本案件.*440106199602142468/,
   },
   'scan-validity-mismatch': {
     mutate: (c) => editField(c, 'principal-id', 'validTo', '2039-06-03'),
@@ -211,8 +220,10 @@ describe('comparisons', () => {
   })
 
   it('compare ID numbers with the right person only', () => {
+    // A number failing its check character: a misreading, compared field by field (a valid other
+    // number is another person's card: scan-other-owner below).
     const found = only(
-      run((c) => editField(c, 'principal-id', 'idNumber', '440106199602142468')),
+      run((c) => editField(c, 'principal-id', 'idNumber', '440106199602142469')),
       'scan-person-mismatch',
     )
     expect(found.map((f) => f.field)).toEqual(['principal.idNumber'])
@@ -227,5 +238,67 @@ describe('comparisons', () => {
 
   it('are all in the catalogue with their messages', () => {
     expect(scanRules.rules.map((r) => r.code).sort()).toEqual([...Object.keys(CASES)].sort())
+  })
+})
+
+describe('another customer’s document (issue 14.5)', () => {
+  const otherLicence = (c: EditableCase): void => {
+    const r = reading(c, 'sponsor-certificate')
+    setReading(c, 'sponsor-certificate', {
+      ...r,
+      fields: {
+        ...r.fields,
+        entityName: { value: '深圳市别家贸易有限公司', confidence: 0.97 },
+        creditCode: { value: OTHER_USCC, confidence: 0.97 },
+        legalRepresentative: { value: '王大明', confidence: 0.97 },
+        validTo: { value: '2040-01-01', confidence: 0.97 },
+      },
+    })
+  }
+
+  it('is one error instead of one per field', () => {
+    const scan = run(otherLicence).filter((f) => f.rule.startsWith('scan-'))
+    expect(scan.map((f) => f.rule)).toEqual(['scan-other-owner'])
+    expect(scan[0]?.message).toMatch(/此证件不属于本案件主办单位/)
+    expect(scan[0]?.document).toBe(0)
+  })
+
+  it('needs a surely read code: an unsure one keeps the field-by-field questions', () => {
+    const scan = run((c) => {
+      otherLicence(c)
+      editField(c, 'sponsor-certificate', 'creditCode', OTHER_USCC, 0.6)
+    }).filter((f) => f.rule.startsWith('scan-'))
+    expect(scan.map((f) => f.rule)).not.toContain('scan-other-owner')
+    expect(scan.map((f) => f.rule)).toContain('scan-name-mismatch')
+  })
+
+  it('is not claimed when the form’s own code fails its check character (a typo in the form)', () => {
+    const scan = run((c) => {
+      otherLicence(c)
+      c.sponsor.certificateNumber = `${OTHER_USCC.slice(0, 17)}${OTHER_USCC.endsWith('0') ? '1' : '0'}`
+    }).filter((f) => f.rule === 'scan-other-owner')
+    expect(scan).toEqual([])
+  })
+})
+
+describe('drifts fixed by the one scan↔form table', () => {
+  it('compares a licence’s start of validity, which the review offers (it was never compared)', () => {
+    const found = only(
+      run((c) => editField(c, 'sponsor-certificate', 'validFrom', '2001-02-03')),
+      'scan-validity-mismatch',
+    )
+    expect(found.map((f) => f.field)).toEqual(['sponsor.certificateValidFrom'])
+  })
+
+  it('treats a repaired code as a question, as the review does (it was an error)', () => {
+    const found = only(
+      run((c) => {
+        const r = reading(c, 'sponsor-certificate')
+        const code = { value: '91440300MA5FXK2L0X', confidence: 0.97, corrected: { from: '91440300MA5FXK2LOX', changes: [] } }
+        setReading(c, 'sponsor-certificate', { ...r, fields: { ...r.fields, creditCode: code } })
+      }),
+      'scan-code-mismatch',
+    )
+    expect(found.map((f) => f.severity)).toEqual(['warning'])
   })
 })

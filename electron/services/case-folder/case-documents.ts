@@ -3,17 +3,17 @@
  * read every document of the case (storing what was read in documents[i].extracted, so `check`
  * never needs OCR), and propose each new scan's role from what it turned out to be.
  */
-import { createHash } from 'node:crypto'
+import { sha256File } from '../file-hash'
 import { constants } from 'node:fs'
-import { copyFile, lstat, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, realpath, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import scanLimits from '../../../shared/data/scan-quality.json' with { type: 'json' }
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { scanFinding } from '../../../shared/extraction/findings'
 import { CASE_LIMITS, type Case, type CaseDocument } from '../../../shared/model/case'
-import { readExtracted, type ExtractedDocument } from '../../../shared/model/extracted'
-import { normaliseResidentId } from '../../../shared/ids/resident-id'
-import { nameKey, stripSpaces } from '../../../shared/text/normalise'
+import { addDocuments, applyReadings, type RoleProposal } from '../../../shared/model/documents'
+import type { ExtractedDocument } from '../../../shared/model/extracted'
+import { sameValue } from '../../../shared/model/scan-fields'
 import { resolveDocumentFile } from './case-files'
 import { loadCase, saveCase } from './case-store'
 import { todayIso } from '../clock'
@@ -86,7 +86,7 @@ async function unusableSource(source: string): Promise<Omit<SkippedScan, 'source
 export async function addScansReport(
   caseFolder: string,
   sources: readonly string[],
-  options: { readonly commit?: Commit } = {},
+  options: { readonly commit?: Commit; readonly role?: string; readonly website?: number } = {},
 ): Promise<{ added: AddedScan[]; skipped: SkippedScan[] }> {
   const loaded = await loadCase(caseFolder)
   if (!loaded.ok) throw new Error(`${loaded.message} ${loaded.messageEn}`)
@@ -135,12 +135,13 @@ export async function addScansReport(
     }
   }
   if (added.length > 0) {
-    const documents: CaseDocument[] = added.map((a) => ({ file: a.file, role: 'other', roleProposed: true }))
+    const files = added.map((a) => a.file)
+    const place = {
+      ...(options.role !== undefined ? { role: options.role } : {}),
+      ...(options.website !== undefined ? { website: options.website } : {}),
+    }
     try {
-      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => ({
-        ...fresh,
-        documents: [...fresh.documents, ...documents],
-      }))
+      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => addDocuments(fresh, files, place))
     } catch (error) {
       // Not in the case, so not kept: copies nobody lists would only hold personal data.
       for (const a of added) await rm(path.join(folder, ...a.file.split('/')), { force: true }).catch(() => undefined)
@@ -155,10 +156,7 @@ export async function addScans(caseFolder: string, sources: readonly string[]): 
   return (await addScansReport(caseFolder, sources)).added
 }
 
-export interface RoleProposal {
-  readonly role: string
-  readonly website?: number
-}
+export type { RoleProposal }
 
 /**
  * The role a scan most likely fills, from its kind and, for ID cards and domain certificates, from
@@ -171,12 +169,8 @@ export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | nu
     case 'commitment-letter':
       return { role: 'commitment-letter' }
     case 'domain-certificate': {
-      const bare = (d: string | null | undefined): string =>
-        stripSpaces(d ?? '')
-          .toLowerCase()
-          .replace(/^www\./, '')
       const domain = read.fields.domain?.value
-      const i = domain ? c.websites.findIndex((w) => bare(w.domain) === bare(domain)) : -1
+      const i = domain ? c.websites.findIndex((w) => sameValue('domain', w.domain, domain)) : -1
       if (i >= 0) return { role: 'domain-certificate', website: i }
       return c.websites.length === 1 ? { role: 'domain-certificate', website: 0 } : { role: 'domain-certificate' }
     }
@@ -188,14 +182,13 @@ export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | nu
         ...c.websites.map((w, i) => ({ person: w.manager, website: i as number | undefined })),
       ]
       const match =
-        (id ? people.find((p) => p.person.idNumber && normaliseResidentId(p.person.idNumber) === id) : undefined) ??
-        (name ? people.find((p) => p.person.name && nameKey(p.person.name) === nameKey(name)) : undefined) ??
+        people.find((p) => sameValue('resident-id', p.person.idNumber, id)) ??
+        people.find((p) => sameValue('name', p.person.name, name)) ??
         // The emblem side alone: the validity printed on it.
         people.find(
           (p) =>
-            read.fields.validTo &&
-            p.person.idValidTo === read.fields.validTo.value &&
-            p.person.idValidFrom === read.fields.validFrom?.value,
+            sameValue('date', p.person.idValidTo, read.fields.validTo?.value) &&
+            (sameValue('date', p.person.idValidFrom, read.fields.validFrom?.value) || (!p.person.idValidFrom && !read.fields.validFrom)),
         )
       if (!match) return null
       return match.website === undefined ? { role: 'principal-id' } : { role: 'manager-id', website: match.website }
@@ -235,12 +228,6 @@ export interface ReadSummary {
   readonly proposals: ReadonlyArray<{ readonly document: number } & RoleProposal>
 }
 
-async function sha256(file: string | Buffer): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex')
-}
-
 function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   const readAt = new Date().toISOString()
   if (!r.ok) {
@@ -259,35 +246,6 @@ function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   if (!first) throw new Error('no pages')
   // A multi-page PDF: the first page is the document's reading; the others are kept beside it.
   return { ...first, sourceSha256: sha, ...(rest.length > 0 ? { pages: rest } : {}) }
-}
-
-/** What reading one document produced, applied to the freshest case.json at the end. */
-interface DocumentResult {
-  readonly extracted: ExtractedDocument
-  readonly proposal: RoleProposal | null
-}
-
-/**
- * Writes the readings into the case as it is on disk *now*: OCR takes minutes, and the person may
- * have edited the form meanwhile, so the case loaded at the start must not be saved back over
- * their edits. Documents are matched by file. The app passes its own `commit` to run this inside
- * its per-case save queue.
- */
-function applyResults(fresh: Case, results: ReadonlyMap<string, DocumentResult>): Case {
-  const documents = fresh.documents.map((doc) => {
-    const r = results.get(doc.file)
-    if (!r) return doc
-    const next: CaseDocument = { ...doc, extracted: r.extracted }
-    if ((doc as { roleProposed?: unknown }).roleProposed === true && r.proposal) {
-      next.role = r.proposal.role
-      if (r.proposal.website !== undefined) next.website = r.proposal.website
-      else delete next.website
-      // Proposed once: a role the person then changes by hand is theirs.
-      delete (next as { roleProposed?: unknown }).roleProposed
-    }
-    return next
-  })
-  return { ...fresh, documents }
 }
 
 async function defaultCommit(caseFolder: string, apply: (fresh: Case) => Case): Promise<void> {
@@ -326,7 +284,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   const c = loaded.case
   const pool = options.pool ?? new OcrPool()
   const today = options.today ?? todayIso()
-  const results = new Map<string, DocumentResult>()
+  const results = new Map<string, { extracted: ExtractedDocument; proposal: RoleProposal | null }>()
   const proposals: Array<{ document: number } & RoleProposal> = []
   let read = 0
   let skipped = 0
@@ -348,12 +306,12 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
           const file = resolved.fsPath
           let sha: string
           try {
-            sha = await sha256(file)
+            sha = await sha256File(file)
           } catch {
             failed += 1
             return
           }
-          if (readExtracted(doc.extracted)?.sourceSha256 === sha) {
+          if (doc.extracted?.sourceSha256 === sha) {
             skipped += 1
             return
           }
@@ -370,7 +328,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
           const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha)) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
-          const proposal = (doc as { roleProposed?: unknown }).roleProposed === true ? proposeRole(c, reading) : null
+          const proposal = doc.roleProposed === true ? proposeRole(c, reading) : null
           if (proposal) proposals.push({ document: index, ...proposal })
           results.set(doc.file, { extracted: reading, proposal })
         } finally {
@@ -386,6 +344,6 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
     if (!options.pool) await pool.close()
   }
   // What was read before a cancellation is kept.
-  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyResults(fresh, results))
+  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyReadings(fresh, results))
   return { read, skipped, failed, cancelled, proposals }
 }

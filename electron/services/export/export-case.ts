@@ -12,12 +12,11 @@ import { AppError } from '../../../shared/ipc/errors'
 import type { ExportPlan, ExportResult } from '../../../shared/ipc/letter-export-schemas'
 import { CASE_LIMITS, type Case } from '../../../shared/model/case'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
-import { planUpload } from '../../../shared/package/plan'
+import { planUpload, uploadExtension } from '../../../shared/package/plan'
 import { defaultCatalogue } from '../../../shared/rules/catalogue'
-import { loadCase } from '../case-folder/case-store'
 import { MANIFEST_NAME, packCase, REPORT_NAME, type PackProgress } from '../package/pack-case'
 import { documentFile, scanIdOf } from '../scans/scan-view'
-import type { Workspace } from '../workspace/workspace'
+import type { OpenedCase, Workspace } from '../workspace/workspace'
 
 /** Most findings an export result carries to the window (errors come first). */
 const MAX_FINDINGS = 100
@@ -28,16 +27,15 @@ export function chooseProvider(c: Case, asked: string | undefined): ProviderProf
   return (asked ? findProvider(asked) : undefined) ?? (last ? findProvider(last) : undefined) ?? defaultProvider()
 }
 
-/** The file extension packaging will give a planned file: the signed letter may stay PDF where a provider takes PDF. */
-function extensionOf(mayBePdf: boolean, provider: ProviderProfile, sources: readonly string[]): string {
-  return mayBePdf && provider.acceptsPdf && sources.length === 1 && sources[0]?.toLowerCase().endsWith('.pdf') ? '.pdf' : '.jpg'
-}
-
 /** What exporting a case for a provider will write, and what stands in the way. */
 export async function exportPlan(workspace: Workspace, caseId: string, asked: string | undefined): Promise<ExportPlan> {
-  const opened = await workspace.open(caseId)
+  return planOf(workspace, await workspace.open(caseId), asked)
+}
+
+/** exportPlan for a case already opened (export.start plans and exports from one read). */
+export async function planOf(workspace: Workspace, opened: OpenedCase, asked: string | undefined): Promise<ExportPlan> {
   const c = opened.case
-  const folder = workspace.folderOf(caseId)
+  const folder = workspace.folderOf(opened.id)
   const data = packageData()
   const provider = chooseProvider(c, asked)
   const plan = planUpload(c, defaultCatalogue(), data, provider)
@@ -52,11 +50,7 @@ export async function exportPlan(workspace: Workspace, caseId: string, asked: st
       )
       return {
         order: p.order,
-        name: `${p.baseName}${extensionOf(
-          p.mayBePdf,
-          provider,
-          p.sources.map((s) => s.file),
-        )}`,
+        name: `${p.baseName}${uploadExtension(p, provider, p.sources[0]?.file.toLowerCase().endsWith('.pdf') === true)}`,
         place: p.place,
         placeEn: p.placeEn,
         role: p.role,
@@ -96,6 +90,8 @@ export interface RunExportOptions {
   readonly now: () => Date
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: PackProgress) => void
+  /** The case as opened when the export was asked for: its export records, and the summary when nothing is recorded. */
+  readonly opened: Case
 }
 
 /** Packs the case; on a written package, appends its export record to case.json. */
@@ -103,9 +99,8 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
   const folder = workspace.folderOf(caseId)
   if (!findProvider(options.provider)) throw AppError.of('bad-input')
   // An export that could not be recorded would be refused after the work: say so before it.
-  const before = await loadCase(folder)
-  if (before.ok && (before.case.exports?.length ?? 0) >= CASE_LIMITS.exports)
-    throw AppError.limit(CASE_LIMITS.exports, (before.case.exports?.length ?? 0) + 1, '导出记录', 'export records')
+  const recorded = options.opened.exports?.length ?? 0
+  if (recorded >= CASE_LIMITS.exports) throw AppError.limit(CASE_LIMITS.exports, recorded + 1, '导出记录', 'export records')
   const outcome = await packCase(folder, {
     output: options.output,
     provider: options.provider,
@@ -118,14 +113,14 @@ export async function runExport(workspace: Workspace, caseId: string, options: R
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   })
   const record = outcome.exportRecord
-  if (record) {
-    // The export also moves the filing status to 已导出 (before submission or after a rejection).
-    const recordedAt = options.now()
-    await workspace.update(caseId, (current) =>
-      afterExport({ ...current, exports: [...(current.exports ?? []), record] }, options.today, recordedAt),
-    )
-  }
-  const { summary } = await workspace.open(caseId)
+  const recordedAt = options.now()
+  // The export also moves the filing status to 已导出 (before submission or after a rejection).
+  const updated = record
+    ? await workspace.update(caseId, (current) =>
+        afterExport({ ...current, exports: [...(current.exports ?? []), record] }, options.today, recordedAt),
+      )
+    : null
+  const summary = await workspace.summaryOf(caseId, updated?.case ?? options.opened)
   return {
     caseId,
     refused: outcome.refused,

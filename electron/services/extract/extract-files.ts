@@ -4,9 +4,8 @@
  * worker thread (pixel-work/pool.ts); results come back in input order, and a file that cannot be
  * read becomes an error entry while the rest go on.
  */
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { isMainThread } from 'node:worker_threads'
+import { sha256File } from '../file-hash'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { todayIso } from '../clock'
 import { openScan } from '../intake/decode'
@@ -30,12 +29,6 @@ export interface ExtractOptions {
   readonly pixels?: PixelPool
 }
 
-async function sha256(file: string | Buffer): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex')
-}
-
 /**
  * Reads one file (every page of a PDF) with `engine`: the unit of pixel work a worker thread of
  * the pixel pool runs (pixel-work/tasks.ts); errors (cancelled, OCR timeout) are the caller's.
@@ -52,7 +45,7 @@ export async function readScanFile(
   if (!decoded.ok) return { file, ok: false as const, error: decoded.reason, errorEn: decoded.reasonEn }
   const pages: PageResult[] = []
   for (let i = 0; i < decoded.pageCount; i += 1) pages.push(await readPage(engine, await decoded.page(i), options))
-  return { file, ok: true as const, format: decoded.format, sha256: await sha256(at), pages }
+  return { file, ok: true as const, format: decoded.format, sha256: await sha256File(at), pages }
 }
 
 /**

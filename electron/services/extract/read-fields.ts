@@ -6,7 +6,7 @@
 import { DATE_WHITELIST, FIELD_READS, type FieldRead, type Look } from '../../../shared/extraction/field-reads'
 import { interpretText } from '../../../shared/extraction/names'
 // The confidence from which a name needs no second opinion: the scan-* rules' "read with confidence".
-import { SURE } from '../../../shared/rules/checks/scans'
+import { SURE } from '../../../shared/model/scan-fields'
 import type { FieldLocation } from '../../../shared/extraction/locate'
 import { valueStart } from './ink'
 import type { Reading } from '../../../shared/extraction/interpret'

@@ -12,7 +12,7 @@ import { AppError } from '../../../shared/ipc/errors'
 import { safeNamePart } from '../../../shared/package/plan'
 import { writeFileAtomic } from '../case-folder/atomic-file'
 import { toJobResult } from '../jobs'
-import { exportPlan, newestExportFile, runExport } from '../export/export-case'
+import { exportPlan, newestExportFile, planOf, runExport } from '../export/export-case'
 import { letterPdf, letterPreview } from '../export/letter-output'
 import type { AppServices, WorkspaceRegistry } from './app-services'
 
@@ -69,10 +69,12 @@ export function outputHandlers(services: AppServices, workspaces: WorkspaceRegis
     'export.plan': async ({ caseId, provider }) => exportPlan(workspaces.current(), caseId, provider),
     'export.start': async ({ caseId, provider, force }) => {
       const workspace = workspaces.current()
-      const plan = await exportPlan(workspace, caseId, provider)
+      // One read of the case for the plan, the file name and the export record count.
+      const opened = await workspace.open(caseId)
+      const plan = await planOf(workspace, opened, provider)
       if (plan.provider !== provider) throw AppError.of('bad-input')
       if (plan.errors > 0 && !force) throw AppError.of('export-refused', { n: plan.errors })
-      const c = await caseOf(caseId)
+      const c = opened.case
       const who = safeNamePart(c.sponsor.name?.trim() || caseId)
       const name = translate('zh-CN', 'export.fileName', { who, date: services.today() })
       const output = await services.chooseSaveFile({ name, kind: 'zip' })
@@ -82,6 +84,7 @@ export function outputHandlers(services: AppServices, workspaces: WorkspaceRegis
           output,
           provider,
           force,
+          opened: opened.case,
           today: services.today(),
           now: () => services.now(),
           signal,

@@ -7,7 +7,7 @@
  */
 import { isMainThread } from 'node:worker_threads'
 import type { ScanFinding } from '../../../shared/model/extracted'
-import { orientAndRead } from '../extract/pipeline'
+import { orientAndRead } from '../ocr/orient'
 import type { OcrEngine } from '../ocr/engine'
 import { PixelBudgetError, pixelWork } from '../pixel-work/pool'
 import { isPlaceholder, openScan, type DecodedPage, type DecodeOptions } from './decode'

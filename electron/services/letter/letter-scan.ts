@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads'
 import type { LetterScan } from '../../../shared/letter/scan-result'
 import { scanLayout, variantForSponsorType } from '../../../shared/letter/template'
 import type { Case } from '../../../shared/model/case'
-import type { ExtractedDocument } from '../../../shared/model/extracted'
+import { pageTurns, type ExtractedDocument } from '../../../shared/model/extracted'
 import { decodeScan, toSharp } from '../intake/upright'
 import { PixelBudgetError, pixelWork } from '../pixel-work/pool'
 import { analyseSignedScan } from './signed-scan'
@@ -32,9 +32,8 @@ export async function analyseLetterScan(c: Case, file: string | Buffer, reading:
 export async function analyseLetterScanHere(c: Case, file: string | Buffer, reading: ExtractedDocument): Promise<LetterScan | null> {
   const template = await loadBundledTemplate(variantForSponsorType(c.sponsor.type))
   const layout = scanLayout(template)
-  const pages = (reading as { pages?: unknown[] }).pages
-  const rotations = [reading.rotation ?? 0, ...(Array.isArray(pages) ? pages.map((p) => (p as { rotation?: number }).rotation ?? 0) : [])]
-  const decoded = await decodeScan(file, { rotations: rotations as Array<0 | 90 | 180 | 270>, only: 'last-usable' })
+  const rotations = pageTurns(reading)
+  const decoded = await decodeScan(file, { ...(rotations ? { rotations } : {}), only: 'last-usable' })
   if (!decoded.ok) return null
   const last = [...decoded.pages].reverse().find((p) => p.usable)
   if (!last) return null

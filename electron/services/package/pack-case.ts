@@ -27,7 +27,7 @@ import { processPlannedFileOffMain, type ProcessOutcome } from './process-file'
 import { watermarkSpec } from './watermark'
 import { writeVerifiedZip } from './zip-writer'
 import type { Case } from '../../../shared/model/case'
-import { readExtracted } from '../../../shared/model/extracted'
+import { pageTurns } from '../../../shared/model/extracted'
 import type { Turn } from '../intake/prepare'
 
 /** The fixed names of the report and the manifest inside every package. */
@@ -109,11 +109,8 @@ export class PackError extends Error {
 /** The turns OCR applied to each document's pages, so uploads come out upright like the reading. */
 function storedRotations(c: Case): (document: number) => readonly Turn[] | undefined {
   return (document) => {
-    const read = readExtracted(c.documents[document]?.extracted)
-    if (!read) return undefined
-    const pages = (read as { pages?: Array<{ rotation?: number }> }).pages ?? []
-    const turns = [read.rotation ?? 0, ...pages.map((p) => p.rotation ?? 0)]
-    return turns.every((t) => t === 0 || t === 90 || t === 180 || t === 270) ? (turns as Turn[]) : undefined
+    const read = c.documents[document]?.extracted
+    return read ? pageTurns(read) : undefined
   }
 }
 

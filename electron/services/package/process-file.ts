@@ -7,7 +7,7 @@
 import { isMainThread } from 'node:worker_threads'
 import sharp from 'sharp'
 import type { EncodingLimits, ProviderProfile } from '../../../shared/package/package-data'
-import type { PlannedFile, PlannedSource } from '../../../shared/package/plan'
+import { uploadExtension, type PlannedFile, type PlannedSource } from '../../../shared/package/plan'
 import { formatBytes, type PackageProblem } from '../../../shared/package/problems'
 import type { ManifestFile } from '../../../shared/package/manifest'
 import { resolveDocumentFile } from '../case-folder/case-files'
@@ -139,7 +139,7 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
   }
   // A PDF is carried as PDF only where the provider takes it; otherwise its first page is the image.
   const pdf = loaded.find((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'pdf' }> } => l.scan.kind === 'pdf')
-  if (pdf && loaded.length === 1 && plan.mayBePdf && provider.acceptsPdf) return asPdf(plan, pdf, ctx, problems)
+  if (pdf && loaded.length === 1 && uploadExtension(plan, provider, true) === '.pdf') return asPdf(plan, pdf, ctx, problems)
   const images = loaded.filter((l): l is Loaded & { scan: Extract<LoadedScan, { kind: 'image' | 'pdf' }> } => l.scan.kind !== 'problem')
   if (images.length === 0) return { file: null, problems }
 

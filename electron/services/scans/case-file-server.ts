@@ -9,7 +9,6 @@
 import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { isSafeCaseId } from '../../../shared/ipc/schemas'
-import { readExtracted } from '../../../shared/model/extracted'
 import { loadCase } from '../case-folder/case-store'
 import { ScanImageError, unreadablePlaceholder, type ScanImages, type ScanImageVariant } from './scan-images'
 import { CASE_FILE_PREFIX, documentFile, scanIdOf } from './scan-view'
@@ -60,7 +59,7 @@ export function caseFileServer(folderOf: (caseId: string) => string, images: Sca
       return { status: 404 }
     }
     if (!real.startsWith(folder + path.sep)) return { status: 403 }
-    const reading = readExtracted(doc.extracted)
+    const reading = doc.extracted ?? null
     let variant: ScanImageVariant
     if (parsed.variant === 'thumb' || parsed.variant === 'page') variant = { kind: parsed.variant }
     else if (parsed.variant.startsWith('crop-')) {

@@ -4,12 +4,11 @@
  * scan (its file to the system trash). Each change runs in the workspace's queue for the case, so
  * it never interleaves with a save of the form or another change.
  */
-import { createHash } from 'node:crypto'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { sha256File } from '../file-hash'
+import { realpath, stat } from 'node:fs/promises'
 import type { Case } from '../../../shared/model/case'
-import { readExtracted } from '../../../shared/model/extracted'
+import { markMisread as markDocumentMisread, removeDocument, setRole } from '../../../shared/model/documents'
 import { AppError } from '../../../shared/ipc/errors'
-import { defaultCatalogue } from '../../../shared/rules/catalogue'
 import { addScansReport } from '../case-folder/case-documents'
 import { loadCase } from '../case-folder/case-store'
 import type { Workspace } from '../workspace/workspace'
@@ -31,15 +30,7 @@ export interface AddOutcome {
   readonly refused: RefusedFile[]
 }
 
-async function sha256(file: string): Promise<string | null> {
-  try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex')
-  } catch {
-    return null
-  }
-}
+const sha256 = (file: string): Promise<string | null> => sha256File(file).catch(() => null)
 
 async function loaded(folder: string): Promise<Case> {
   const result = await loadCase(folder)
@@ -48,23 +39,19 @@ async function loaded(folder: string): Promise<Case> {
   throw new AppError('case-invalid', `案件文件无法打开：${result.message}`, `The case file cannot be opened: ${result.messageEn}`)
 }
 
+/** The document a scan id names in this version of the case (-1 when none). */
+function indexOf(c: Case, scanId: string): number {
+  return c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
+}
+
+function notFound(): never {
+  throw AppError.of('scan-not-found')
+}
+
 function ioError(error: unknown): AppError {
   if (error instanceof AppError) return error
   const code = (error as { code?: unknown } | null)?.code
   return AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
-}
-
-function isWebsiteRole(role: string): boolean {
-  return defaultCatalogue().documentRoles.find((r) => r.role === role)?.scope === 'website'
-}
-
-/** A document with a role set by hand: no longer a proposal; a website role keeps (or gets) a website. */
-function withRole<D extends Case['documents'][number]>(doc: D, role: string, website: number): D {
-  const next = { ...doc, role }
-  delete (next as { roleProposed?: unknown }).roleProposed
-  if (isWebsiteRole(role)) next.website = website
-  else delete next.website
-  return next
 }
 
 /**
@@ -84,7 +71,7 @@ export async function addScanFiles(
     const known = new Set<string>()
     for (const doc of c.documents) {
       const file = documentFile(folder, doc)
-      const sha = readExtracted(doc.extracted)?.sourceSha256 ?? (file ? await sha256(file) : null)
+      const sha = doc.extracted?.sourceSha256 ?? (file ? await sha256(file) : null)
       if (sha) known.add(sha)
     }
     const unique: string[] = []
@@ -99,20 +86,11 @@ export async function addScanFiles(
     }
     if (unique.length === 0) return { added: [], refused }
     let added
-    const role = options.role
     try {
       // With `role` (a drop on the signed-letter zone) the new scans take it in the same write.
       const report = await addScansReport(folder, unique, {
-        commit: (apply) =>
-          update((fresh) => {
-            const after = apply(fresh)
-            if (role === undefined) return after
-            const files = new Set(after.documents.slice(fresh.documents.length).map((d) => d.file))
-            return {
-              ...after,
-              documents: after.documents.map((doc) => (files.has(doc.file) ? withRole(doc, role, options.website ?? 0) : doc)),
-            }
-          }),
+        commit: update,
+        ...(options.role !== undefined ? { role: options.role, website: options.website ?? 0 } : {}),
       })
       added = report.added
       // Checked here already, but a file can vanish or grow between the check and the copy.
@@ -133,14 +111,7 @@ export async function updateScan(
   website: number | null,
 ): Promise<void> {
   try {
-    await workspace.update(caseId, (c) => {
-      const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
-      const doc = c.documents[index]
-      if (!doc) throw AppError.of('scan-not-found')
-      const documents = [...c.documents]
-      documents[index] = withRole(doc, role, Math.min(website ?? 0, Math.max(0, c.websites.length - 1)))
-      return { ...c, documents }
-    })
+    await workspace.update(caseId, (c) => setRole(c, indexOf(c, scanId), role, website) ?? notFound())
   } catch (error) {
     throw ioError(error)
   }
@@ -153,21 +124,7 @@ export async function updateScan(
  */
 export async function markMisread(workspace: Workspace, caseId: string, scanId: string, field: string, misread: boolean): Promise<void> {
   try {
-    await workspace.update(caseId, (c) => {
-      const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
-      const doc = c.documents[index]
-      if (!doc) throw AppError.of('scan-not-found')
-      const extracted = doc.extracted as { fields?: Record<string, Record<string, unknown>> } | undefined
-      const fields = extracted?.fields
-      const value = fields && Object.hasOwn(fields, field) ? fields[field] : undefined
-      if (!value) throw AppError.of('scan-not-found')
-      const marked = { ...value }
-      if (misread) marked.misread = true
-      else delete marked.misread
-      const documents = [...c.documents]
-      documents[index] = { ...doc, extracted: { ...extracted, fields: { ...fields, [field]: marked } } }
-      return { ...c, documents }
-    })
+    await workspace.update(caseId, (c) => markDocumentMisread(c, indexOf(c, scanId), field, misread) ?? notFound())
   } catch (error) {
     throw ioError(error)
   }
@@ -177,18 +134,14 @@ export async function markMisread(workspace: Workspace, caseId: string, scanId: 
 export async function removeScan(workspace: Workspace, caseId: string, scanId: string, deps: ScanChangeDeps): Promise<void> {
   await workspace.change(caseId, async (folder, update) => {
     const c = await loaded(folder)
-    const index = c.documents.findIndex((d) => scanIdOf(d.file) === scanId)
+    const index = indexOf(c, scanId)
     const doc = c.documents[index]
     if (!doc) throw AppError.of('scan-not-found')
     const file = documentFile(folder, doc)
     const shared = c.documents.some((d, i) => i !== index && d.file === doc.file)
     try {
       // Out of the case first: a refused write (the file changed on disk) must not cost the scan.
-      await update((fresh) => {
-        const at = fresh.documents.findIndex((d) => scanIdOf(d.file) === scanId)
-        if (at < 0) throw AppError.of('scan-not-found')
-        return { ...fresh, documents: fresh.documents.filter((_, i) => i !== at) }
-      })
+      await update((fresh) => removeDocument(fresh, indexOf(fresh, scanId)) ?? notFound())
       if (file && !shared && (await stat(file).catch(() => null))?.isFile()) {
         // Every cached render of it (any version, any turn): they are ID card images.
         await deps.images.forget(folder, file).catch(() => undefined)

@@ -5,10 +5,10 @@
  * `commit`, over the freshest case.json, so an edit made meanwhile is never overwritten. The app's
  * commit runs inside the workspace's per-case save queue (the same queue every edit goes
  * through). Scans added, removed or reassigned during the reading are respected; what was read
- * before a cancellation is kept.
+ * before a cancellation is kept. A role the reading proposes stays marked as proposed
+ * (shared/model/documents.ts applyReading) until the person picks one by hand.
  */
 import type { IsoDate } from '../../../shared/dates/iso-date'
-import type { Case } from '../../../shared/model/case'
 import { readCaseDocuments, type ReadSummary } from '../case-folder/case-documents'
 import type { OcrPool } from '../ocr/pool'
 import type { Workspace } from '../workspace/workspace'
@@ -21,25 +21,6 @@ export interface ReadScansOptions {
   readonly today?: IsoDate
 }
 
-function isProposed(doc: object): boolean {
-  return (doc as { roleProposed?: unknown }).roleProposed === true
-}
-
-/**
- * The readings applied to the freshest case, keeping the "proposed" mark on a role reading
- * proposed: the scans column shows such a role as a suggestion until the person picks one by hand
- * (which clears the mark, see case-scans.ts).
- */
-export function keepProposedMarks(fresh: Case, applied: Case): Case {
-  const proposedBefore = new Set(fresh.documents.filter(isProposed).map((d) => d.file))
-  return {
-    ...applied,
-    documents: applied.documents.map((doc) =>
-      proposedBefore.has(doc.file) && !isProposed(doc) ? ({ ...doc, roleProposed: true } as typeof doc) : doc,
-    ),
-  }
-}
-
 /** Reads the case's new and changed scans and stores the readings; never loses an edit made meanwhile. */
 export async function readScans(workspace: Workspace, caseId: string, options: ReadScansOptions = {}): Promise<ReadSummary> {
   const folder = workspace.folderOf(caseId)
@@ -50,6 +31,6 @@ export async function readScans(workspace: Workspace, caseId: string, options: R
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.pool ? { pool: options.pool } : {}),
     ...(options.today ? { today: options.today } : {}),
-    commit: (apply) => workspace.update(caseId, (fresh) => keepProposedMarks(fresh, apply(fresh))),
+    commit: (apply) => workspace.update(caseId, apply),
   })
 }

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScanView } from '../../../shared/ipc/scan-schemas'
 import type { Case, CaseDocument } from '../../../shared/model/case'
-import { readExtracted, type Box, type ExtractedDocument } from '../../../shared/model/extracted'
+import type { Box, ExtractedDocument } from '../../../shared/model/extracted'
 import { isSafeRelativePath } from '../../../shared/model/paths'
 
 /** The URL prefix under which the app scheme serves a case's images. */
@@ -57,7 +57,7 @@ async function viewOf(caseId: string, folder: string, doc: CaseDocument, index: 
   if (file === null) return null
   const info = await stat(file).catch(() => null)
   const exists = info?.isFile() === true
-  const reading = readExtracted(doc.extracted)
+  const reading = doc.extracted ?? null
   const state = stateOf(exists, reading)
   const scanId = scanIdOf(doc.file)
   const version = createHash('sha256')
@@ -74,7 +74,7 @@ async function viewOf(caseId: string, folder: string, doc: CaseDocument, index: 
     bytes: exists && info ? info.size : null,
     role: doc.role,
     website: doc.website ?? null,
-    roleProposed: (doc as { roleProposed?: unknown }).roleProposed === true,
+    roleProposed: doc.roleProposed === true,
     state,
     kind: usable ? reading.kind : null,
     sides: usable && reading.sides ? [...reading.sides] : null,

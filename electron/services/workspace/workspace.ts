@@ -237,6 +237,12 @@ export class Workspace {
     return this.#opened(id, folder, loaded)
   }
 
+  /** The list row of a case already in hand (checked once, not read again): after a change a service just wrote. */
+  async summaryOf(id: string, c: Case): Promise<CaseSummary> {
+    const folder = this.folderOf(id)
+    return summarise(id, c, await this.#check(id, folder, c), await this.#modified(folder))
+  }
+
   async #opened(id: string, folder: string, loaded: Extract<LoadResult, { ok: true }>): Promise<OpenedCase> {
     const findings = await this.#check(id, folder, loaded.case)
     const modified = await this.#modified(folder)

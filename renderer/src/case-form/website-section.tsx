@@ -7,7 +7,7 @@ import type { Person } from '../../../shared/model/case'
 import { fieldDomId } from '../case/paths'
 import { Icon } from '../components/icons'
 import { askConfirm } from '../state/confirm'
-import { PERSON_FIELDS, samePerson, updateDraft } from '../state/editor'
+import { isCopyOfPrincipal, PERSON_FIELDS, updateDraft } from '../state/editor'
 import { Field } from './field'
 import { useForm } from './form-context'
 import { PersonFields } from './person-fields'
@@ -23,7 +23,7 @@ export function WebsiteSection({ index }: { index: number }): ReactElement {
   const { t, draft } = useForm()
   const website = draft.websites[index]
   if (!website) return <></>
-  const linked = samePerson(draft.principal, website.manager)
+  const linked = isCopyOfPrincipal(draft.principal, website.manager)
   const base = ['websites', index] as const
   const name = website.name?.trim() ? website.name : t('website.unnamed')
 

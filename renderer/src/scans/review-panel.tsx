@@ -18,7 +18,7 @@ import { useStore } from '../state/store'
 import { translate } from '../../../shared/i18n/messages'
 import { formFieldLabel } from './field-labels'
 import { ReviewRowItem } from './review-row'
-import { acceptable, reviewRows } from './review-values'
+import { acceptable, foreignScan, reviewRows } from './review-values'
 import { Thumbnail } from './scan-card'
 
 /** Takes back the last accepted value and says which. */
@@ -74,7 +74,9 @@ export function ReviewPanel({ scan }: { scan: ScanView | null }): ReactElement {
     )
 
   const rows = scan.state === 'read' ? reviewRows(scan, draft) : []
-  const all = acceptable(rows)
+  const foreign = foreignScan(scan, draft)
+  // Another customer's document: nothing is taken in bulk (each value can still be taken by hand).
+  const all = foreign ? [] : acceptable(rows)
   const fills = roleFillsForm(scan.role)
   let notice: ReactElement | null = null
   if (scan.state === 'unread')
@@ -86,6 +88,15 @@ export function ReviewPanel({ scan }: { scan: ScanView | null }): ReactElement {
             {t('scans.read')}
           </button>
         }
+      />
+    )
+  else if (foreign)
+    notice = (
+      <Notice
+        text={t(scan.role === 'sponsor-certificate' ? 'review.foreign.sponsor' : 'review.foreign.person', {
+          scan: foreign.scan,
+          form: foreign.form,
+        })}
       />
     )
   else if (scan.role === 'commitment-letter') notice = <Notice text={t('review.letter')} />

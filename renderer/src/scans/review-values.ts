@@ -5,6 +5,8 @@
  */
 import type { ScanField, ScanView } from '../../../shared/ipc/scan-schemas'
 import type { Case } from '../../../shared/model/case'
+import { valueAt } from '../../../shared/model/field-path'
+import { foreignDocument, ROLE_DOCUMENT, isFillingRole, type ForeignDocument } from '../../../shared/model/scan-fields'
 import { isSureReading, sameValue, storedValue, targetsFor, type FieldTarget } from '../../../shared/review/form-fields'
 import { parsePath } from '../case/paths'
 import { fieldValue } from '../state/editor'
@@ -55,4 +57,22 @@ export function acceptable(rows: readonly ReviewRow[]): Array<{ target: FieldTar
     .filter((r): r is ReviewRow & { target: FieldTarget } => r.target !== null && !r.same && r.sure && !r.field.misread)
     .filter((r) => storedValue(r.target.kind, r.field.value) !== r.form)
     .map((r) => ({ target: r.target, value: r.field.value }))
+}
+
+/**
+ * When the scan is another customer's document (its credit code or ID number, read surely and
+ * proven by its check character, is not the form's): the field it was compared with and both values.
+ * The review then offers no 全部采用 — one click would copy the other company's or person's data in.
+ */
+export function foreignScan(scan: ScanView, draft: Case): ForeignDocument | null {
+  if (scan.state !== 'read' || !isFillingRole(scan.role) || scan.kind !== ROLE_DOCUMENT[scan.role]) return null
+  return foreignDocument(
+    scan.role,
+    scan.website,
+    (from) => scan.fields.find((f) => f.name === from),
+    (path) => {
+      const v = valueAt(draft, path)
+      return typeof v === 'string' ? v : null
+    },
+  )
 }

@@ -22,6 +22,4 @@ export function roleOptions(language: Language): RoleOption[] {
 }
 
 /** True for roles that belong to one website (manager ID, domain certificate …). */
-export function isWebsiteRole(role: string): boolean {
-  return documentRolesData.roles.find((r) => r.role === role)?.scope === 'website'
-}
+export { isWebsiteRole } from '../../../shared/model/documents'

@@ -63,8 +63,12 @@ export const PERSON_FIELDS = [
   'email',
 ] as const
 
-/** True when a manager is the principal: every field equal and at least the name filled. */
-export function samePerson(a: Person, b: Person): boolean {
+/**
+ * True when a manager's fields are a copy of the principal's (every field equal, the name filled):
+ * the form then keeps them in step. Not "the same person" (shared/model/people.ts samePerson), which
+ * the ID number decides: a copy that later differs in a phone is still that person, but no longer a copy.
+ */
+export function isCopyOfPrincipal(a: Person, b: Person): boolean {
   if (!a.name || a.name.trim() === '') return false
   return PERSON_FIELDS.every((key) => (a[key] ?? '') === (b[key] ?? ''))
 }
@@ -151,7 +155,8 @@ export function editField(path: Path, value: string | null): void {
     let next = setIn(draft, path, value)
     if (path[0] === 'principal' && path.length === 2) {
       draft.websites.forEach((website, index) => {
-        if (samePerson(draft.principal, website.manager)) next = setIn(next, ['websites', index, 'manager', path[1] as string], value)
+        if (isCopyOfPrincipal(draft.principal, website.manager))
+          next = setIn(next, ['websites', index, 'manager', path[1] as string], value)
       })
     }
     return next

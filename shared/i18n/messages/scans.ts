@@ -118,6 +118,14 @@ export const scanMessages = {
     '请先为这份扫描件选择用途，才能把识别结果填入对应的表单字段。',
     'Choose what this scan is first, so its values go to the right fields.',
   ],
+  'review.foreign.sponsor': [
+    '此证件不属于本案件主办单位：证件上的统一社会信用代码为 {scan}，表单为 {form}。已停用“全部采用”，此扫描件不会放入材料包，除非更改其用途。',
+    'This document does not belong to this case’s sponsor: its credit code is {scan}, the form says {form}. “Accept all” is off, and the scan stays out of the package unless its role is changed.',
+  ],
+  'review.foreign.person': [
+    '此证件不属于该负责人：证件上的公民身份号码为 {scan}，表单为 {form}。已停用“全部采用”，此扫描件不会放入材料包，除非更改其用途。',
+    'This document does not belong to this person: its ID number is {scan}, the form says {form}. “Accept all” is off, and the scan stays out of the package unless its role is changed.',
+  ],
   'review.needsWebsite': ['请选择这份扫描件属于哪个网站。', 'Choose which website this scan belongs to.'],
   'review.letter': [
     '承诺书的签字、盖章和内容在“广东承诺书”中检查。',

@@ -6,19 +6,9 @@
 import { isIsoDate } from '../../dates/iso-date'
 import { LONG_TERM, parseDateOrLongTerm } from '../../dates/parse-chinese-date'
 import type { Case } from '../../model/case'
+import { valueAt } from '../../model/field-path'
 import { isBlank } from '../../text/normalise'
 import type { Check, Hit, RuleContext } from '../context'
-
-/** Reads `a.b[2].c` from the case. */
-export function valueAt(c: Case, path: string): unknown {
-  let cur: unknown = c
-  for (const part of path.split(/\.|(?=\[)/)) {
-    if (cur === null || cur === undefined) return undefined
-    const index = /^\[(\d+)\]$/.exec(part)
-    cur = index ? (cur as unknown[])[Number(index[1])] : (cur as Record<string, unknown>)[part]
-  }
-  return cur
-}
 
 /** Expands `websites[].manager.name` into one concrete path per website (and per pre-approval). */
 export function expandPath(c: Case, generic: string): string[] {

@@ -8,6 +8,7 @@ import { normaliseEmail, normalisePhone, validateEmail, validateLandline, valida
 import { correctResidentId, suggestionSentence } from '../../ids/corrector'
 import { normaliseResidentId, validateResidentId } from '../../ids/resident-id'
 import type { Person } from '../../model/case'
+import { samePerson } from '../../model/people'
 import { nameKey } from '../../text/normalise'
 import { present, type Check, type Hit, type PersonRef, type RuleContext } from '../context'
 import { certificateValidity, dateOrLongTerm, dateOrNull } from './dates'
@@ -203,16 +204,6 @@ const emailInvalid: Check = (ctx) =>
     const email = present(person.email)
     return email !== null && !validateEmail(email).valid ? [{ field: `${path}.email`, params: { value: email } }] : []
   })
-
-/** Same person when the ID numbers match; without both numbers, when the names match. */
-function samePerson(a: Person, b: Person): boolean {
-  const ia = present(a.idNumber)
-  const ib = present(b.idNumber)
-  if (ia !== null && ib !== null) return normaliseResidentId(ia) === normaliseResidentId(ib)
-  const na = present(a.name)
-  const nb = present(b.name)
-  return na !== null && nb !== null && nameKey(na) === nameKey(nb)
-}
 
 function pairs(people: readonly PersonRef[]): Array<[PersonRef, PersonRef]> {
   const out: Array<[PersonRef, PersonRef]> = []

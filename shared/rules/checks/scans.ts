@@ -4,15 +4,22 @@
  * re-worded with the document's name; the comparisons ask whether the form says what the scan
  * shows, and only warn when the scan's value was not read with confidence.
  */
-import { canonicalDomain } from '../../ids/domain'
-import { normaliseResidentId } from '../../ids/resident-id'
 import { normaliseUscc } from '../../ids/uscc'
-import { readExtracted, type ExtractedDocument, type ExtractedField } from '../../model/extracted'
-import { nameKey, stripSpaces } from '../../text/normalise'
+import type { ExtractedDocument, ExtractedFieldName } from '../../model/extracted'
+import { stringAt } from '../../model/field-path'
+import {
+  foreignCaseDocument,
+  isFillingRole,
+  isSure,
+  linkPath,
+  linksFor,
+  ROLE_DOCUMENT,
+  sameValue,
+  type ForeignDocument,
+  type MismatchRule,
+  type ScanFieldLink,
+} from '../../model/scan-fields'
 import { present, type Check, type Hit, type Params, type RuleContext } from '../context'
-
-/** Below this confidence (or when uncertain) a disagreement is a question, not an error: a name read once, or by readings that disagree, stays under it (interpret.ts). */
-export const SURE = 0.85
 
 interface ReadDocument {
   readonly index: number
@@ -25,7 +32,7 @@ interface ReadDocument {
 function readDocuments(ctx: RuleContext): ReadDocument[] {
   const out: ReadDocument[] = []
   ctx.case.documents.forEach((d, index) => {
-    const read = readExtracted(d.extracted)
+    const read = d.extracted
     if (read) out.push({ index, file: d.file, role: d.role, website: d.website, read })
   })
   return out
@@ -56,186 +63,106 @@ function stored(rule: string): Check {
     )
 }
 
-const sure = (f: ExtractedField): boolean => f.confidence >= SURE && !f.uncertain
-
 interface Comparison {
   readonly doc: ReadDocument
-  readonly scan: ExtractedField | undefined
-  readonly form: string | null | undefined
+  readonly link: ScanFieldLink
   readonly field: string
-  readonly equal: (a: string, b: string) => boolean
+  readonly form: string | null | undefined
   readonly params?: Params
 }
 
 function compare(c: Comparison): Hit[] {
+  const scan = c.doc.read.fields[c.link.from]
   const form = present(c.form)
   // A value a person marked as misread (they checked the scan) says nothing about the form.
-  if (!c.scan || c.scan.misread === true || form === null) return []
-  if (c.equal(form, c.scan.value)) return []
+  if (!scan || scan.misread === true || form === null) return []
+  if (sameValue(c.link.kind, form, scan.value)) return []
+  const label = c.link.label ? { label: c.link.label[0], labelEn: c.link.label[1] } : {}
   return [
     {
       field: c.field,
       document: c.doc.index,
-      params: { form, scan: c.scan.value, ...subject(c.doc), ...c.params },
-      ...(sure(c.scan) ? {} : { variant: 'uncertain' }),
+      params: { form, scan: scan.value, ...subject(c.doc), ...c.params, ...label },
+      ...(isSure(scan) ? {} : { variant: 'uncertain' }),
     },
   ]
 }
 
-const byName = (a: string, b: string): boolean => nameKey(a) === nameKey(b)
-const exact = (a: string, b: string): boolean => stripSpaces(a) === stripSpaces(b)
-
-function licences(ctx: RuleContext): ReadDocument[] {
-  return readDocuments(ctx).filter((d) => d.role === 'sponsor-certificate' && d.read.kind === 'business-licence')
-}
-
 /**
- * Licences whose name and code are the sponsor's own. In a 个人 filing by the operator of a
- * 个体工商户 without 字号 the licence names the business, while the form names the person and their
- * ID number: comparing those would be a false error (individual-business-no-brand judges that licence).
+ * A licence in a 个人 filing by the operator of a 个体工商户 without 字号 names the business, while the
+ * form names the person and their ID number: comparing those would be a false error
+ * (individual-business-no-brand judges that licence). Only its legal representative is compared.
  */
-function sponsorLicences(ctx: RuleContext): ReadDocument[] {
-  if (ctx.isUnit) return licences(ctx)
-  return licences(ctx).filter((d) => {
-    const code = d.read.fields.creditCode
-    return !(code && normaliseUscc(code.value).startsWith('92'))
-  })
+function operatorsLicence(ctx: RuleContext, doc: ReadDocument): boolean {
+  const code = doc.read.fields.creditCode
+  return !ctx.isUnit && code !== undefined && normaliseUscc(code.value).startsWith('92')
 }
 
-function idScans(ctx: RuleContext): Array<{ doc: ReadDocument; person: RuleContext['people'][number] }> {
-  const out: Array<{ doc: ReadDocument; person: RuleContext['people'][number] }> = []
-  for (const doc of readDocuments(ctx)) {
-    if (doc.read.kind !== 'id-card') continue
-    const path =
-      doc.role === 'principal-id'
-        ? 'principal'
-        : doc.role === 'manager-id' && doc.website !== undefined
-          ? `websites[${doc.website}].manager`
-          : null
+/** Who or which website a scan's values belong to, as the messages name them; null when the form has no such place. */
+function ownerParams(ctx: RuleContext, doc: ReadDocument): Params | null {
+  if (doc.role === 'principal-id' || doc.role === 'manager-id') {
+    const path = doc.role === 'principal-id' ? 'principal' : doc.website === undefined ? null : `websites[${doc.website}].manager`
     const person = ctx.people.find((p) => p.path === path)
-    if (person) out.push({ doc, person })
+    return person ? { who: person.who, whoEn: person.whoEn } : null
   }
+  if (doc.role === 'domain-certificate')
+    return doc.website !== undefined && ctx.case.websites[doc.website] ? ctx.siteLabel(doc.website) : null
+  return {}
+}
+
+/** The scans whose proven identifier is another's (scan-other-owner), by document index. */
+function foreignDocuments(ctx: RuleContext): Map<number, ForeignDocument> {
+  const out = new Map<number, ForeignDocument>()
+  ctx.case.documents.forEach((doc, index) => {
+    const foreign = foreignCaseDocument(ctx.case, doc)
+    if (foreign) out.set(index, foreign)
+  })
   return out
 }
 
-const nameMismatch: Check = (ctx) =>
-  sponsorLicences(ctx).flatMap((doc) =>
-    compare({ doc, scan: doc.read.fields.entityName, form: ctx.case.sponsor.name, field: 'sponsor.name', equal: byName }),
-  )
-
-const codeMismatch: Check = (ctx) =>
-  sponsorLicences(ctx).flatMap((doc) =>
-    compare({
-      doc,
-      scan: doc.read.fields.creditCode,
-      form: ctx.case.sponsor.certificateNumber,
-      field: 'sponsor.certificateNumber',
-      equal: (a, b) => normaliseUscc(a) === normaliseUscc(b),
-    }),
-  )
-
-const legalRepMismatch: Check = (ctx) =>
-  licences(ctx).flatMap((doc) =>
-    compare({
-      doc,
-      scan: doc.read.fields.legalRepresentative,
-      form: ctx.case.sponsor.legalRepresentative,
-      field: 'sponsor.legalRepresentative',
-      equal: byName,
-    }),
-  )
-
-const personMismatch: Check = (ctx) =>
-  idScans(ctx).flatMap(({ doc, person }) => {
-    const who = { who: person.who, whoEn: person.whoEn }
-    return [
-      ...compare({
-        doc,
-        scan: doc.read.fields.personName,
-        form: person.person.name,
-        field: `${person.path}.name`,
-        equal: byName,
-        params: { ...who, label: '姓名', labelEn: 'name' },
-      }),
-      ...compare({
-        doc,
-        scan: doc.read.fields.idNumber,
-        form: person.person.idNumber,
-        field: `${person.path}.idNumber`,
-        equal: (a, b) => normaliseResidentId(a) === normaliseResidentId(b),
-        params: { ...who, label: '身份证号码', labelEn: 'ID number' },
-      }),
-    ]
-  })
-
-const validityMismatch: Check = (ctx) => [
-  ...licences(ctx).flatMap((doc) =>
-    compare({
-      doc,
-      scan: doc.read.fields.validTo,
-      form: ctx.case.sponsor.certificateValidTo,
-      field: 'sponsor.certificateValidTo',
-      equal: exact,
-    }),
-  ),
-  ...idScans(ctx).flatMap(({ doc, person }) => [
-    ...compare({
-      doc,
-      scan: doc.read.fields.validFrom,
-      form: person.person.idValidFrom,
-      field: `${person.path}.idValidFrom`,
-      equal: exact,
-    }),
-    ...compare({ doc, scan: doc.read.fields.validTo, form: person.person.idValidTo, field: `${person.path}.idValidTo`, equal: exact }),
-  ]),
-]
-
-const domainMismatch: Check = (ctx) =>
-  readDocuments(ctx)
-    .filter((d) => d.role === 'domain-certificate' && d.read.kind === 'domain-certificate' && d.website !== undefined)
-    .flatMap((doc) => {
-      const i = doc.website as number
-      const site = ctx.case.websites[i]
-      if (!site) return []
-      const where = ctx.siteLabel(i)
-      // One key per domain whichever form (Chinese or xn--) the certificate and the form use.
-      const bare = (d: string): string => canonicalDomain(stripSpaces(d)).replace(/^www\./, '')
-      const cert = site.domainCertificate
-      return [
-        ...compare({
-          doc,
-          scan: doc.read.fields.domain,
-          form: site.domain,
-          field: `websites[${i}].domain`,
-          equal: (a, b) => bare(a) === bare(b),
-          params: { ...where, label: '域名', labelEn: 'domain' },
-        }),
-        ...compare({
-          doc,
-          scan: doc.read.fields.domainOwner,
-          form: cert.owner,
-          field: `websites[${i}].domainCertificate.owner`,
-          equal: byName,
-          params: { ...where, label: '域名所有者', labelEn: 'domain owner' },
-        }),
-        ...compare({
-          doc,
-          scan: doc.read.fields.registeredOn,
-          form: cert.registeredOn,
-          field: `websites[${i}].domainCertificate.registeredOn`,
-          equal: exact,
-          params: { ...where, label: '注册日期', labelEn: 'registration date' },
-        }),
-        ...compare({
-          doc,
-          scan: doc.read.fields.expiresOn,
-          form: cert.expiresOn,
-          field: `websites[${i}].domainCertificate.expiresOn`,
-          equal: exact,
-          params: { ...where, label: '到期日期', labelEn: 'expiry date' },
-        }),
-      ]
+/** Every difference the table's rows of one rule find; a scan that is another's document says so once instead. */
+function mismatch(rule: MismatchRule): Check {
+  return (ctx) => {
+    const foreign = foreignDocuments(ctx)
+    return readDocuments(ctx).flatMap((doc) => {
+      if (!isFillingRole(doc.role) || doc.read.kind !== ROLE_DOCUMENT[doc.role] || foreign.has(doc.index)) return []
+      const owner = ownerParams(ctx, doc)
+      if (owner === null) return []
+      const operators = doc.role === 'sponsor-certificate' && operatorsLicence(ctx, doc)
+      const has = (from: ExtractedFieldName): boolean => doc.read.fields[from] !== undefined
+      return linksFor(doc.role, has)
+        .filter((link) => link.rule === rule && (!operators || link.anyLicence === true))
+        .flatMap((link) => {
+          const field = linkPath(link, doc.website)
+          return field === null ? [] : compare({ doc, link, field, form: stringAt(ctx.case, field), params: owner })
+        })
     })
+  }
+}
+
+/** 14.5: another customer's licence or ID card is one error, not one per field. */
+const otherOwner: Check = (ctx) => {
+  const foreign = foreignDocuments(ctx)
+  return readDocuments(ctx).flatMap((doc) => {
+    const f = foreign.get(doc.index)
+    if (!f) return []
+    const sponsor = doc.role === 'sponsor-certificate'
+    const person = sponsor ? null : ownerParams(ctx, doc)
+    return {
+      field: f.path,
+      document: doc.index,
+      params: {
+        ...subject(doc),
+        form: f.form,
+        scan: f.scan,
+        owner: sponsor ? '本案件主办单位' : `本案件${person?.who ?? '该负责人'}`,
+        ownerEn: sponsor ? "this case's sponsor" : `${person?.whoEn ?? 'this person'}`,
+        label: sponsor ? '统一社会信用代码' : '公民身份号码',
+        labelEn: sponsor ? 'credit code' : 'ID number',
+      },
+    }
+  })
+}
 
 export const scanChecks: Record<string, Check> = {
   'scan-unreadable': stored('scan-unreadable'),
@@ -247,10 +174,11 @@ export const scanChecks: Record<string, Check> = {
   'scan-cut-off': stored('scan-cut-off'),
   'scan-code-corrected': stored('scan-code-corrected'),
   'scan-id-inconsistent': stored('scan-id-inconsistent'),
-  'scan-name-mismatch': nameMismatch,
-  'scan-code-mismatch': codeMismatch,
-  'scan-legal-rep-mismatch': legalRepMismatch,
-  'scan-person-mismatch': personMismatch,
-  'scan-validity-mismatch': validityMismatch,
-  'scan-domain-mismatch': domainMismatch,
+  'scan-other-owner': otherOwner,
+  'scan-name-mismatch': mismatch('scan-name-mismatch'),
+  'scan-code-mismatch': mismatch('scan-code-mismatch'),
+  'scan-legal-rep-mismatch': mismatch('scan-legal-rep-mismatch'),
+  'scan-person-mismatch': mismatch('scan-person-mismatch'),
+  'scan-validity-mismatch': mismatch('scan-validity-mismatch'),
+  'scan-domain-mismatch': mismatch('scan-domain-mismatch'),
 }

@@ -4,7 +4,7 @@
  */
 import { correctUscc, suggestionSentence } from '../../ids/corrector'
 import { describeUscc, normaliseUscc, validateUscc } from '../../ids/uscc'
-import { readExtracted, type ExtractedField } from '../../model/extracted'
+import type { ExtractedField } from '../../model/extracted'
 import { provinceOfAddress } from '../../text/address'
 import { nameKey, stripSpaces } from '../../text/normalise'
 import { ruleList } from '../catalogue'
@@ -138,7 +138,7 @@ const financeKeyword: Check = (ctx) => {
 export function soleTraderLicence(ctx: RuleContext): { name: string | null; operator: string | null; document: number } | null {
   for (const [index, d] of ctx.case.documents.entries()) {
     if (d.role !== 'sponsor-certificate') continue
-    const read = readExtracted(d.extracted)
+    const read = d.extracted
     const code = read?.fields.creditCode
     if (!read || !code || code.misread === true || !normaliseUscc(code.value).startsWith('92')) continue
     const field = (f: ExtractedField | undefined): string | null => (f && f.misread !== true ? present(f.value) : null)

@@ -10,7 +10,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { OcrPool } from '../../../electron/services/ocr/pool'
-import { keepProposedMarks } from '../../../electron/services/scans/read-scans'
+import { applyReadings } from '../../../shared/model/documents'
 import type { ResultOf } from '../../../shared/ipc/contract'
 import { dispatch } from '../../../shared/ipc/dispatch'
 import { CaseSchema } from '../../../shared/model/case'
@@ -219,7 +219,7 @@ describe('scan channels', () => {
   })
 })
 
-describe('keepProposedMarks', () => {
+describe('applyReadings (the proposed mark has one owner: shared/model/documents.ts)', () => {
   it('keeps the suggestion mark on roles reading proposed, and adds none elsewhere', () => {
     const fresh = CaseSchema.parse({
       documents: [
@@ -227,14 +227,22 @@ describe('keepProposedMarks', () => {
         { file: 'scans/b.jpg', role: 'manager-id', website: 0 },
       ],
     })
-    const applied = CaseSchema.parse({
-      documents: [
-        { file: 'scans/a.jpg', role: 'principal-id' },
-        { file: 'scans/b.jpg', role: 'manager-id', website: 0 },
-      ],
-    })
-    const kept = keepProposedMarks(fresh, applied)
-    expect(kept.documents.map((d) => [d.file, d.role, (d as { roleProposed?: unknown }).roleProposed])).toEqual([
+    const extracted = {
+      version: 1 as const,
+      kind: 'id-card' as const,
+      colour: true,
+      image: { width: 1, height: 1 },
+      fields: {},
+      findings: [],
+    }
+    const kept = applyReadings(
+      fresh,
+      new Map([
+        ['scans/a.jpg', { extracted, proposal: { role: 'principal-id' } }],
+        ['scans/b.jpg', { extracted, proposal: { role: 'principal-id' } }],
+      ]),
+    )
+    expect(kept.documents.map((d) => [d.file, d.role, d.roleProposed])).toEqual([
       ['scans/a.jpg', 'principal-id', true],
       ['scans/b.jpg', 'manager-id', undefined],
     ])

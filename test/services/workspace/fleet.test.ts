@@ -65,10 +65,10 @@ describe('the workspace with filing status', () => {
     const id = path.basename(await writeCaseFolder(sampleCase(), root))
     const out = await mkdtemp(path.join(tmpdir(), 'icp-fleet-out-'))
     const options = { provider: 'tencent', force: false, today: '2026-12-01', now: () => new Date('2026-12-01T03:00:00Z') }
-    await runExport(ws, id, { ...options, output: path.join(out, 'a.zip') })
+    await runExport(ws, id, { ...options, opened: (await ws.open(id)).case, output: path.join(out, 'a.zip') })
     expect((await ws.list()).cases[0]?.filing).toMatchObject({ status: 'exported', date: '2026-12-01' })
     await ws.setFilingStatus(id, { status: 'submitted', date: '2026-12-02', provider: 'tencent' })
-    await runExport(ws, id, { ...options, output: path.join(out, 'b.zip') })
+    await runExport(ws, id, { ...options, opened: (await ws.open(id)).case, output: path.join(out, 'b.zip') })
     const history = ((await read(root, id)).filing as { history: Array<{ status: string; auto?: boolean }> }).history
     expect(history.map((e) => e.status)).toEqual(['exported', 'submitted'])
     expect(history[0]?.auto).toBe(true)
