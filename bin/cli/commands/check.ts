@@ -4,6 +4,8 @@
  */
 import { caseFileFacts, loadCase } from '../../../electron/services/case-folder/case-store'
 import { todayIso } from '../../../electron/services/clock'
+import { normaliseCase, type ValueChange } from '../../../shared/model/normalise-case'
+import { defaultCatalogue, fieldDefinition } from '../../../shared/rules/catalogue'
 import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
 import { dateOption, EXIT, parseOptions, UsageError, type CliIo, type Command } from '../io'
 
@@ -14,6 +16,18 @@ export function printFindings(io: CliIo, findings: readonly Finding[]): void {
     io.stdout(`${SEVERITY_LABEL[f.severity]}  [${f.rule}]${f.field ? ` ${f.field}` : ''}\n`)
     io.stdout(`    ${f.message}\n    ${f.messageEn}\n    → ${f.fix}\n`)
   }
+}
+
+/** The typed values the rules read in their normalised form (full-width digits, spaces, http:// …). */
+export function printNormalised(io: CliIo, changes: readonly ValueChange[]): void {
+  if (changes.length === 0) return
+  const catalogue = defaultCatalogue()
+  io.stdout(`已按规范形式检查 ${changes.length} 个值 Checked ${changes.length} values in their normalised form:\n`)
+  for (const c of changes) {
+    const def = fieldDefinition(catalogue, c.field)
+    io.stdout(`    ${def ? `${def.label} ` : ''}${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}\n`)
+  }
+  io.stdout('\n')
 }
 
 export const checkCommand: Command = {
@@ -37,6 +51,8 @@ export const checkCommand: Command = {
     const today = todayIso()
     const options = { today, ...(date ? { date } : {}), files: caseFileFacts(loaded.folder) }
     const findings = checkCase(loaded.case, options)
+    // checkCase judges the normalised values; say once which typed values those differ from.
+    const { changes } = normaliseCase(loaded.case)
     const ok = !hasErrors(findings)
     if (values.json) {
       const out = findings.map((f) => ({
@@ -50,10 +66,13 @@ export const checkCommand: Command = {
         source: f.source,
         ...(f.document !== undefined ? { document: f.document } : {}),
       }))
-      io.stdout(`${JSON.stringify({ ok, date: effectiveDate(loaded.case, options), findings: out }, null, 2)}\n`)
+      io.stdout(
+        `${JSON.stringify({ ok, date: effectiveDate(loaded.case, options), ...(changes.length > 0 ? { normalised: changes } : {}), findings: out }, null, 2)}\n`,
+      )
     } else {
       const counts = { error: 0, warning: 0, info: 0 }
       for (const f of findings) counts[f.severity] += 1
+      printNormalised(io, changes)
       printFindings(io, findings)
       io.stdout(
         `\n按 ${effectiveDate(loaded.case, options)} 提交检查 Checked for submission on ${effectiveDate(loaded.case, options)}: ` +
