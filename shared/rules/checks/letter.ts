@@ -6,6 +6,7 @@
  * A scan not yet read has neither, and these rules stay quiet; gd-letter-missing (materials)
  * covers a letter not added at all.
  */
+import { compareLetterContent, type LetterDifference } from '../../letter/content-match'
 import { maskId, matchLetterText, type LetterExpectation } from '../../letter/match'
 import { readLetterScan, readScanText, type LetterTextMatch } from '../../letter/scan-result'
 import { variantForSponsorType } from '../../letter/template'
@@ -67,8 +68,25 @@ const letterMismatch: Check = (ctx) => {
       const foundEn = codeOther && match.codeRead ? `; the scan shows ${match.codeRead}` : ''
       hits.push({ ...base, variant: 'code', params: { ...params, found, foundEn } })
     }
+    if (text !== null) hits.push(...contentHits(compareLetterContent(text, ctx.case, ctx.date), base, doc.file))
   }
   return hits
+}
+
+/** A letter that lists other websites (or another count, or a later date) than the case: one error each. */
+function contentHits(differences: readonly LetterDifference[], base: { field: string; document: number }, file: string): Hit[] {
+  return differences.map((d): Hit => {
+    switch (d.kind) {
+      case 'count':
+        return { ...base, variant: 'count', params: { file, read: String(d.read), expected: String(d.expected) } }
+      case 'website-name':
+        return { ...base, variant: 'website-name', params: { file, n: String(d.website + 1), name: d.name } }
+      case 'domain':
+        return { ...base, variant: 'domain', params: { file, n: String(d.website + 1), domain: d.domain } }
+      case 'date-future':
+        return { ...base, variant: 'date', params: { file, read: d.read, date: d.date } }
+    }
+  })
 }
 
 const letterUnsigned: Check = (ctx) => {
