@@ -4,7 +4,8 @@
  * refuses it. So the OCR text of the signed scan is also compared with every website's name and
  * domain, the website count in the table caption (共N个) and the date line.
  *
- * Each comparison only speaks when it can: a count or date the OCR did not read says nothing.
+ * Each comparison only speaks when it can: a count or date the OCR did not read says nothing, and
+ * missing names and domains are only reported when the table's cells were read at all.
  */
 import { isRealDate, type IsoDate } from '../dates/iso-date'
 import { displayDomain } from '../ids/domain'
@@ -96,11 +97,14 @@ export function compareLetterContent(lines: readonly string[], c: Case, date: Is
   if (count !== null && count !== c.websites.length) out.unshift({ kind: 'count', read: count, expected: c.websites.length })
   const names = [...lines.map((l) => nameKey(l)).join('')]
   const tokens = domainTokens(lines).map((t) => [...t])
+  const missing: LetterDifference[] = []
+  let seen = false
   c.websites.forEach((w, website) => {
     if (!isBlank(w.name)) {
       const needle = [...nameKey(w.name as string)]
       if (substringDistance(needle, names) > nameAllowance(needle.length))
-        out.push({ kind: 'website-name', website, name: (w.name as string).trim() })
+        missing.push({ kind: 'website-name', website, name: (w.name as string).trim() })
+      else seen = true
     }
     if (!isBlank(w.domain)) {
       const domain = displayDomain(w.domain as string)
@@ -108,9 +112,13 @@ export function compareLetterContent(lines: readonly string[], c: Case, date: Is
       // A Chinese label sits beside Chinese text in a line; it is found as a substring of a token instead.
       const allowed = domainAllowance(needle.length)
       const idn = needle.some((ch) => (ch.codePointAt(0) ?? 0) > 0x7f)
-      const found = tokens.some((t) => editDistance(needle, t) <= allowed || (idn && t.join('').endsWith(domain)))
-      if (!found) out.push({ kind: 'domain', website, domain })
+      if (!tokens.some((t) => editDistance(needle, t) <= allowed || (idn && t.join('').endsWith(domain))))
+        missing.push({ kind: 'domain', website, domain })
+      else seen = true
     }
   })
+  // Not one name or domain of the case read in the table: the OCR could not read its cells (small
+  // print, a seal over it), which is not evidence of a wrong letter; the count and the name say more.
+  if (seen) out.push(...missing)
   return out
 }
