@@ -21,6 +21,7 @@ import { extractFile, type FileExtraction } from '../extract/extract-files'
 import { CancelledError } from '../ocr/engine'
 import { OcrPool } from '../ocr/pool'
 import { analyseLetterScan } from '../letter/letter-scan'
+import { readSealText } from '../letter/seal-text'
 
 export const SCANS_DIR = 'scans'
 const MAX_NAME = 80
@@ -302,10 +303,11 @@ async function withLetterAnalysis(
   doc: CaseDocument,
   file: string | Buffer,
   reading: ExtractedDocument,
+  pool: OcrPool,
 ): Promise<ExtractedDocument> {
   if (doc.role !== 'commitment-letter' && reading.kind !== 'commitment-letter') return reading
   try {
-    const letter = await analyseLetterScan(c, file, reading)
+    const letter = await analyseLetterScan(c, file, reading, (page, box) => pool.run((engine) => readSealText(engine, page, box)))
     return letter ? { ...reading, letter } : reading
   } catch {
     return reading // an analysis failure leaves the reading; gd-letter-unsigned then says "unknown"
@@ -359,7 +361,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             cancelled = true
             return
           }
-          const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha)) : storedReading(r, sha)
+          const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha), pool) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
           const proposal = (doc as { roleProposed?: unknown }).roleProposed === true ? proposeRole(c, reading) : null

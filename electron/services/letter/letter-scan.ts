@@ -5,6 +5,7 @@
  * commitment-letter scans; the gd-letter-* rules read the result from documents[i].extracted.letter.
  */
 import type { LetterScan } from '../../../shared/letter/scan-result'
+import type { LetterSealText } from '../../../shared/letter/seal'
 import { scanLayout, variantForSponsorType } from '../../../shared/letter/template'
 import type { Case } from '../../../shared/model/case'
 import type { ExtractedDocument } from '../../../shared/model/extracted'
@@ -12,7 +13,15 @@ import { decodeScan, toSharp } from '../intake/upright'
 import { analyseSignedScan } from './signed-scan'
 import { loadBundledTemplate } from './templates'
 
-export async function analyseLetterScan(c: Case, file: string | Buffer, reading: ExtractedDocument): Promise<LetterScan | null> {
+/** Reads the seal's text on the upright page image (seal-text.ts with an OCR engine), when the caller has OCR. */
+export type SealReader = (page: Buffer, box: { x: number; y: number; width: number; height: number }) => Promise<LetterSealText>
+
+export async function analyseLetterScan(
+  c: Case,
+  file: string | Buffer,
+  reading: ExtractedDocument,
+  readSeal?: SealReader,
+): Promise<LetterScan | null> {
   const template = await loadBundledTemplate(variantForSponsorType(c.sponsor.type))
   const layout = scanLayout(template)
   const pages = (reading as { pages?: unknown[] }).pages
@@ -23,5 +32,12 @@ export async function analyseLetterScan(c: Case, file: string | Buffer, reading:
   if (!last) return null
   // The analyser wants an encoded image; PNG keeps the ink edges it measures.
   const png = await toSharp(last.image).png({ compressionLevel: 1 }).toBuffer()
-  return analyseSignedScan(png, layout)
+  const scan = await analyseSignedScan(png, layout)
+  if (!readSeal || !scan.seal.found || !scan.seal.box || (scan.turned ?? 0) !== 0) return scan
+  try {
+    const text = await readSeal(png, scan.seal.box)
+    return { ...scan, seal: { ...scan.seal, text: { centre: text.centre, ring: text.ring } } }
+  } catch {
+    return scan // unread seal text: the seal rule then says it could not be read
+  }
 }
