@@ -30,7 +30,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => pool.close())
 
-async function stamped(sealText: ScanOptions['sealText']) {
+async function stamped(sealText: NonNullable<ScanOptions['sealText']>) {
   const jpg = await makeScan(page, letter.scanLayout, { sign: true, seal: true, sealText, tint: [1, 0.98, 0.93] })
   const scan = await analyseSignedScan(jpg, letter.scanLayout)
   expect(scan.seal.found).toBe(true)
