@@ -208,7 +208,14 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   // The same scans for two slots (a manager who is the principal) are processed once.
   const processed = new Map<string, Promise<ProcessOutcome>>()
   const outcomes = await mapLimit(plan, limit, async (planned) => {
-    const key = JSON.stringify([planned.sources, planned.combine, planned.mayBePdf, planned.minLongSidePx, planned.minBytes])
+    const key = JSON.stringify([
+      planned.sources,
+      planned.combine,
+      planned.cut ?? null,
+      planned.mayBePdf,
+      planned.minLongSidePx,
+      planned.minBytes,
+    ])
     const earlier = processed.get(key)
     let outcome: ProcessOutcome
     if (earlier) {
