@@ -20,6 +20,7 @@ import { todayIso } from '../clock'
 import { extractFile, type FileExtraction } from '../extract/extract-files'
 import { CancelledError } from '../ocr/engine'
 import { OcrPool } from '../ocr/pool'
+import { roleFromFileName } from '../../../shared/review/file-name-roles'
 import { analyseLetterScan } from '../letter/letter-scan'
 import { readSealText } from '../letter/seal-text'
 
@@ -135,11 +136,21 @@ export async function addScansReport(
     }
   }
   if (added.length > 0) {
-    const documents: CaseDocument[] = added.map((a) => ({ file: a.file, role: 'other', roleProposed: true }))
+    // The file name proposes a role at once (营业执照.jpg); still a proposal the reading may replace.
+    const documents = (fresh: Case): CaseDocument[] =>
+      added.map((a) => {
+        const named = roleFromFileName(a.file, fresh)
+        return {
+          file: a.file,
+          role: named?.role ?? 'other',
+          ...(named?.website !== undefined ? { website: named.website } : {}),
+          roleProposed: true,
+        }
+      })
     try {
       await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => ({
         ...fresh,
-        documents: [...fresh.documents, ...documents],
+        documents: [...fresh.documents, ...documents(fresh)],
       }))
     } catch (error) {
       // Not in the case, so not kept: copies nobody lists would only hold personal data.
