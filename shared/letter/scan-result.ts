@@ -36,6 +36,8 @@ export const LetterSealResultSchema = z.looseObject({
   box: PixelBox.optional(),
   widthMm: z.number().optional(),
   heightMm: z.number().optional(),
+  /** What the seal says (seal.ts): its centre line and its ring unwrapped; absent when not read. */
+  text: z.looseObject({ centre: z.string().max(200), ring: z.string().max(400) }).optional(),
 })
 export type LetterSealResult = z.infer<typeof LetterSealResultSchema>
 

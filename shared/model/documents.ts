@@ -29,10 +29,18 @@ function withDocuments(c: Case, documents: CaseDocument[]): Case {
  * Appends scans. Without a role they wait for one to be proposed from their reading (其他材料 and the
  * proposed mark); with one (a drop on the signed-letter zone) they take it at once, chosen by a person.
  */
-export function addDocuments(c: Case, files: readonly string[], options: { role?: string; website?: number } = {}): Case {
+export function addDocuments(
+  c: Case,
+  files: readonly string[],
+  options: { role?: string; website?: number; proposed?: (file: string) => { role: string; website?: number } | null } = {},
+): Case {
   const added = files.map((file): CaseDocument => {
     const doc: CaseDocument = { file, role: 'other', roleProposed: true }
-    return options.role === undefined ? doc : withRole(doc, options.role, options.website ?? 0)
+    if (options.role !== undefined) return withRole(doc, options.role, options.website ?? 0)
+    // A proposal (from the file name) stays marked as proposed: the reading may still replace it.
+    const named = options.proposed?.(file) ?? null
+    if (named === null) return doc
+    return { ...doc, role: named.role, ...(named.website !== undefined ? { website: named.website } : {}) }
   })
   return withDocuments(c, [...c.documents, ...added])
 }

@@ -7,6 +7,7 @@
  * image can be read at all, is for the service that processes the plan.
  */
 import type { Case, CaseDocument } from '../model/case'
+import type { ExtractedDocument } from '../model/extracted'
 import { samePerson } from '../model/people'
 import { foreignCaseDocument } from '../model/scan-fields'
 import { isSafeRelativePath } from '../model/paths'
@@ -49,6 +50,13 @@ export interface PlannedFile {
   readonly minBytes: number
   /** Set when a website manager's ID is the principal's own scan (same person). */
   readonly sameAsPrincipal: boolean
+  /** One side cut out of a scan of both sides, for a provider that wants the sides apart. */
+  readonly cut?: 'front' | 'back'
+  /**
+   * Where the reading found the 人像面's name or ID number, as a share (0..1) of the image's width
+   * and height: the card holding it is the 人像面, whichever way up the two were laid on the glass.
+   */
+  readonly frontAt?: { readonly x: number; readonly y: number }
 }
 
 const FORBIDDEN = /[\\/:*?"<>|]/g
@@ -69,6 +77,14 @@ function sideOf(doc: CaseDocument): IdSide | null {
   if (!sides || sides.length === 0) return null
   if (sides.includes('front') && sides.includes('back')) return 'both'
   return sides[0] ?? null
+}
+
+/** The centre of the 人像面 field read (ID number, else name), as shares of the read image. */
+function portraitAt(r: ExtractedDocument | undefined): { x: number; y: number } | null {
+  const box = r?.fields.idNumber?.box ?? r?.fields.personName?.box
+  const image = r?.image
+  if (!box || !image || image.width <= 0 || image.height <= 0) return null
+  return { x: (box.x + box.width / 2) / image.width, y: (box.y + box.height / 2) / image.height }
 }
 
 const SIDE_ORDER: Record<string, number> = { front: 0, null: 1, back: 2, both: 3 }
@@ -179,6 +195,16 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
       if (provider.idBothSidesOneImage && sorted.length === 2 && sorted.every((s) => s.side !== 'both')) {
         files.push({ ...base, sources: sorted, combine: true })
         names.push(nameOf(first))
+        continue
+      }
+      // One scan of both sides, for a form with a box per side (腾讯云, 阿里云): each side cut out.
+      const only = sorted.length === 1 ? sorted[0] : undefined
+      if (!provider.idBothSidesOneImage && only && only.side === 'both') {
+        const frontAt = portraitAt(g.docs[0]?.doc.extracted)
+        for (const cut of ['front', 'back'] as const) {
+          files.push({ ...base, sources: [only], combine: false, cut, ...(frontAt ? { frontAt } : {}) })
+          names.push(`${nameOf(first)}_${data.slots.idSides[cut]}`)
+        }
         continue
       }
       sorted.forEach((s, i) => {

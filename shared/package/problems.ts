@@ -16,6 +16,7 @@ export type PackageProblemCode =
   | 'package-file-below-minimum'
   | 'package-extra-pages-ignored'
   | 'package-watermark-no-room'
+  | 'package-id-sides-not-found'
 
 /** Values filled into a problem's message templates ({file}, {limit} …). */
 export type ProblemParams = Readonly<Record<string, string | number>>

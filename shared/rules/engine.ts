@@ -8,6 +8,7 @@
 import { isIsoDate, type IsoDate } from '../dates/iso-date'
 import { LONG_TERM } from '../dates/parse-chinese-date'
 import type { Case } from '../model/case'
+import { normaliseCase } from '../model/normalise-case'
 import { defaultCatalogue, fieldDefinition, SEVERITIES, type Catalogue, type RuleDefinition, type Severity } from './catalogue'
 import { fieldChecks } from './checks/fields'
 import { letterChecks } from './checks/letter'
@@ -129,7 +130,9 @@ function provinceSource(rule: RuleDefinition, ctx: RuleContext): string {
 const SEVERITY_ORDER: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>
 
 /** All findings for a case, errors first, then in catalogue order. */
-export function checkCase(c: Case, options: CheckOptions): Finding[] {
+export function checkCase(typed: Case, options: CheckOptions): Finding[] {
+  // Rules judge the value that would be exported and copied into the console, not the keystrokes.
+  const c = normaliseCase(typed).case
   const catalogue = options.catalogue ?? defaultCatalogue()
   const ctx = buildContext(c, effectiveDate(c, options), catalogue, options.files, options.workspace)
   const findings: Finding[] = []

@@ -29,6 +29,26 @@ describe('icp-prep check', () => {
     expect(JSON.parse(r.stdout).reminders).toEqual([])
   })
 
+  it('checks the normalised values and lists each one it normalised (issue 14 item 4)', async () => {
+    const data = sampleCase()
+    data.principal.mobile = '１３８ ００１３ ８０００'
+    data.principal.email = 'chen.siyuan@yunfan-tech。cn'
+    const folder = await writeCaseFolder(data)
+    const json = await cli('check', '--json', folder)
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      findings: [],
+      normalised: [
+        { field: 'principal.mobile', from: '１３８ ００１３ ８０００', to: '13800138000' },
+        { field: 'principal.email', from: 'chen.siyuan@yunfan-tech。cn', to: 'chen.siyuan@yunfan-tech.cn' },
+      ],
+    })
+    const text = await cli('check', folder)
+    expect(text.stdout).toMatch(/已按规范形式检查 2 个值/)
+    expect(text.stdout).toMatch(/主体负责人手机号码 principal\.mobile: "１３８ ００１３ ８０００" → "13800138000"/)
+  })
+
   it('prints findings with the contract keys and exits 1 on an error', async () => {
     const data = sampleCase()
     ;(data.principal as { idValidTo: string }).idValidTo = '2027-01-15'

@@ -19,6 +19,15 @@ describe('icp-prep validate', () => {
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ valid: true, normalised: '11010519491231002X', errors: [], warnings: [] })
   })
 
+  it('normalises as the form and check do: full-width, spaces, 。 in an e-mail, a URL as domain', async () => {
+    const mobile = await cli('validate', '--type', 'mobile', '--json', '１３９ ００１３-８０００')
+    expect(JSON.parse(mobile.stdout)[0]).toMatchObject({ valid: true, normalised: '13900138000' })
+    const email = await cli('validate', '--type', 'email', '--json', 'a.b@c。cn')
+    expect(JSON.parse(email.stdout)[0]).toMatchObject({ valid: true, normalised: 'a.b@c.cn' })
+    const domain = await cli('validate', '--type', 'domain', '--json', 'http://yunfan-tech.cn./about')
+    expect(JSON.parse(domain.stdout)[0]).toMatchObject({ valid: true, normalised: 'yunfan-tech.cn' })
+  })
+
   it('prints a readable line per value without --json', async () => {
     const r = await cli('validate', '--type', 'resident-id', '11010519491231002X', '110105194912310021')
     expect(r.code).toBe(1)

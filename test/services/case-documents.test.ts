@@ -44,8 +44,9 @@ describe('addScans', () => {
     expect(await readFile(path.join(folder, 'scans', '营业执照_副本.jpg'), 'utf8')).toBe('already there')
     const c = await load(folder)
     expect(c.documents.map((d) => [d.file, d.role, (d as { roleProposed?: boolean }).roleProposed])).toEqual([
-      ['scans/营业执照_副本-2.jpg', 'other', true],
-      ['scans/营业执照_副本-3.jpg', 'other', true],
+      // Proposed from the file name at once (issue 14 item 7); the reading may still replace it.
+      ['scans/营业执照_副本-2.jpg', 'sponsor-certificate', true],
+      ['scans/营业执照_副本-3.jpg', 'sponsor-certificate', true],
     ])
   })
 

@@ -59,6 +59,11 @@ export interface ScanOptions {
   tint?: readonly [number, number, number]
   /** Shift of the page content in pixels (feeder misalignment). */
   shift?: { x: number; y: number }
+  /**
+   * What the seal says: `ring` round the top (a 公章 carries the unit's full name there; default:
+   * square marks, no text) and `centre` below the star (default 合同专用章; '' for none).
+   */
+  sealText?: { ring?: string; centre?: string }
 }
 
 function box(layout: ScanLayout, kind: string): { x: number; y: number; width: number; height: number } {
@@ -83,7 +88,25 @@ function signatureSvg(x: number, y: number, w: number, h: number): string {
   return `<path d="${strokes.join(' ')}" stroke="#141414" stroke-width="${h * 0.035}" fill="none" stroke-linecap="round"/>`
 }
 
-function sealSvg(cx: number, cy: number, r: number): string {
+const SEAL_FONT = 'Noto Serif CJK SC, Noto Sans CJK SC, serif'
+
+/** Characters set round the ring clockwise from the lower left, each upright towards the rim. */
+function ringText(cx: number, cy: number, r: number, text: string): string {
+  const chars = [...text]
+  const span = Math.min(250, chars.length * 22)
+  const start = 270 - span / 2
+  return chars
+    .map((ch, i) => {
+      const deg = start + ((i + 0.5) / chars.length) * span
+      const a = (deg * Math.PI) / 180
+      const x = cx + r * 0.72 * Math.cos(a)
+      const y = cy + r * 0.72 * Math.sin(a)
+      return `<text x="${x}" y="${y}" font-size="${r * 0.3}" text-anchor="middle" dominant-baseline="central" fill="#d8262f" font-family="${SEAL_FONT}" transform="rotate(${deg + 90} ${x} ${y})">${ch}</text>`
+    })
+    .join('')
+}
+
+function sealSvg(cx: number, cy: number, r: number, text: ScanOptions['sealText'] = {}): string {
   const star: string[] = []
   for (let i = 0; i < 10; i += 1) {
     const a = -Math.PI / 2 + (i * Math.PI) / 5
@@ -91,7 +114,7 @@ function sealSvg(cx: number, cy: number, r: number): string {
     star.push(`${cx + rr * Math.cos(a)},${cy + rr * Math.sin(a)}`)
   }
   const marks: string[] = []
-  for (let i = 0; i < 14; i += 1) {
+  for (let i = 0; i < (text.ring !== undefined ? 0 : 14); i += 1) {
     const a = Math.PI * (0.8 + (i / 13) * 1.4)
     const mx = cx + r * 0.72 * Math.cos(a)
     const my = cy + r * 0.72 * Math.sin(a)
@@ -100,7 +123,8 @@ function sealSvg(cx: number, cy: number, r: number): string {
   return (
     `<circle cx="${cx}" cy="${cy}" r="${r * 0.95}" stroke="#d8262f" stroke-width="${r * 0.07}" fill="none"/>` +
     `<polygon points="${star.join(' ')}" fill="#d8262f"/>${marks.join('')}` +
-    `<text x="${cx}" y="${cy + r * 0.55}" font-size="${r * 0.16}" text-anchor="middle" fill="#d8262f" font-family="Noto Serif CJK SC, Noto Sans CJK SC, serif">合同专用章</text>`
+    (text.ring !== undefined ? ringText(cx, cy, r, text.ring) : '') +
+    `<text x="${cx}" y="${cy + r * 0.58}" font-size="${r * (text.centre !== undefined ? 0.2 : 0.16)}" text-anchor="middle" fill="#d8262f" font-family="${SEAL_FONT}">${text.centre ?? '合同专用章'}</text>`
   )
 }
 
@@ -124,7 +148,7 @@ export async function makeScan(png: Buffer, layout: ScanLayout, options: ScanOpt
   if (options.seal) {
     const b = box(layout, 'seal')
     // Stamped a little off the guide circle and over the date, as people do.
-    parts.push(sealSvg((b.x + b.width / 2 + 4) * k, (b.y + b.height / 2 + 6) * k, 20.5 * k))
+    parts.push(sealSvg((b.x + b.width / 2 + 4) * k, (b.y + b.height / 2 + 6) * k, 20.5 * k, options.sealText))
   }
   if (options.redTick)
     parts.push(

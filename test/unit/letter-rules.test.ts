@@ -2,6 +2,8 @@
  * The signed-letter rules (gd-letter-mismatch, gd-letter-unsigned, gd-letter-no-seal) over
  * case.json data as the OCR pipeline stores it: `extracted.text` and `extracted.letter`.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { LetterScan } from '../../shared/letter/scan-result'
 import { parseCase } from '../../shared/model/case'
@@ -151,5 +153,63 @@ describe('signed letter rules', () => {
     expect(f.map((x) => x.rule)).toEqual(['gd-letter-mismatch'])
     expect(f[0]?.message).not.toContain(other)
     expect(f[0]?.message).toContain('1101**********002X')
+  })
+})
+
+describe('the signed letter lists what the case files (issue 14 item 1)', () => {
+  // The real PP-OCR reading of the bundled sample's signed letter, printed for its one website.
+  const SAMPLE = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../resources/sample-case/case.json'), 'utf8'),
+  ) as EditableCase
+  const OCR = (JSON.parse(readFileSync(path.join(import.meta.dirname, 'vectors/sample-letter-ocr.json'), 'utf8')) as { text: string[] })
+    .text
+  const FIX = '按当前资料重新生成承诺书，打印签字盖章后重新扫描。'
+
+  function sample(mutate: (c: EditableCase) => void = () => {}): Finding[] {
+    const data = structuredClone(SAMPLE)
+    mutate(data)
+    const doc = data.documents.find((d) => d.role === 'commitment-letter')
+    if (!doc) throw new Error('no letter document')
+    doc.extracted = letterReading(OCR, scan())
+    const parsed = parseCase(data)
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '))
+    return checkCase(parsed.case, { today: SAMPLE_DATE }).filter((f) => f.rule === 'gd-letter-mismatch')
+  }
+
+  it('the sample letter matches the sample case', () => {
+    expect(sample()).toEqual([])
+  })
+
+  it('a second website the letter does not list: the count, its name and its domain, each an error with the fix', () => {
+    const f = sample((c) => {
+      const second = structuredClone(c.websites[0]!)
+      second.name = '程盛餐饮外卖平台'
+      second.domain = 'chengsheng-food.cn'
+      c.websites.push(second)
+    })
+    expect(f.map((x) => [x.severity, x.message])).toEqual([
+      ['error', '承诺书扫描件“scans/承诺书-已签字.jpg”列出 1 个网站，本案件有 2 个网站'],
+      ['error', '承诺书扫描件“scans/承诺书-已签字.jpg”上没有网站 2 的名称“程盛餐饮外卖平台”'],
+      ['error', '承诺书扫描件“scans/承诺书-已签字.jpg”上没有网站 2 的域名 chengsheng-food.cn'],
+    ])
+    for (const x of f) expect(x.fix).toBe(FIX)
+  })
+
+  it('a renamed website or a changed domain is a difference; a one-character OCR slip is not', () => {
+    const renamed = sample((c) => void (c.websites[0]!.name = '程盛美食官网'))
+    expect(renamed.map((x) => x.message)).toEqual(['承诺书扫描件“scans/承诺书-已签字.jpg”上没有网站 1 的名称“程盛美食官网”'])
+    const moved = sample((c) => void (c.websites[0]!.domain = 'chenhui-da.cn'))
+    expect(moved.map((x) => x.message)).toEqual(['承诺书扫描件“scans/承诺书-已签字.jpg”上没有网站 1 的域名 chenhui-da.cn'])
+    const slip = OCR.map((l) => l.replace('chenhui-da.com.cn', 'chenhui-da.corn.cn'))
+    const data = structuredClone(SAMPLE)
+    data.documents.find((d) => d.role === 'commitment-letter')!.extracted = letterReading(slip, scan())
+    const parsed = parseCase(data)
+    if (!parsed.ok) throw new Error('bad case')
+    expect(checkCase(parsed.case, { today: SAMPLE_DATE }).filter((x) => x.rule === 'gd-letter-mismatch')).toEqual([])
+  })
+
+  it('a letter dated after the submission date is an error', () => {
+    const f = sample((c) => void (c.submissionDate = '2026-11-20'))
+    expect(f.map((x) => x.message)).toEqual(['承诺书扫描件“scans/承诺书-已签字.jpg”的日期 2026年12月01日 晚于提交日期 2026年11月20日'])
   })
 })

@@ -267,6 +267,7 @@ describe('packaging problems (package-problems.json)', () => {
     'package-file-below-minimum',
     'package-extra-pages-ignored',
     'package-watermark-no-room',
+    'package-id-sides-not-found',
   ]
   const params = {
     file: 'scans/a.jpg',
@@ -284,6 +285,7 @@ describe('packaging problems (package-problems.json)', () => {
     height: 200,
     pages: 3,
     text: '仅供备案使用',
+    found: 1,
   }
 
   it('has exactly the codes the packager raises, each with both languages filled', () => {

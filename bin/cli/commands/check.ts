@@ -9,6 +9,8 @@ import path from 'node:path'
 import { caseFileFacts, loadCase } from '../../../electron/services/case-folder/case-store'
 import { todayIso } from '../../../electron/services/clock'
 import { otherCasesIn } from '../../../electron/services/workspace/workspace-cases'
+import { normaliseCase, type ValueChange } from '../../../shared/model/normalise-case'
+import { defaultCatalogue, fieldDefinition } from '../../../shared/rules/catalogue'
 import { checkCase, effectiveDate, hasErrors, type Finding } from '../../../shared/rules/engine'
 import { remindersFor, type Reminder } from '../../../shared/rules/reminders'
 import { dateOption, EXIT, parseOptions, UsageError, type CliIo, type Command } from '../io'
@@ -34,6 +36,18 @@ export function printReminders(io: CliIo, reminders: readonly Reminder[]): void 
   if (reminders.length === 0) return
   io.stdout(`\n提交前后还须自行完成 Still to do yourself (cannot be checked offline):\n`)
   for (const r of reminders) io.stdout(`${SEVERITY_LABEL.info}  [${r.code}]\n    ${r.message}\n    ${r.messageEn}\n`)
+}
+
+/** The typed values the rules read in their normalised form (full-width digits, spaces, http:// …). */
+export function printNormalised(io: CliIo, changes: readonly ValueChange[]): void {
+  if (changes.length === 0) return
+  const catalogue = defaultCatalogue()
+  io.stdout(`已按规范形式检查 ${changes.length} 个值 Checked ${changes.length} values in their normalised form:\n`)
+  for (const c of changes) {
+    const def = fieldDefinition(catalogue, c.field)
+    io.stdout(`    ${def ? `${def.label} ` : ''}${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}\n`)
+  }
+  io.stdout('\n')
 }
 
 export const checkCommand: Command = {
@@ -63,6 +77,8 @@ export const checkCommand: Command = {
     const options = { today, ...(date ? { date } : {}), files: caseFileFacts(loaded.folder), workspace }
     const findings = checkCase(loaded.case, options)
     const reminders = remindersFor(loaded.case)
+    // checkCase judges the normalised values; say once which typed values those differ from.
+    const { changes } = normaliseCase(loaded.case)
     const ok = !hasErrors(findings)
     if (values.json) {
       const out = findings.map((f) => ({
@@ -84,10 +100,13 @@ export const checkCommand: Command = {
         source: r.source,
         verified: r.verified,
       }))
-      io.stdout(`${JSON.stringify({ ok, date: effectiveDate(loaded.case, options), findings: out, reminders: notes }, null, 2)}\n`)
+      const date = effectiveDate(loaded.case, options)
+      const normalised = changes.length > 0 ? { normalised: changes } : {}
+      io.stdout(`${JSON.stringify({ ok, date, ...normalised, findings: out, reminders: notes }, null, 2)}\n`)
     } else {
       const counts = { error: 0, warning: 0, info: 0 }
       for (const f of findings) counts[f.severity] += 1
+      printNormalised(io, changes)
       printFindings(io, findings)
       printReminders(io, reminders)
       io.stdout(

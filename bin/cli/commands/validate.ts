@@ -5,6 +5,7 @@
 import { correctResidentId, correctUscc, suggestedValues } from '../../../shared/ids/corrector'
 import { validateDomain } from '../../../shared/ids/domain'
 import { validateEmail, validateMobile } from '../../../shared/ids/contact'
+import { normaliseValue, type ValueKind } from '../../../shared/model/normalise-case'
 import type { ValidationIssue, ValidationResult } from '../../../shared/ids/issue'
 import { validateResidentId } from '../../../shared/ids/resident-id'
 import { validateUscc } from '../../../shared/ids/uscc'
@@ -13,6 +14,8 @@ import { dateOption, EXIT, parseOptions, UsageError, type Command } from '../io'
 
 interface Validator {
   readonly label: string
+  /** The form field kind whose normalisation `check` and the app apply (normalise-case.ts). */
+  readonly kind: ValueKind
   validate(value: string, today: string): ValidationResult<unknown>
   suggest?(value: string, today: string): string[]
   describe?(details: unknown): string
@@ -21,6 +24,7 @@ interface Validator {
 const VALIDATORS: Record<string, Validator> = {
   uscc: {
     label: '统一社会信用代码',
+    kind: 'certificate',
     validate: (v) => validateUscc(v),
     suggest: (v) => suggestedValues(correctUscc(v)),
     describe: (d) => {
@@ -30,6 +34,7 @@ const VALIDATORS: Record<string, Validator> = {
   },
   'resident-id': {
     label: '公民身份号码',
+    kind: 'id-number',
     validate: (v, today) => validateResidentId(v, today),
     suggest: (v, today) => suggestedValues(correctResidentId(v, today)),
     describe: (d) => {
@@ -37,9 +42,9 @@ const VALIDATORS: Record<string, Validator> = {
       return [x.area, `出生 ${x.birthDate}`, x.sex === 'male' ? '男' : '女'].filter(Boolean).join('·')
     },
   },
-  mobile: { label: '手机号码', validate: (v) => validateMobile(v) },
-  email: { label: '电子邮箱', validate: (v) => validateEmail(v) },
-  domain: { label: '域名', validate: (v) => validateDomain(v) },
+  mobile: { label: '手机号码', kind: 'mobile', validate: (v) => validateMobile(v) },
+  email: { label: '电子邮箱', kind: 'email', validate: (v) => validateEmail(v) },
+  domain: { label: '域名', kind: 'domain', validate: (v) => validateDomain(v) },
 }
 
 const issues = (list: readonly ValidationIssue[]) => list.map((i) => ({ code: i.code, message: i.message, messageEn: i.messageEn }))
@@ -62,7 +67,7 @@ export const validateCommand: Command = {
     const today = dateOption(values.date) ?? todayIso()
 
     const results = positionals.map((value) => {
-      const r = validator.validate(value, today)
+      const r = validator.validate(normaliseValue(validator.kind, value), today)
       const suggestions = !r.valid && validator.suggest ? validator.suggest(value, today) : []
       return {
         value,

@@ -20,8 +20,10 @@ import { todayIso } from '../clock'
 import { extractFile, type FileExtraction } from '../extract/extract-files'
 import { CancelledError } from '../ocr/engine'
 import { OcrPool } from '../ocr/pool'
+import { roleFromFileName } from '../../../shared/review/file-name-roles'
 import { analyseLetterScan } from '../letter/letter-scan'
 import type { PixelPool } from '../pixel-work/pool'
+import { readSealText } from '../letter/seal-text'
 
 export const SCANS_DIR = 'scans'
 const MAX_NAME = 80
@@ -141,7 +143,10 @@ export async function addScansReport(
       ...(options.website !== undefined ? { website: options.website } : {}),
     }
     try {
-      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => addDocuments(fresh, files, place))
+      // Without a chosen role the file name proposes one at once (营业执照.jpg); the reading may replace it.
+      await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) =>
+        addDocuments(fresh, files, { ...place, proposed: (file) => roleFromFileName(file, fresh) }),
+      )
     } catch (error) {
       // Not in the case, so not kept: copies nobody lists would only hold personal data.
       for (const a of added) await rm(path.join(folder, ...a.file.split('/')), { force: true }).catch(() => undefined)
@@ -263,10 +268,11 @@ async function withLetterAnalysis(
   doc: CaseDocument,
   file: string | Buffer,
   reading: ExtractedDocument,
+  pool: OcrPool,
 ): Promise<ExtractedDocument> {
   if (doc.role !== 'commitment-letter' && reading.kind !== 'commitment-letter') return reading
   try {
-    const letter = await analyseLetterScan(c, file, reading)
+    const letter = await analyseLetterScan(c, file, reading, (page, box) => pool.run((engine) => readSealText(engine, page, box)))
     return letter ? { ...reading, letter } : reading
   } catch {
     return reading // an analysis failure leaves the reading; gd-letter-unsigned then says "unknown"
@@ -325,7 +331,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
             cancelled = true
             return
           }
-          const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha)) : storedReading(r, sha)
+          const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha), pool) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
           const proposal = doc.roleProposed === true ? proposeRole(c, reading) : null

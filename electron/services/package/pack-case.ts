@@ -12,6 +12,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { toParts, type IsoDate } from '../../../shared/dates/iso-date'
 import { isSafeRelativePath } from '../../../shared/model/paths'
+import { normaliseCase } from '../../../shared/model/normalise-case'
 import type { ExportRecord, Manifest } from '../../../shared/package/manifest'
 import { defaultProvider, findProvider, packageData, type ProviderProfile } from '../../../shared/package/package-data'
 import { planUpload } from '../../../shared/package/plan'
@@ -180,7 +181,8 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   const provider = resolveProvider(options.provider)
   const scans = loaded.case.documents.filter((d) => isSafeRelativePath(d.file)).map((d) => path.join(loaded.folder, ...d.file.split('/')))
   const output = await checkOutput(options.output, loaded.file, scans)
-  const c = loaded.case
+  // 报告.html and the manifest carry the values staff copy into the console: normalised, like the rules see them.
+  const c = normaliseCase(loaded.case).case
   const catalogue = defaultCatalogue()
   const data = packageData()
   const checkOptions = {
@@ -207,7 +209,14 @@ export async function packCase(caseTarget: string, options: PackOptions): Promis
   // The same scans for two slots (a manager who is the principal) are processed once.
   const processed = new Map<string, Promise<ProcessOutcome>>()
   const outcomes = await mapLimit(plan, limit, async (planned) => {
-    const key = JSON.stringify([planned.sources, planned.combine, planned.mayBePdf, planned.minLongSidePx, planned.minBytes])
+    const key = JSON.stringify([
+      planned.sources,
+      planned.combine,
+      planned.cut ?? null,
+      planned.mayBePdf,
+      planned.minLongSidePx,
+      planned.minBytes,
+    ])
     const earlier = processed.get(key)
     let outcome: ProcessOutcome
     if (earlier) {

@@ -13,6 +13,8 @@ import type { ManifestFile } from '../../../shared/package/manifest'
 import { resolveDocumentFile } from '../case-folder/case-files'
 import { applyWatermark, type WatermarkSpec } from './watermark'
 import { stackImages } from './combine'
+import { cardRegion, findCards } from '../intake/cards'
+import { greyDropRed, rawOp } from '../intake/pixels'
 import { fitImage } from './fit-image'
 import { stripJpegMetadata } from './jpeg-markers'
 import { cleanPdf, PdfCleanError } from './pdf-clean'
@@ -160,7 +162,31 @@ export async function processPlannedFile(plan: PlannedFile, ctx: ProcessContext)
   }
   signal?.throwIfAborted()
   const name = `${plan.baseName}.jpg`
-  const first = images[0] as (typeof images)[number]
+  let first = images[0] as (typeof images)[number]
+  if (plan.cut) {
+    // The card holding the field the reading found on the 人像面 is that side; without one, the
+    // card finder's reading order (top first) stands for front above back (icp-rules.md §2).
+    const cards = findCards(greyDropRed(first.scan.image))
+    if (cards.length !== 2) {
+      problems.push({
+        code: 'package-id-sides-not-found',
+        document: first.source.document,
+        params: { file: first.source.file, found: cards.length },
+      })
+      return { file: null, problems }
+    }
+    const { width: w, height: h } = first.scan.image
+    const at = plan.frontAt ? { x: plan.frontAt.x * w, y: plan.frontAt.y * h } : null
+    const holds = (b: (typeof cards)[number]) =>
+      at !== null && at.x >= b.x && at.x <= b.x + b.width && at.y >= b.y && at.y <= b.y + b.height
+    const front = cards.findIndex(holds) === 1 ? 1 : 0
+    const card = cards[plan.cut === 'front' ? front : 1 - front] as (typeof cards)[number]
+    const region = cardRegion(card, first.scan.image)
+    const image = await rawOp(first.scan.image, (img) =>
+      img.extract({ left: region.x, top: region.y, width: region.width, height: region.height }),
+    )
+    first = { ...first, scan: { ...first.scan, image, source: { ...first.scan.source, plainJpeg: false } } }
+  }
   const sources = images.flatMap((l) => manifestSource(l.source, l.scan) ?? [])
   const rotated = images.some((l) => l.scan.source.rotated)
   const combined = images.length > 1

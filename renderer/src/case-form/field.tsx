@@ -8,7 +8,7 @@ import { parseChineseDate, parseDateOrLongTerm, LONG_TERM } from '../../../share
 import { isMissing, type Finding } from '../case/findings'
 import { fieldDomId, formatPath, type Path } from '../case/paths'
 import { isRequired, withCurrent, type Option } from '../case/options'
-import { editField, fieldValue } from '../state/editor'
+import { editField, fieldValue, normaliseField } from '../state/editor'
 import { bilingual } from '../i18n'
 import { useForm } from './form-context'
 
@@ -101,7 +101,9 @@ export function Field(props: FieldProps): ReactElement {
                 const normal = normaliseDate(e.target.value, props.longTerm === true)
                 if (normal !== (value === '' ? null : value)) editField(props.path, normal)
               }
-            : undefined
+            : props.readOnly
+              ? undefined
+              : () => normaliseField(props.path)
         }
       />
     )

@@ -64,6 +64,16 @@ export function isRequired(fieldPath: string, unit: boolean): boolean {
   return def.required === 'always' || (def.required === 'unit' && unit) || (def.required === 'individual' && !unit)
 }
 
+/** A field's label from fields.json (主体负责人手机号码), both languages; the path itself when unknown. */
+export function fieldLabel(fieldPath: string): { zh: string; en: string } {
+  const generic = fieldPath.replace(/\[\d+\]/g, '[]')
+  const def = fieldsData.fields.find((f) => f.path === generic)
+  const site = /^websites\[(\d+)\]/.exec(fieldPath)
+  const n = site ? Number(site[1]) + 1 : null
+  if (!def) return { zh: fieldPath, en: fieldPath }
+  return { zh: `${n !== null ? `网站 ${n} ` : ''}${def.label}`, en: `${n !== null ? `website ${n} ` : ''}${def.labelEn}` }
+}
+
 /** The options plus the current value when the data does not list it, so nothing typed is lost. */
 export function withCurrent(options: Option[], current: string): Option[] {
   if (current === '' || options.some((o) => o.value === current)) return options

@@ -7,7 +7,8 @@ import { useEffect, type ReactElement } from 'react'
 import { printedLetterFor } from '../../../shared/letter/province-letters'
 import { goToFinding } from '../screens/checks-panel'
 import { Icon } from '../components/icons'
-import { bilingual, useLanguage, useT } from '../i18n'
+import { generatedLetterOf, staleValues } from '../../../shared/letter/staleness'
+import { bilingual, formatWhen, useLanguage, useT } from '../i18n'
 import { editorStore } from '../state/editor'
 import { letterStore, printLetter, refreshLetter, saveLetter } from '../state/letter'
 import { addDropped, pickScans, scansStore } from '../state/scans'
@@ -72,6 +73,25 @@ function SignedScans(): ReactElement {
   )
 }
 
+/** Says whether the letter saved or printed earlier still matches the case, and what changed if not. */
+function GeneratedState(): ReactElement | null {
+  const t = useT()
+  const language = useLanguage()
+  const { draft } = useStore(editorStore)
+  const record = draft ? generatedLetterOf(draft) : null
+  if (!draft || !record) return null
+  const when = formatWhen(record.at, language)
+  const stale = staleValues(draft, record)
+  if (stale.length === 0) return <p className="muted small letter-current">{t('letter.current', { when })}</p>
+  const fields = stale.map((s) => (language === 'en' ? s.labelEn : s.label)).join(language === 'en' ? ', ' : '、')
+  return (
+    <div className="letter-stale review-notice" role="status" data-testid="letter-stale">
+      <strong>{t('letter.stale.title')}</strong>
+      <p>{t('letter.stale.body', { when, fields })}</p>
+    </div>
+  )
+}
+
 /** The letter view of the open case. */
 export function LetterView(): ReactElement {
   const t = useT()
@@ -131,6 +151,7 @@ export function LetterView(): ReactElement {
           </button>
         </div>
         {ok && <p className="muted small">{t('letter.printHint')}</p>}
+        <GeneratedState />
         {ok && preview.template.wording === 'ours' && <p className="letter-note">{t('letter.wordingOurs')}</p>}
         {refused && (
           <div className="letter-refused" role="alert">

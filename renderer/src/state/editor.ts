@@ -8,7 +8,10 @@ import type { Case, Person } from '../../../shared/model/case'
 import type { CaseSummary } from '../../../shared/ipc/schemas'
 import type { ResultOf } from '../../../shared/ipc/contract'
 import { ApiError, call, errorText } from '../api'
-import { getIn, setIn, type Path } from '../case/paths'
+import { fieldKind, normaliseCase, normaliseValue, type ValueChange } from '../../../shared/model/normalise-case'
+import { fieldLabel } from '../case/options'
+import { formatPath, getIn, setIn, type Path } from '../case/paths'
+import { notify } from './notices'
 import { createStore } from './store'
 
 type Finding = ResultOf<'case.open'>['findings'][number]
@@ -76,12 +79,29 @@ export function isCopyOfPrincipal(a: Person, b: Person): boolean {
 let lastSent: Case | null = null
 let inFlight = false
 
-/** Shows an opened (or created, or duplicated) case. */
+/** Says once which values were put in their normalised form (full-width digits, spaces, http:// …). */
+function announce(changes: readonly ValueChange[]): void {
+  if (changes.length === 0) return
+  const list = (en: boolean) =>
+    changes
+      .slice(0, 3)
+      .map((c) => `${en ? fieldLabel(c.field).en : fieldLabel(c.field).zh}：${c.from} → ${c.to}`)
+      .join(en ? '; ' : '；')
+  const more = changes.length > 3 ? changes.length - 3 : 0
+  notify(
+    'info',
+    `已规范 ${changes.length} 个值（全角、空格、网址等）：${list(false)}${more > 0 ? ` 等` : ''}`,
+    `Normalised ${changes.length} value${changes.length > 1 ? 's' : ''} (full-width, spaces, URLs …): ${list(true)}${more > 0 ? ' …' : ''}`,
+  )
+}
+
+/** Shows an opened (or created, or duplicated) case, its typed values normalised (and saved so). */
 export function showCase(opened: ResultOf<'case.open'>): void {
   lastSent = opened.case
+  const normal = opened.readOnly ? { case: opened.case, changes: [] } : normaliseCase(opened.case)
   editorStore.set({
     caseId: opened.id,
-    draft: opened.case,
+    draft: normal.case,
     findings: opened.findings,
     summary: opened.summary,
     saving: false,
@@ -91,6 +111,10 @@ export function showCase(opened: ResultOf<'case.open'>): void {
     readOnly: opened.readOnly,
     conflict: false,
   })
+  if (normal.changes.length > 0) {
+    announce(normal.changes)
+    flush()
+  }
 }
 
 /** Leaves the case screen; a save still in flight finishes but is no longer shown. */
@@ -161,6 +185,23 @@ export function editField(path: Path, value: string | null): void {
     }
     return next
   })
+}
+
+/**
+ * On leaving a field: its value in the normalised form the rules and 报告.html use, said once.
+ * Only the field left is touched, so a value being typed elsewhere is never rewritten under the caret.
+ */
+export function normaliseField(path: Path): void {
+  const { draft } = editorStore.get()
+  if (!draft) return
+  const field = formatPath(path)
+  const kind = fieldKind(field)
+  const value = getIn(draft, path)
+  if (kind === null || typeof value !== 'string') return
+  const to = normaliseValue(kind, value)
+  if (to === value) return
+  editField(path, to === '' ? null : to)
+  if (to !== '') announce([{ field, from: value, to }])
 }
 
 /** Reads a text field of the draft. */

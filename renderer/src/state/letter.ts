@@ -6,6 +6,9 @@
 import { translate } from '../../../shared/i18n/messages'
 import type { LetterPreview } from '../../../shared/ipc/letter-export-schemas'
 import { call, errorText } from '../api'
+import { isIsoDate } from '../../../shared/dates/iso-date'
+import { generatedLetterRecord } from '../../../shared/letter/staleness'
+import { editorStore, updateDraft } from './editor'
 import { notify } from './notices'
 import { createStore } from './store'
 
@@ -43,11 +46,23 @@ export async function refreshLetter(caseId: string): Promise<void> {
   }
 }
 
+/**
+ * Keeps what the saved or printed letter carries in the case (`generatedLetter`), so the letter
+ * view can say when a later edit makes that paper stale.
+ */
+function remember(caseId: string): void {
+  const { preview } = letterStore.get()
+  if (!preview || editorStore.get().caseId !== caseId || !isIsoDate(preview.date)) return
+  const date = preview.date
+  updateDraft((draft) => ({ ...draft, generatedLetter: generatedLetterRecord(draft, date, new Date()) }))
+}
+
 /** Saves the letter where the user chooses (native save dialog). */
 export async function saveLetter(caseId: string): Promise<void> {
   letterStore.set({ busy: 'save' })
   try {
     const result = await call('letter.save', { caseId })
+    if (result.saved) remember(caseId)
     if (result.saved && result.name)
       notify('info', translate('zh-CN', 'letter.saved', { name: result.name }), translate('en', 'letter.saved', { name: result.name }))
   } catch (error) {
@@ -62,6 +77,7 @@ export async function printLetter(caseId: string): Promise<void> {
   letterStore.set({ busy: 'print' })
   try {
     await call('letter.print', { caseId })
+    remember(caseId)
     notify('info', translate('zh-CN', 'letter.printOpened'), translate('en', 'letter.printOpened'))
   } catch (error) {
     fail(error)

@@ -25,6 +25,12 @@ export const outputMessages = {
   'letter.refused': ['暂时无法生成正确的承诺书', 'A correct letter cannot be made yet'],
   'letter.refused.body': ['承诺书会打印下列信息，请先按提示修改：', 'The letter prints these values; fix them first:'],
   'letter.loading': ['正在排版承诺书…', 'Laying out the letter…'],
+  'letter.stale.title': ['已生成的承诺书已过期', 'The letter generated earlier is out of date'],
+  'letter.stale.body': [
+    '{when}生成承诺书后，以下内容已修改：{fields}。请按当前资料重新生成承诺书，打印签字盖章后重新扫描。',
+    'Since the letter was generated ({when}) these changed: {fields}. Generate it again from the current case, print, sign and seal it, and scan it again.',
+  ],
+  'letter.current': ['已生成的承诺书与当前资料一致（{when}）。', 'The letter generated {when} matches the case.'],
   'letter.page': ['第 {n} / {total} 页', 'Page {n} of {total}'],
   'letter.steps': [
     '打印 → 法定代表人（或本人）签字、加盖公章 → 彩色扫描 → 拖入下方',

@@ -35,7 +35,7 @@ export const scanMessages = {
   'scans.role': ['用途', 'Role'],
   'scans.website': ['网站', 'Website'],
   'scans.websiteN': ['网站 {n}', 'Website {n}'],
-  'scans.roleProposed': ['按识别结果建议', 'suggested from the reading'],
+  'scans.roleProposed': ['按文件名或识别结果建议，可修改', 'suggested from the file name or the reading; change it if wrong'],
   'scans.roleUndecided': ['未能从识别结果判断用途，请手动选择', 'The reading does not tell what this is for: please choose'],
   'scans.roleAfterReading': ['识别后自动建议用途，也可现在手动选择', 'A role is suggested after reading, or choose one now'],
   'scans.state.unread': ['待识别', 'Not read'],

@@ -6,7 +6,9 @@
  * A scan not yet read has neither, and these rules stay quiet; gd-letter-missing (materials)
  * covers a letter not added at all.
  */
+import { compareLetterContent, type LetterDifference } from '../../letter/content-match'
 import { maskId, matchLetterText, type LetterExpectation } from '../../letter/match'
+import { sealKind } from '../../letter/seal'
 import { readLetterScan, readScanText, type LetterTextMatch } from '../../letter/scan-result'
 import { variantForSponsorType } from '../../letter/template'
 import type { CaseDocument } from '../../model/case'
@@ -67,8 +69,25 @@ const letterMismatch: Check = (ctx) => {
       const foundEn = codeOther && match.codeRead ? `; the scan shows ${match.codeRead}` : ''
       hits.push({ ...base, variant: 'code', params: { ...params, found, foundEn } })
     }
+    if (text !== null) hits.push(...contentHits(compareLetterContent(text, ctx.case, ctx.date), base, doc.file))
   }
   return hits
+}
+
+/** A letter that lists other websites (or another count, or a later date) than the case: one error each. */
+function contentHits(differences: readonly LetterDifference[], base: { field: string; document: number }, file: string): Hit[] {
+  return differences.map((d): Hit => {
+    switch (d.kind) {
+      case 'count':
+        return { ...base, variant: 'count', params: { file, read: String(d.read), expected: String(d.expected) } }
+      case 'website-name':
+        return { ...base, variant: 'website-name', params: { file, n: String(d.website + 1), name: d.name } }
+      case 'domain':
+        return { ...base, variant: 'domain', params: { file, n: String(d.website + 1), domain: d.domain } }
+      case 'date-future':
+        return { ...base, variant: 'date', params: { file, read: d.read, date: d.date } }
+    }
+  })
 }
 
 const letterUnsigned: Check = (ctx) => {
@@ -96,8 +115,31 @@ const letterNoSeal: Check = (ctx) => {
   })
 }
 
+const SEAL_EN: Record<string, string> = {
+  合同专用章: 'contract seal (合同专用章)',
+  财务专用章: 'finance seal (财务专用章)',
+  发票专用章: 'invoice seal (发票专用章)',
+  人事专用章: 'HR seal (人事专用章)',
+}
+
+/** The seal found must be the unit's 公章: a special-purpose seal is refused, an unread one is a warning. */
+const letterSealType: Check = (ctx) => {
+  if (!ctx.isUnit) return []
+  return letterDocuments(ctx).flatMap(({ doc, index }): Hit[] => {
+    const scan = readLetterScan(doc.extracted)
+    const text = scan?.seal.text
+    if (!scan || !scan.seal.found || !text) return []
+    const base = { field: `documents[${index}]`, document: index }
+    const kind = sealKind(text, present(ctx.case.sponsor.name))
+    if (kind.kind === 'special') return [{ ...base, params: { file: doc.file, seal: kind.name, sealEn: SEAL_EN[kind.name] ?? kind.name } }]
+    if (kind.kind === 'unreadable') return [{ ...base, variant: 'unreadable', params: { file: doc.file } }]
+    return []
+  })
+}
+
 export const letterChecks: Record<string, Check> = {
   'gd-letter-mismatch': letterMismatch,
   'gd-letter-unsigned': letterUnsigned,
   'gd-letter-no-seal': letterNoSeal,
+  'gd-letter-seal-type': letterSealType,
 }

@@ -201,6 +201,33 @@ describe('packCase refusals and packaging problems', () => {
     expect(forced.exportRecord?.ready).toBe(false)
   }, 60_000)
 
+  it('报告.html carries the normalised values, not the typed slips (issue 14 item 4)', async () => {
+    const typed = await writeScannedCase(
+      [
+        { doc: { file: 'scans/licence.jpg', role: 'sponsor-certificate' }, scan: { width: 1800, height: 1300, kind: 'licence' } },
+        { doc: { file: 'scans/id.jpg', role: 'principal-id' }, scan: { width: 1000, height: 640, kind: 'id-front' } },
+        { doc: { file: 'scans/m.jpg', role: 'manager-id', website: 0 }, scan: { width: 1000, height: 640, kind: 'id-front' } },
+        { doc: { file: 'scans/d.jpg', role: 'domain-certificate', website: 0 }, scan: { width: 1240, height: 1754, kind: 'domain' } },
+        { doc: { file: 'scans/l.jpg', role: 'commitment-letter' }, scan: { width: 1240, height: 1754, kind: 'letter' } },
+      ],
+      (c) => {
+        c.principal.mobile = '１３８ ００１３ ８０００'
+        c.principal.email = 'chen.siyuan@yunfan-tech。cn'
+        const site = c.websites[0] as { domain: string | null }
+        site.domain = 'http://yunfan-tech.cn./'
+      },
+    )
+    const zip = path.join(await scratch('icp-pack-normal-'), 'pkg.zip')
+    await packCase(typed, { output: zip, force: true })
+    const { dir: unpacked } = unpack(zip)
+    const report = await readFile(path.join(unpacked, '报告.html'), 'utf8')
+    expect(report).toContain('13800138000')
+    expect(report).toContain('chen.siyuan@yunfan-tech.cn')
+    expect(report).not.toContain('１３８')
+    expect(report).not.toContain('yunfan-tech。cn')
+    expect(report).not.toContain('http://yunfan-tech.cn')
+  }, 60_000)
+
   it('names each scan it cannot pack, and why', async () => {
     const tiny = await sharp({ create: { width: 400, height: 260, channels: 3, background: '#c8d8e8' } })
       .jpeg()

@@ -74,7 +74,8 @@ describe('scan channels', () => {
       ['同一张.jpg', 'the same as a scan already added'],
     ])
     expect(added.scans.map((s) => [s.name, s.role, s.state, s.roleProposed])).toEqual([
-      ['营业执照.jpg', 'other', 'unread', true],
+      // Proposed from the file name at once (issue 14 item 7).
+      ['营业执照.jpg', 'sponsor-certificate', 'unread', true],
       ['身份证.jpg', 'other', 'unread', true],
     ])
     // Scans are named by opaque ids and page-relative image URLs, never by paths.
@@ -158,7 +159,8 @@ describe('scan channels', () => {
     const c = await onDisk(app, caseId)
     expect(c.sponsor.name).toBe('读取期间输入的名称')
     expect(c.documents.map((d) => [d.role, (d.extracted as { sourceSha256?: string } | undefined)?.sourceSha256?.length])).toEqual([
-      ['other', 64],
+      // A reading with no text leaves the role its file name proposed (issue 14 item 7).
+      ['sponsor-certificate', 64],
       ['principal-id', 64],
     ])
     const list = (await ok(app, 'scan.list', { caseId })) as ResultOf<'scan.list'>
