@@ -181,7 +181,7 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
   // A code or domain whose label was not read is still recognisable by its shape.
   const wanted =
     kind === 'business-licence'
-      ? ['creditCode']
+      ? ['creditCode', 'registrationNumber', 'establishedOn', 'term']
       : kind === 'id-card'
         ? [...(sides?.includes('front') ? ['idNumber'] : []), ...(sides?.includes('back') ? ['term', 'issuer'] : [])]
         : kind === 'domain-certificate'
