@@ -161,9 +161,12 @@ function under(glyphs: readonly Glyph[], label: Box, h: number): Glyph[] {
 export function standsAsLabel(glyphs: readonly Glyph[], hit: LabelHit, h: number): boolean {
   const before = glyphs[hit.start - 1]
   const after = glyphs[hit.end]
-  if (!before) return true
-  if (after && /^[:：]$/.test(after.ch)) return true
-  return (glyphs[hit.start] as Glyph).box.x - right(before.box) > h * 0.8
+  if (!before || !after) return true
+  if (/^[:：]$/.test(after.ch)) return true
+  // Set off by a blank on either side (「域名注册时间   2022-02-02」: the label ends its box).
+  return (
+    (glyphs[hit.start] as Glyph).box.x - right(before.box) > h * 0.8 || after.box.x - right((glyphs[hit.end - 1] as Glyph).box) > h * 0.8
+  )
 }
 
 /** Finds every labelled value of a document of this kind. The first usable hit of a field wins. */
@@ -200,13 +203,19 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
             .map((o, oi) => ({ o, oi }))
             .filter(({ o, oi }) => {
               if (oi === li) return false
-              const beside = verticalOverlap(o.line.box, hit.box) > 0.5 && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
+              // Beside: on the label's row, or its centre within most of a line of the label's (a
+              // two-column form whose label has an English line under it sets the value between the two).
+              const centreGap = Math.abs(o.line.box.y + o.line.box.height / 2 - (hit.box.y + hit.box.height / 2))
+              const level = verticalOverlap(o.line.box, hit.box) > 0.5 || centreGap < pl.height * 0.8
+              const beside = level && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
               const below = oi > li && o.line.box.y > hit.box.y + pl.height * 0.5 && o.line.box.y - bottom(hit.box) < pl.height * 3
               return beside || below
             })
             .sort((a, b) => a.o.line.box.y - b.o.line.box.y)
           for (const { o, oi } of besideOrBelow) {
-            const isBeside = verticalOverlap(o.line.box, hit.box) > 0.5
+            const isBeside =
+              verticalOverlap(o.line.box, hit.box) > 0.5 ||
+              Math.abs(o.line.box.y + o.line.box.height / 2 - (hit.box.y + hit.box.height / 2)) < pl.height * 0.8
             const firstHit = o.hits[0]
             const allowed = o.glyphs.filter((g) => g.box.x < limitX && (!firstHit || g.box.x < firstHit.box.x))
             const candidate = trimLeading(

@@ -141,3 +141,12 @@ describe('values read together with their neighbours', () => {
     expect(f.legalRepresentative?.value).toBe('刘在胜')
   })
 })
+
+describe('domain owners', () => {
+  it('are never sure in Latin letters alone (the pinyin line)', () => {
+    const f = assemble('domain-certificate', { domainOwner: [crop('yuchanglong'), page('yuchanglong')] })
+    expect(f.domainOwner?.value).toBe('yuchanglong')
+    expect(isSure(f.domainOwner!)).toBe(false)
+    expect(isSure(assemble('domain-certificate', { domainOwner: [crop('余昌龙'), page('余昌龙')] }).domainOwner!)).toBe(true)
+  })
+})

@@ -351,4 +351,28 @@ describe('labels that stand as labels, and values found by their shape', () => {
     const wrong = page(line(0, 0, '420111000230438'))
     expect(findToken(wrong, 'registrationNumber', TOKEN_PATTERNS.registrationNumber as RegExp, TOKEN_ACCEPT.registrationNumber)).toBeNull()
   })
+
+  it('takes a label that ends its box, and a value set between the label and its English line', () => {
+    // dnspod: 「注册所有者」 then its value; 「域名注册时间」 with the date half a line lower, 「Registration Date」 under it.
+    const p = page(
+      line(0, 0, '注册所有者', '余昌龙'),
+      line(40, 0, 'Registrant', 'yuchanglong'),
+      line(100, 0, '域名注册时间'),
+      line(118, 300, '2022-02-02(UTC)'),
+      line(136, 0, 'Registration Date'),
+    )
+    const located = locateFields(p, 'domain-certificate')
+    expect(
+      located
+        .find((l) => l.field === 'domainOwner')
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe('余昌龙')
+    expect(
+      located
+        .find((l) => l.field === 'registeredOn')
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toContain('2022-02-02')
+  })
 })

@@ -27,6 +27,9 @@ export const DOMAIN_CERTIFICATE: KindSpecs = {
     lines: 'several',
     continuous: true,
     proof: 'agreement',
+    // Latin letters alone are the pinyin line under the Chinese one (「yuchanglong」 for 余昌龙), a
+    // transliteration nothing checks: never sure.
+    alone: (r) => (/\p{Script=Han}/u.test(r.text) ? r.text : null),
     about: '域名所有者 / 所有人 / 注册人: an organisation or a person, the Chinese line rather than its pinyin.',
   }),
   registeredOn: spec({
