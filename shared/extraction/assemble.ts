@@ -67,6 +67,8 @@ export function assembleFields(
   readings: ReadonlyMap<string, readonly Reading[]>,
   more: ReadonlyMap<string, readonly (readonly Glyph[])[]>,
   today: IsoDate,
+  /** Regions found by their shape, their label not read (locate.ts findToken, inferLocations). */
+  unlabelled: ReadonlySet<string> = new Set(),
 ): Assembled {
   const out: Assembled = { fields: {}, findings: [] }
   const r = (name: string): Reading[] => withMore(readings.get(name) ?? [], more.get(name))
@@ -149,7 +151,8 @@ export function assembleFields(
     const region = specOf(kind, field)?.region ?? field
     return field === 'sex' ? [...r('sex'), ...r('ethnicity')] : r(region)
   }
-  settleSureness(out.fields, sureness, readingsOf, today, idPrinted)
+  const regionOf = (field: string): string => specOf(kind, field)?.region ?? field
+  settleSureness(out.fields, sureness, readingsOf, today, idPrinted, (field) => unlabelled.has(regionOf(field)))
   return out
 }
 

@@ -343,7 +343,7 @@ export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
   term: /(?<!\d)(?:19|20)\d{2}(?:[.．]\d{1,2}[.．]\d{1,2}(?:[.．]?[-—–~至]+|[.．](?=(?:19|20)\d{2}))(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)|年\d{1,2}月\d{1,2}日?至(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日?|长期|永久))/u,
   // A licence's 成立日期 whose label was read only in part (「日 期」 of a spaced-out 成 立 日 期): a
   // whole date after what is left of the label, and not the start of a range.
-  establishedOn: /(?<=(?:日期|成立|立日))(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?!至)/u,
+  establishedOn: /(?<=(?:(?<!核准|发照|打印|签发|登记)日期|成立|立日))(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?!至)/u,
   issuer: /\p{Script=Han}{2,10}公安局(?:\p{Script=Han}{1,8}分局)?/u,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
 }

@@ -17,7 +17,8 @@
  * - `agreement`: free text (a name, an address, 类型, an issuer, an owner, a domain): agreement alone.
  * - `none`: nothing proves it (a 13-digit 注册号, a 证照编号): never sure.
  *
- * Values taken from a proven ID number (出生, 性别) are as sure as the number.
+ * Values taken from a proven ID number (出生, 性别) are as sure as the number. A date or a text whose
+ * label was not read (found by its shape or its place) is not sure: nothing ties it to its field.
  */
 import type { IsoDate } from '../dates/iso-date'
 import { birthDateOf, isSelfConsistentResidentId, sexOf } from '../ids/resident-id'
@@ -108,6 +109,7 @@ export function settleSureness(
   readingsOf: (field: string) => readonly Reading[],
   today: IsoDate,
   idPrinted: { birthDate?: string; sex?: string } = {},
+  unlabelled: (field: string) => boolean = () => false,
 ): void {
   // The ID number first: the birth date and sex taken from it are sure only if it is.
   const order = Object.keys(fields).sort((a, b) => Number(b === 'idNumber') - Number(a === 'idNumber'))
@@ -124,7 +126,9 @@ export function settleSureness(
           ? f.corrected === undefined
           : proof === 'resident-id'
             ? residentIdIsSure(f, today, idPrinted)
-            : proof === 'date' || proof === 'agreement'
+            : // A date or a text found by its shape, its label not read, may belong to another label
+              // (a licence's 核准日期, another bureau's name): only a code's structure names its field.
+              (proof === 'date' || proof === 'agreement') && !unlabelled(name)
       sure = proven && agreedByTwo(f.value, readingsOf(name), spec?.alone, today)
     }
     if (!sure) fields[name] = unsure(f)

@@ -150,3 +150,29 @@ describe('domain owners', () => {
     expect(isSure(assemble('domain-certificate', { domainOwner: [crop('余昌龙'), page('余昌龙')] }).domainOwner!)).toBe(true)
   })
 })
+
+describe('values whose label was not read', () => {
+  it('are not sure when a date or a text, though the readings agree', () => {
+    const readings = new Map(
+      Object.entries({
+        establishedOn: [crop('2012年03月28日'), page('2012年03月28日')],
+        entityName: [crop('武汉骏诚威视科技有限公司'), page('武汉骏诚威视科技有限公司')],
+      }),
+    )
+    const f = assembleFields('business-licence', readings, new Map(), TODAY, new Set(['establishedOn'])).fields
+    expect(isSure(f.establishedOn!)).toBe(false)
+    expect(isSure(f.entityName!)).toBe(true)
+  })
+
+  it('are still sure when a code proves itself', () => {
+    const code = makeUscc('91440300', 'MA5FXK2L')
+    const f = assembleFields(
+      'business-licence',
+      new Map([['creditCode', [crop(code), page(code)]]]),
+      new Map(),
+      TODAY,
+      new Set(['creditCode']),
+    )
+    expect(isSure(f.fields.creditCode!)).toBe(true)
+  })
+})

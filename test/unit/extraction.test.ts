@@ -344,6 +344,8 @@ describe('labels that stand as labels, and values found by their shape', () => {
     )
     const est = findToken(p, 'establishedOn', TOKEN_PATTERNS.establishedOn as RegExp)
     expect(est?.glyphs.map((g) => g.ch).join('')).toBe('2012年03月28日')
+    // The authority's 核准日期 at the foot of the licence is not its 成立日期.
+    expect(findToken(page(line(0, 0, '核准日期2019年05月06日')), 'establishedOn', TOKEN_PATTERNS.establishedOn as RegExp)).toBeNull()
     const term = findToken(p, 'term', TOKEN_PATTERNS.term as RegExp)
     expect(term?.glyphs.map((g) => g.ch).join('')).toBe('2012年03月28日至2022年03月27日')
     expect(findToken(p, 'registrationNumber', TOKEN_PATTERNS.registrationNumber as RegExp, TOKEN_ACCEPT.registrationNumber)).not.toBeNull()
