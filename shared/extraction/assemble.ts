@@ -12,6 +12,7 @@ import {
   entityTypeLooksWhole,
   organisationNameLooksWhole,
   ownerLooksWhole,
+  splitNameAndType,
   tidyEntityType,
   unlessWhole,
 } from './completeness'
@@ -30,6 +31,8 @@ import {
   type CodeResult,
   type Reading,
 } from './interpret'
+import { specOf, specsOf } from './fields'
+import { settleSureness, UNSURE_CAP, type SurenessSpec } from './sureness'
 
 export interface Assembled {
   readonly fields: Record<string, ExtractedField>
@@ -59,17 +62,18 @@ function code(out: Assembled, name: string, result: CodeResult | null): void {
 }
 
 /** The fields of one page, given its kind and the readings of each located value. */
-/** The most a value no structure proves may claim: below the scan rules' sure. */
-const UNPROVEN_CAP = 0.8
-
 export function assembleFields(
   kind: DocumentKind,
   readings: ReadonlyMap<string, readonly Reading[]>,
   more: ReadonlyMap<string, readonly (readonly Glyph[])[]>,
   today: IsoDate,
+  /** Regions found by their shape, their label not read (locate.ts findToken, inferLocations). */
+  unlabelled: ReadonlySet<string> = new Set(),
 ): Assembled {
   const out: Assembled = { fields: {}, findings: [] }
   const r = (name: string): Reading[] => withMore(readings.get(name) ?? [], more.get(name))
+  // The printed 出生 and 性别 as read, before the cross-check fills or doubts them from the number.
+  const idPrinted: { birthDate?: string; sex?: string } = {}
   const put = (name: string, value: ExtractedField | null): void => {
     if (value) out.fields[name] = value
   }
@@ -84,8 +88,17 @@ export function assembleFields(
     // Characters 3–8 of a proven code are the registration's area (GB 32100): the place the name starts with.
     const code18 = out.fields.creditCode
     const area = code18 && !code18.uncertain ? code18.value.slice(2, 8) : undefined
-    put('entityName', unlessWhole(interpretText(r('entityName'), 'organisation', 3, area ? { area } : {}), organisationNameLooksWhole))
-    put('entityType', tidyEntityType(unlessWhole(interpretText(r('entityType'), 'organisation', 2), entityTypeLooksWhole)))
+    let name = interpretText(r('entityName'), 'organisation', 3, area ? { area } : {})
+    let type = interpretText(r('entityType'), 'organisation', 2)
+    // 名称 run on into the 类型 printed on its row: the name ends at its form, the rest is the type.
+    const split = name ? splitNameAndType(name.value) : null
+    if (name && split) {
+      const raw = name.raw ?? name.value
+      if (!type) type = { ...name, value: split.type, raw }
+      name = { ...name, value: split.name, raw }
+    }
+    put('entityName', unlessWhole(name, organisationNameLooksWhole))
+    put('entityType', tidyEntityType(unlessWhole(type, entityTypeLooksWhole)))
     put('legalRepresentative', interpretText(r('legalRepresentative'), 'person'))
     put('establishedOn', interpretDate(r('establishedOn')))
     term()
@@ -96,7 +109,7 @@ export function assembleFields(
     if (regNo)
       put('registrationNumber', {
         value: regNo.text,
-        confidence: regNo.text.length === 15 ? regNo.confidence : Math.min(regNo.confidence, UNPROVEN_CAP),
+        confidence: regNo.text.length === 15 ? regNo.confidence : Math.min(regNo.confidence, UNSURE_CAP),
         box: regNo.box,
       })
     const licenceNumber = r('licenceNumber')
@@ -106,7 +119,7 @@ export function assembleFields(
       // No check character proves a 证照编号: never sure.
       put('licenceNumber', {
         value: licenceNumber[0].text,
-        confidence: Math.min(licenceNumber[0].confidence, UNPROVEN_CAP),
+        confidence: Math.min(licenceNumber[0].confidence, UNSURE_CAP),
         box: licenceNumber[0].box,
       })
   } else if (kind === 'id-card') {
@@ -116,6 +129,8 @@ export function assembleFields(
     put('ethnicity', interpretEthnicity(r('ethnicity')))
     const birth = interpretDate(r('birthDate'))
     put('birthDate', birth)
+    if (birth) idPrinted.birthDate = birth.value
+    if (sex && sex.confidence >= 0.8) idPrinted.sex = sex.value
     put('address', unlessWhole(interpretText(r('address'), 'text', 4), addressLooksWhole))
     const hints: { birthDate?: IsoDate; sex?: Sex } = {}
     if (birth && !birth.uncertain) hints.birthDate = birth.value
@@ -130,6 +145,14 @@ export function assembleFields(
     put('registeredOn', interpretDate(r('registeredOn')))
     put('expiresOn', interpretDate(r('expiresOn')))
   }
+  // The one decision on what is sure (sureness.ts), by each field's proof (fields/*.ts).
+  const sureness: Record<string, SurenessSpec> = Object.fromEntries(specsOf(kind).map((s) => [s.field, s]))
+  const readingsOf = (field: string): Reading[] => {
+    const region = specOf(kind, field)?.region ?? field
+    return field === 'sex' ? [...r('sex'), ...r('ethnicity')] : r(region)
+  }
+  const regionOf = (field: string): string => specOf(kind, field)?.region ?? field
+  settleSureness(out.fields, sureness, readingsOf, today, idPrinted, (field) => unlabelled.has(regionOf(field)))
   return out
 }
 

@@ -45,6 +45,29 @@ export function tidyEntityType(field: ExtractedField | null): ExtractedField | n
   return { ...field, value, raw: field.raw ?? field.value, confidence: Math.min(field.confidence, data.uncertainCap), uncertain: true }
 }
 
+/** How an organisation's name ends (its form), before which a 类型 read on the same row cannot start. */
+const NAME_END = /(?:公司|企业|厂|店|部|社|中心|所|行|馆|场|站|室)$/u
+/** Stems that may also end a name (「…有限公司分公司」 is a branch's name): never split at them. */
+const NAME_TAILS = new Set(['分公司', '有限公司', '公司'])
+
+/**
+ * A licence whose 名称 and 类型 share a row, with the 类型 label lost: the name runs on into the type
+ * (「东莞市宏晟交通设施有限公司有限责任公司（自然人投资或控股）」). Split where a registered 类型 stem
+ * starts right after a name's form; null when the value holds no such run-on.
+ */
+export function splitNameAndType(value: string): { name: string; type: string } | null {
+  const v = toHalfWidth(value).replace(/\s+/g, '')
+  for (let i = 4; i < v.length - 1; i += 1) {
+    const name = v.slice(0, i)
+    const rest = v.slice(i)
+    const stem = (st: string): boolean =>
+      !NAME_TAILS.has(st) && rest.startsWith(st) && (rest.length === st.length || rest[st.length] === '(')
+    if (NAME_END.test(name) && STARTS.some(stem))
+      return { name: name.replace(/\(/g, '（').replace(/\)/g, '）'), type: rest.replace(/\(/g, '（').replace(/\)/g, '）') }
+  }
+  return null
+}
+
 /** Words of a licence's labels: a name holding one took in a label (「注册号1258123」, 「业类型」), not the name. */
 const LABEL_WORDS = /注册号|类型|名称|住所|法定代表人|统一社会信用代码|成立日期|营业期限|经营范围|注册资本|经营场所|经营者/
 

@@ -32,7 +32,7 @@ const WITH_UNITS = new RegExp(`\\d[${SPECKS}]*[年月]`, 'u')
  * same holds for dropping a 1 or 7 that is a slash read as a stroke too many (2013/03/118).
  */
 export function mendDate(text: string): { text: string; guessed: boolean } {
-  let t = toHalfWidth(text)
+  let t = arabicDate(toHalfWidth(text))
     .replace(/(?<=\d)[Oo](?=\d|[.\-/年月日])|(?<=[.\-/年月])[Oo]/g, '0')
     .replace(/(?<=\d)[lI|](?=\d)|(?<=[.\-/年月])[lI|]/g, '1')
     .replace(/(?<=\d)[:：;](?=\d)/g, '.')
@@ -40,6 +40,53 @@ export function mendDate(text: string): { text: string; guessed: boolean } {
   if (units) t = t.replace(AROUND_UNIT, '$1').replace(/(?<=\d)[./-](?=\d)/g, '')
   const mended = units ? t.replace(/(\d{4}年\d{1,2}月\d{1,2})月/gu, '$1日') : mendSlashStrokes(t)
   return { text: mended, guessed: mended !== t }
+}
+
+const HAN_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  '0': 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
+/** 一 … 三十一 as a number (null when it is not one). */
+function hanNumber(s: string): number | null {
+  const d = (c: string): number | null => (c.length === 1 && c !== '十' ? (HAN_DIGITS[c] ?? null) : null)
+  if (!s.includes('十')) return d(s)
+  const [tens = '', ones = '', ...more] = s.split('十')
+  if (more.length > 0) return null
+  const t = tens === '' ? 1 : d(tens)
+  const o = ones === '' ? 0 : d(ones)
+  return t === null || o === null ? null : t * 10 + o
+}
+
+/**
+ * Dates written in Chinese numerals, as older licences print them (「二〇〇九年一月二十一日」, the
+ * 〇 often read as a digit 0): the year digit by digit, month and day as numbers. A transliteration,
+ * not a guess: each character has one value.
+ */
+export function arabicDate(text: string): string {
+  return text.replace(
+    /([〇○零Oo0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3}|\d{1,2})月(?:([一二三四五六七八九十]{1,3}|\d{1,2})日)?/gu,
+    (m, year: string, month: string, day: string | undefined) => {
+      if (!/[〇○零一二三四五六七八九十]/u.test(m)) return m
+      const y = [...year].map((c) => HAN_DIGITS[c] ?? (/\d/.test(c) ? Number(c) : NaN))
+      const mo = /^\d+$/.test(month) ? Number(month) : hanNumber(month)
+      const da = day === undefined ? undefined : /^\d+$/.test(day) ? Number(day) : hanNumber(day)
+      if (y.some((v) => Number.isNaN(v)) || mo === null || da === null) return m
+      return `${y.join('')}年${mo}月${da === undefined ? '' : `${da}日`}`
+    },
+  )
 }
 
 /**

@@ -6,9 +6,12 @@
  */
 import labels from '../data/document-labels.json' with { type: 'json' }
 import { correctUscc, normaliseOcrCode } from '../ids/corrector'
+import { isValidLegacyRegNo } from '../ids/legacy-regno'
 import { checkCharMatches, isSelfConsistentResidentId } from '../ids/resident-id'
 import { describeUscc } from '../ids/uscc'
 import type { Box, DocumentKind } from '../model/extracted'
+import { arabicDate } from './date-reads'
+import { continuousRegions, multiLineRegions } from './fields'
 import { findLabels, glyphsOf, trimLeading, type Glyph, type LabelHit, type LabelSpec } from './glyphs'
 import { bottom, right, union, verticalOverlap, type OcrLine, type OcrPage } from './ocr-types'
 
@@ -28,8 +31,6 @@ export interface FieldLocation {
   readonly limitX: number
 }
 
-const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner', 'term'])
-
 /**
  * A validity range wraps in a narrow column (「2004年3月28日 至 2034年3月2」 / 「7日」): its second line
  * is a short run of date characters, the last perhaps misread (日 as 晶). Anything else below it is
@@ -38,12 +39,10 @@ const MULTILINE = new Set(['address', 'entityName', 'issuer', 'domainOwner', 'te
 const DATE_TAIL = /^[\d年月日至长期.\-/]{1,9}\p{Script=Han}?$/u
 
 /**
- * Values printed as one run of characters: one or two characters after a blank wider than two
- * characters are something else (an ID card's photo, whose edge reads as 多, 罗 or 了). More after
- * such a blank is the value itself, spaced out by OCR's word boxes.
+ * Values printed as one run of characters (fields/*.ts `continuous`): one or two characters after
+ * a blank wider than two characters are something else (an ID card's photo, whose edge reads as 多,
+ * 罗 or 了). More after such a blank is the value itself, spaced out by OCR's word boxes.
  */
-const CONTINUOUS = new Set(['address', 'entityName', 'issuer', 'domainOwner', 'personName', 'legalRepresentative'])
-
 function untilGap(glyphs: readonly Glyph[], h: number): Glyph[] {
   const end = glyphs.findIndex((g, i) => i > 0 && g.box.x - right((glyphs[i - 1] as Glyph).box) > h * 2)
   return end < 0 || glyphs.length - end > 2 ? [...glyphs] : glyphs.slice(0, end)
@@ -130,9 +129,9 @@ export function plausible(field: string, text: string, strict = true): boolean {
     case 'birthDate':
     case 'registeredOn':
     case 'expiresOn':
-      return /\d{2}/.test(t)
+      return /\d{2}/.test(arabicDate(t))
     case 'term':
-      return /\d{2}|长期/.test(t)
+      return /\d{2}|长期/.test(arabicDate(t))
     default:
       return t.length > 0
   }
@@ -155,19 +154,44 @@ function under(glyphs: readonly Glyph[], label: Box, h: number): Glyph[] {
   return sorted.slice(from, to + 1)
 }
 
+/**
+ * A label stands as a label when it starts its row or its own box (a blank before it), or a colon
+ * follows it; the same word inside a sentence (「…国内顶级域名权威机构…」) is only a word.
+ */
+export function standsAsLabel(glyphs: readonly Glyph[], hit: LabelHit, h: number): boolean {
+  const before = glyphs[hit.start - 1]
+  const after = glyphs[hit.end]
+  if (!before || !after) return true
+  if (/^[:：]$/.test(after.ch)) return true
+  // Set off by a blank on either side (「域名注册时间   2022-02-02」: the label ends its box).
+  return (
+    (glyphs[hit.start] as Glyph).box.x - right(before.box) > h * 0.8 || after.box.x - right((glyphs[hit.end - 1] as Glyph).box) > h * 0.8
+  )
+}
+
 /** Finds every labelled value of a document of this kind. The first usable hit of a field wins. */
 export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[] {
   const specs = labelSpecs(kind)
+  // Which values wrap onto further rows, and which are one run of characters: the field specs say.
+  const multiLine = multiLineRegions(kind)
+  const continuous = continuousRegions(kind)
   const lines: PreparedLine[] = joinRows(page.lines).map((line) => {
     const glyphs = glyphsOf(line)
     return { line, glyphs, hits: findLabels(glyphs, specs), height: medianHeight(glyphsOf(line), line.box.height) }
   })
   const found = new Map<string, FieldLocation>()
-  // Strict first (so 「DOMAIN NAME REGISTRATION CERTIFICATE」 does not win over the real 域名 row), then lenient.
-  for (const strict of [true, false])
+  // Strict first (so 「DOMAIN NAME REGISTRATION CERTIFICATE」 does not win over the real 域名 row), then
+  // lenient; in each, labels that stand as labels before words inside running text (「国内顶级域名权威机构」).
+  for (const [strict, standing] of [
+    [true, true],
+    [true, false],
+    [false, true],
+    [false, false],
+  ] as const)
     lines.forEach((pl, li) => {
       pl.hits.forEach((hit, hi) => {
         if (hit.field === 'stop' || found.has(hit.field)) return
+        if (standing && !standsAsLabel(pl.glyphs, hit, pl.height)) return
         const next = pl.hits[hi + 1]
         const limitX = next ? next.box.x : Number.POSITIVE_INFINITY
         let value = trimLeading(pl.glyphs.slice(hit.end, next ? next.start : pl.glyphs.length))
@@ -179,13 +203,19 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
             .map((o, oi) => ({ o, oi }))
             .filter(({ o, oi }) => {
               if (oi === li) return false
-              const beside = verticalOverlap(o.line.box, hit.box) > 0.5 && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
+              // Beside: on the label's row, or its centre within most of a line of the label's (a
+              // two-column form whose label has an English line under it sets the value between the two).
+              const centreGap = Math.abs(o.line.box.y + o.line.box.height / 2 - (hit.box.y + hit.box.height / 2))
+              const level = verticalOverlap(o.line.box, hit.box) > 0.5 || centreGap < pl.height * 0.8
+              const beside = level && o.line.box.x > right(hit.box) - pl.height && o.hits.length === 0
               const below = oi > li && o.line.box.y > hit.box.y + pl.height * 0.5 && o.line.box.y - bottom(hit.box) < pl.height * 3
               return beside || below
             })
             .sort((a, b) => a.o.line.box.y - b.o.line.box.y)
           for (const { o, oi } of besideOrBelow) {
-            const isBeside = verticalOverlap(o.line.box, hit.box) > 0.5
+            const isBeside =
+              verticalOverlap(o.line.box, hit.box) > 0.5 ||
+              Math.abs(o.line.box.y + o.line.box.height / 2 - (hit.box.y + hit.box.height / 2)) < pl.height * 0.8
             const firstHit = o.hits[0]
             const allowed = o.glyphs.filter((g) => g.box.x < limitX && (!firstHit || g.box.x < firstHit.box.x))
             const candidate = trimLeading(
@@ -199,10 +229,10 @@ export function locateFields(page: OcrPage, kind: DocumentKind): FieldLocation[]
           }
         }
         if (value.length === 0 || !plausible(hit.field, value.map((g) => g.ch).join(''), strict)) return
-        if (CONTINUOUS.has(hit.field)) value = untilGap(value, pl.height)
+        if (continuous.has(hit.field)) value = untilGap(value, pl.height)
         const startX = (value[0] as Glyph).box.x
         const more: Glyph[][] = []
-        if (MULTILINE.has(hit.field)) {
+        if (multiLine.has(hit.field)) {
           // Rows below the value, nearest first, while they start under it and carry no label.
           let prevBottom = bottom(union(value.map((g) => g.box)))
           const valueCentre = rowCentre((lines[valueLine] as PreparedLine).line)
@@ -296,6 +326,8 @@ export const TOKEN_ACCEPT: Readonly<Record<string, (token: string, strict: boole
   // Inside a longer run of digits a window passes the check character one time in eleven: the
   // birth date it holds must be a real date too.
   idNumber: (t, strict) => (strict ? isSelfConsistentResidentId(t) : checkCharMatches(t)),
+  // A 注册号 whose label was not read: only 15 digits its check digit proves (a 13-digit one has none).
+  registrationNumber: (t) => isValidLegacyRegNo(t),
 }
 
 /**
@@ -305,8 +337,13 @@ export const TOKEN_ACCEPT: Readonly<Record<string, (token: string, strict: boole
  */
 export const TOKEN_PATTERNS: Readonly<Record<string, RegExp>> = {
   creditCode: /(?<![0-9A-Z])[0-9][0-9A-Z]{17,59}(?![0-9A-Z])/,
+  registrationNumber: /(?<![0-9A-Z])\d{15}(?![0-9A-Z])/,
   idNumber: /(?<!\d)\d{17,59}[\dXx]?(?![0-9A-Za-z])/,
-  term: /(?<!\d)(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}(?:[.．]?[-—–~至]+|[.．](?=(?:19|20)\d{2}))(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)/u,
+  // An ID card's 2016.01.02-2036.01.02, or a licence's 2012年03月28日至2022年03月27日 (至长期).
+  term: /(?<!\d)(?:19|20)\d{2}(?:[.．]\d{1,2}[.．]\d{1,2}(?:[.．]?[-—–~至]+|[.．](?=(?:19|20)\d{2}))(?:(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2}|长期)|年\d{1,2}月\d{1,2}日?至(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日?|长期|永久))/u,
+  // A licence's 成立日期 whose label was read only in part (「日 期」 of a spaced-out 成 立 日 期): a
+  // whole date after what is left of the label, and not the start of a range.
+  establishedOn: /(?<=(?:(?<!核准|发照|打印|签发|登记)日期|成立|立日))(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?!至)/u,
   issuer: /\p{Script=Han}{2,10}公安局(?:\p{Script=Han}{1,8}分局)?/u,
   domain: /(?<![A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com\.cn|net\.cn|org\.cn|gov\.cn|[a-z]{2,6})(?![A-Za-z0-9])/,
 }

@@ -7,6 +7,7 @@
  * decent confidence, and the priors content. A value read once, or with any position in doubt,
  * stays below the confidence at which the scan-* rules treat a mismatch with the form as an error.
  */
+import completeness from '../data/text-completeness.json' with { type: 'json' }
 import type { Box, ExtractedField } from '../model/extracted'
 import { toHalfWidth } from '../text/normalise'
 import { LARGER_MODEL } from './field-reads'
@@ -42,23 +43,27 @@ const UNSURE_CAP = 0.8
 const clamp = (v: number): number => Math.max(0, Math.min(1, Math.round(v * 1000) / 1000))
 const roundBox = (b: Box): Box => ({ x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) })
 
+/** Units an address may end with after its 号 (text-completeness.json addressEnds). */
+const ADDRESS_UNITS = new RegExp(`^(?:${completeness.addressEnds.join('|')})$`, 'u')
+
 /** Keeps what a name can hold: Han characters, the middle dot of minority names, and for organisations brackets, letters and digits. */
 export function cleanName(text: string, kind: TextKind): string {
   const t = toHalfWidth(text).replace(/\s+/g, '')
   if (kind === 'person') return t.replace(/[^\p{Script=Han}·•]/gu, '').replace(/•/g, '·')
   if (kind === 'organisation')
     return t
-      .replace(/[^\p{Script=Han}A-Za-z0-9()（）·&-]/gu, '')
-      .replace(/^[()（）-]+|-+$/g, '')
+      .replace(/[^\p{Script=Han}A-Za-z0-9()（）·&、-]/gu, '')
+      .replace(/^[()（）、-]+|[-、]+$/g, '')
       .replace(/\(/g, '（')
       .replace(/\)/g, '）')
-  // An address ends at its 号, 室 or 房: one or two characters after it are a neighbour's ink.
+  // An address ends at its 号, 室 or 房: one or two characters after it are a neighbour's ink,
+  // unless they are a further unit of the address (「一号院」, 「8号楼」).
   return (
     t
       .replace(/^[^\p{Script=Han}A-Za-z0-9]+|[^\p{Script=Han}A-Za-z0-9)）号室]+$/gu, '')
       // 一 before a province or city is a colon or a dash read as a character.
       .replace(/^一(?=\p{Script=Han}{1,3}[省市])/u, '')
-      .replace(/([号室房])[^\d号室房]{1,2}$/u, '$1')
+      .replace(/([号室房])([^\d号室房]{1,2})$/u, (m, unit: string, tail: string) => (ADDRESS_UNITS.test(tail) ? m : unit))
   )
 }
 
@@ -67,7 +72,7 @@ function keep(ch: string, kind: TextKind): string {
   const c = toHalfWidth(ch)
   if (/\s/u.test(c)) return ''
   if (kind === 'person') return /[\p{Script=Han}·]/u.test(c) ? c : c === '•' ? '·' : ''
-  if (kind === 'organisation') return /[\p{Script=Han}A-Za-z0-9()（）·&-]/u.test(c) ? c.replace('(', '（').replace(')', '）') : ''
+  if (kind === 'organisation') return /[\p{Script=Han}A-Za-z0-9()（）·&、-]/u.test(c) ? c.replace('(', '（').replace(')', '）') : ''
   return c
 }
 
@@ -83,7 +88,9 @@ function charsOf(r: Reading, kind: TextKind): ReadChar[] {
     .map((c) => c.ch)
     .join('')
     .indexOf(whole)
-  return start >= 0 ? out.slice(start, start + [...whole].length) : [...whole].map((ch) => ({ ch, confidence: r.confidence }))
+  const kept = start >= 0 ? out.slice(start, start + [...whole].length) : [...whole].map((ch) => ({ ch, confidence: r.confidence }))
+  // A person's value that starts with 姓名 took in a printed label (个体工商户: 「经营者 姓名 X」), not a name.
+  return kind === 'person' && kept.length > 3 && kept[0]?.ch === '姓' && kept[1]?.ch === '名' ? kept.slice(2) : kept
 }
 
 type Usable = { readonly r: Reading; readonly chars: ReadChar[] }

@@ -4,7 +4,7 @@
  * date cut at a line break for a whole one. Scripted readings, no engine.
  */
 import { describe, expect, it } from 'vitest'
-import { cutShort, fixDigits, interpretDate, interpretRange } from '../../shared/extraction/date-reads'
+import { arabicDate, cutShort, fixDigits, interpretDate, interpretRange } from '../../shared/extraction/date-reads'
 import { LARGER_MODEL } from '../../shared/extraction/field-reads'
 import { surnameTier } from '../../shared/extraction/name-priors'
 import { interpretText, type Reading } from '../../shared/extraction/names'
@@ -208,5 +208,17 @@ describe('dates', () => {
     expect(interpretDate([read('2012年09月22日'), read('2012年09月22日', [], 'page')])?.confidence).toBe(0.95)
     expect(interpretDate([read('2012年09月22日')])?.confidence).toBeLessThan(0.85)
     expect(interpretDate([read('2012年09月22日'), read('2012年09月23日', [], 'page')])?.confidence).toBeLessThan(0.85)
+  })
+})
+
+describe('dates in Chinese numerals', () => {
+  it('reads the 二〇〇九年一月二十一日 of older licences, the 〇 read as 0 too', () => {
+    expect(arabicDate('二00九年一月二十一日')).toBe('2009年1月21日')
+    expect(arabicDate('二〇一九年十月一日')).toBe('2019年10月1日')
+    expect(arabicDate('二〇〇九年十二月三十日')).toBe('2009年12月30日')
+    expect(arabicDate('2009年1月21日')).toBe('2009年1月21日')
+    const r = interpretRange([read('二00九年一月二十一日 至二0二九年一月二十日')])
+    expect(r.from?.value).toBe('2009-01-21')
+    expect(r.to?.value).toBe('2029-01-20')
   })
 })

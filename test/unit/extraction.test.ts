@@ -312,3 +312,69 @@ describe('ID cross-checks', () => {
     expect(a.fields.sex?.uncertain).toBe(true)
   })
 })
+
+describe('labels that stand as labels, and values found by their shape', () => {
+  it('takes the 域名 that stands as a label over the word inside a sentence', () => {
+    const p = page(
+      line(0, 0, '国内顶级域名权威机构CNNIC授权新网'),
+      line(40, 0, 'Xinnet.com制作并颁发此证。证明：'),
+      line(120, 90, '域名：', 'lvven.cn'),
+      line(160, 0, '注册所有人：', '吕文'),
+    )
+    const located = locateFields(p, 'domain-certificate')
+    expect(
+      located
+        .find((l) => l.field === 'domain')
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe('lvven.cn')
+    expect(
+      located
+        .find((l) => l.field === 'domainOwner')
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe('吕文')
+  })
+
+  it('finds a licence range, a 成立日期 read only in part and a 15-digit 注册号 without their labels', () => {
+    const p = page(
+      line(0, 0, '420111000230437'),
+      line(40, 0, '日', '期', '2012年03月28日'),
+      line(80, 0, '术', '期', '限2012年03月28日至2022年03月27日'),
+    )
+    const est = findToken(p, 'establishedOn', TOKEN_PATTERNS.establishedOn as RegExp)
+    expect(est?.glyphs.map((g) => g.ch).join('')).toBe('2012年03月28日')
+    // The authority's 核准日期 at the foot of the licence is not its 成立日期.
+    expect(findToken(page(line(0, 0, '核准日期2019年05月06日')), 'establishedOn', TOKEN_PATTERNS.establishedOn as RegExp)).toBeNull()
+    const term = findToken(p, 'term', TOKEN_PATTERNS.term as RegExp)
+    expect(term?.glyphs.map((g) => g.ch).join('')).toBe('2012年03月28日至2022年03月27日')
+    expect(findToken(p, 'registrationNumber', TOKEN_PATTERNS.registrationNumber as RegExp, TOKEN_ACCEPT.registrationNumber)).not.toBeNull()
+    // A 15-digit run whose check digit fails is not a 注册号.
+    const wrong = page(line(0, 0, '420111000230438'))
+    expect(findToken(wrong, 'registrationNumber', TOKEN_PATTERNS.registrationNumber as RegExp, TOKEN_ACCEPT.registrationNumber)).toBeNull()
+  })
+
+  it('takes a label that ends its box, and a value set between the label and its English line', () => {
+    // dnspod: 「注册所有者」 then its value; 「域名注册时间」 with the date half a line lower, 「Registration Date」 under it.
+    const p = page(
+      line(0, 0, '注册所有者', '余昌龙'),
+      line(40, 0, 'Registrant', 'yuchanglong'),
+      line(100, 0, '域名注册时间'),
+      line(118, 300, '2022-02-02(UTC)'),
+      line(136, 0, 'Registration Date'),
+    )
+    const located = locateFields(p, 'domain-certificate')
+    expect(
+      located
+        .find((l) => l.field === 'domainOwner')
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toBe('余昌龙')
+    expect(
+      located
+        .find((l) => l.field === 'registeredOn')
+        ?.glyphs.map((g) => g.ch)
+        .join(''),
+    ).toContain('2022-02-02')
+  })
+})

@@ -56,7 +56,7 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
   // A code or domain whose label was not read is still recognisable by its shape.
   const wanted =
     kind === 'business-licence'
-      ? ['creditCode']
+      ? ['creditCode', 'registrationNumber', 'establishedOn', 'term']
       : kind === 'id-card'
         ? [...(sides?.includes('front') ? ['idNumber'] : []), ...(sides?.includes('back') ? ['term', 'issuer'] : [])]
         : kind === 'domain-certificate'
@@ -72,7 +72,8 @@ export async function readPage(engine: OcrEngine, decoded: DecodedPage, options:
   const u = o.upright
   const readings = await readFields(engine, u.image, located, u.page.scale, options.signal)
   // Readings are complete (multi-line values joined by readFields): nothing more to append.
-  const assembled = assembleFields(kind, readings, new Map(), options.today)
+  const unlabelled = new Set(located.filter((l) => l.label === '').map((l) => l.field))
+  const assembled = assembleFields(kind, readings, new Map(), options.today, unlabelled)
   const findings: ScanFinding[] = [...decoded.findings]
   const blur = measureBlur(u.page.grey)
   findings.push(...qualityFindings({ ...quality, blur }, kind, { width: u.image.width, height: u.image.height }, sides?.length ?? 1))
