@@ -14,6 +14,8 @@ import { LARGER_MODEL } from './field-reads'
 import { applySurnamePrior, repairOrganisationForm, repairOrganisationPlaces, type Position } from './name-priors'
 import { repairPlaceNames } from './places'
 import { voteChars, type ReadChar } from './vote'
+// The most a value with any unsure character can claim: sureness.ts's one cap, below SURE.
+import { UNSURE_CAP } from './sureness'
 
 /** One reading of a value region. `chars` carries each character's confidence when the engine gave it. */
 export interface Reading {
@@ -37,8 +39,6 @@ export interface TextHints {
 /** A character's confidence and agreement that make it sure (below either, a person should look). */
 const SURE_SUPPORT = 0.99
 const SURE_CONFIDENCE = 0.6
-/** The most a value with any unsure character can claim: below the scan-* rules' 0.85. */
-const UNSURE_CAP = 0.8
 
 const clamp = (v: number): number => Math.max(0, Math.min(1, Math.round(v * 1000) / 1000))
 const roundBox = (b: Box): Box => ({ x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) })

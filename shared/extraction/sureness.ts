@@ -23,7 +23,7 @@
 import type { IsoDate } from '../dates/iso-date'
 import { birthDateOf, isSelfConsistentResidentId, sexOf } from '../ids/resident-id'
 import type { ExtractedField } from '../model/extracted'
-import { SURE } from '../rules/checks/scans'
+import { SURE } from '../model/scan-fields'
 import { nameKey } from '../text/normalise'
 import type { Reading } from './names'
 
