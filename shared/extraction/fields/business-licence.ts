@@ -1,15 +1,9 @@
 /** 营业执照 (2019+ landscape and portrait, 企业法人营业执照, the 2014 transitional licence, 个体工商户): its fields. */
 import { creditCodeAlone, dateAlone, rangeFromAlone, rangeToAlone, registrationNumberAlone } from './alone'
-import { FIELD_READS } from '../field-reads'
-import { labelsOf } from './labels'
-import type { FieldSpec, KindSpecs } from './types'
+import { specBuilder } from './labels'
+import type { KindSpecs } from './types'
 
-const spec = (s: Omit<FieldSpec, 'labels' | 'read' | 'place'>): FieldSpec => ({
-  ...s,
-  labels: labelsOf('business-licence', s.region),
-  place: 'right-or-below',
-  ...(FIELD_READS[s.region] ? { read: FIELD_READS[s.region] } : {}),
-})
+const spec = specBuilder('business-licence')
 
 export const BUSINESS_LICENCE: KindSpecs = {
   creditCode: spec({

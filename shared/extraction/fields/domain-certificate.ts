@@ -1,16 +1,10 @@
 /** 域名证书 of the registrars (xinnet, dnspod, aliyun, huawei …): the domain, its owner and its dates. */
 import { dateAlone } from './alone'
-import { FIELD_READS } from '../field-reads'
 import { interpretDomain } from '../interpret'
-import { labelsOf } from './labels'
-import type { FieldSpec, KindSpecs } from './types'
+import { specBuilder } from './labels'
+import type { KindSpecs } from './types'
 
-const spec = (s: Omit<FieldSpec, 'labels' | 'read' | 'place'>): FieldSpec => ({
-  ...s,
-  labels: labelsOf('domain-certificate', s.region),
-  place: 'right-or-below',
-  ...(FIELD_READS[s.region] ? { read: FIELD_READS[s.region] } : {}),
-})
+const spec = specBuilder('domain-certificate')
 
 export const DOMAIN_CERTIFICATE: KindSpecs = {
   domain: spec({

@@ -1,16 +1,10 @@
 /** 居民身份证 (GB 21200): the portrait side (姓名 … 公民身份号码) and the emblem side (签发机关, 有效期限). */
 import { dateAlone, rangeFromAlone, rangeToAlone, residentIdAlone } from './alone'
-import { FIELD_READS } from '../field-reads'
 import { interpretEthnicity, interpretIssuer, interpretSex } from '../interpret'
-import { labelsOf } from './labels'
-import type { FieldSpec, KindSpecs } from './types'
+import { specBuilder } from './labels'
+import type { KindSpecs } from './types'
 
-const spec = (s: Omit<FieldSpec, 'labels' | 'read' | 'place'>): FieldSpec => ({
-  ...s,
-  labels: labelsOf('id-card', s.region),
-  place: 'right-or-below',
-  ...(FIELD_READS[s.region] ? { read: FIELD_READS[s.region] } : {}),
-})
+const spec = specBuilder('id-card')
 
 export const ID_CARD: KindSpecs = {
   personName: spec({
