@@ -207,7 +207,10 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   if (!parsed.ok) throw new Error(parsed.problems.join('; '))
   const generated = await generateLetter(parsed.case, { today: '2026-12-01' })
   const signedScan = path.join(harness.root, '承诺书-已签字.jpg')
-  await writeFile(signedScan, await makeScan(renderPage(await readFile(letterFile), 150), generated.scanLayout, { sign: true, seal: true }))
+  // Stamped with the unit's 公章 (its full name round the ring): a 合同专用章 would be refused (gd-letter-seal-type).
+  const companySeal = { ring: parsed.case.sponsor.name ?? '', centre: '' }
+  const scanned = renderPage(await readFile(letterFile), 150)
+  await writeFile(signedScan, await makeScan(scanned, generated.scanLayout, { sign: true, seal: true, sealText: companySeal }))
   await dropFiles(page, page.locator('.signed .drop-zone'), [signedScan])
   await expect(page.locator('.signed-item')).toHaveCount(1)
   await expect(page.locator('.checks .finding[data-rule="gd-letter-missing"]')).toHaveCount(0)
@@ -235,11 +238,13 @@ test('adds, reads and reviews scans, then makes the letter and exports the packa
   const { names, manifest } = readZip(zip)
   expect(names).toEqual([
     '01_主办单位证件_营业执照.jpg',
-    '02_主体负责人_身份证_正反面.jpg',
-    '03_网站1_负责人_身份证_人像面.jpg',
-    '04_网站1_负责人_身份证_国徽面.jpg',
-    `05_网站1_域名证书_${domain.domain}.jpg`,
-    '06_广东承诺书.jpg',
+    // 腾讯云 wants the ID sides apart: the principal's one scan of both sides is cut into two cards.
+    '02_主体负责人_身份证_人像面.jpg',
+    '03_主体负责人_身份证_国徽面.jpg',
+    '04_网站1_负责人_身份证_人像面.jpg',
+    '05_网站1_负责人_身份证_国徽面.jpg',
+    `06_网站1_域名证书_${domain.domain}.jpg`,
+    '07_广东承诺书.jpg',
     '报告.html',
     'manifest.json',
   ])
