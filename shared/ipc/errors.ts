@@ -63,6 +63,21 @@ export class AppError extends Error {
     return new AppError(code, pick(message, 'zh-CN', params), pick(message, 'en', params), issues)
   }
 
+  /**
+   * The io error a failed file operation means, in words (ENOSPC → 磁盘空间不足); an AppError passes
+   * through. One place for every service, so no errno reaches a person as a bare code.
+   */
+  static fromIo(error: unknown): AppError {
+    if (error instanceof AppError) return error
+    const code = (error as { code?: unknown } | null)?.code
+    const known = typeof code === 'string' ? (errorMessages as Record<string, Message>)[`io.${code}`] : undefined
+    if (known !== undefined) {
+      const io = errorMessages['error.io']
+      return new AppError('io', pick(io, 'zh-CN', { reason: pick(known, 'zh-CN') }), pick(io, 'en', { reason: pick(known, 'en') }))
+    }
+    return AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
+  }
+
   /** case-limit naming the list: `扫描件`/`scans` at most `max`, `have` after the change refused. */
   static limit(max: number, have: number, what: string, whatEn: string): AppError {
     return new AppError(

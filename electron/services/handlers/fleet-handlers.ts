@@ -45,8 +45,7 @@ export function fleetHandlers(services: AppServices, workspaces: WorkspaceRegist
       try {
         await writeFileAtomic(target, Buffer.from(text, 'utf8'))
       } catch (error) {
-        const code = (error as { code?: unknown } | null)?.code
-        throw AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
+        throw AppError.fromIo(error)
       }
       return { saved: true, name: path.basename(target) }
     },

@@ -25,8 +25,7 @@ async function writeOut(file: string, bytes: Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(file, Buffer.from(bytes))
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code
-    throw AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
+    throw AppError.fromIo(error)
   }
 }
 

@@ -48,12 +48,6 @@ function notFound(): never {
   throw AppError.of('scan-not-found')
 }
 
-function ioError(error: unknown): AppError {
-  if (error instanceof AppError) return error
-  const code = (error as { code?: unknown } | null)?.code
-  return AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
-}
-
 /**
  * Adds files and folders to a case. With `role` (a drop on the signed-letter zone) the new scans
  * take that role instead of waiting for one to be proposed from their reading.
@@ -96,7 +90,7 @@ export async function addScanFiles(
       // Checked here already, but a file can vanish or grow between the check and the copy.
       for (const s of report.skipped) refused.push({ name: path.basename(s.source), message: s.reason, messageEn: s.reasonEn })
     } catch (error) {
-      throw ioError(error)
+      throw AppError.fromIo(error)
     }
     return { added: added.map((a) => ({ scanId: scanIdOf(a.file), name: path.posix.basename(a.file) })), refused }
   })
@@ -113,7 +107,7 @@ export async function updateScan(
   try {
     await workspace.update(caseId, (c) => setRole(c, indexOf(c, scanId), role, website) ?? notFound())
   } catch (error) {
-    throw ioError(error)
+    throw AppError.fromIo(error)
   }
 }
 
@@ -126,7 +120,7 @@ export async function markMisread(workspace: Workspace, caseId: string, scanId: 
   try {
     await workspace.update(caseId, (c) => markDocumentMisread(c, indexOf(c, scanId), field, misread) ?? notFound())
   } catch (error) {
-    throw ioError(error)
+    throw AppError.fromIo(error)
   }
 }
 
@@ -148,7 +142,7 @@ export async function removeScan(workspace: Workspace, caseId: string, scanId: s
         await deps.trash(file)
       }
     } catch (error) {
-      throw ioError(error)
+      throw AppError.fromIo(error)
     }
   })
 }

@@ -223,7 +223,7 @@ export class Workspace {
       await mkdir(folder)
       await saveCase(folder, { ...c, updatedAt: this.#deps.now().toISOString() })
     } catch (error) {
-      throw ioError(error)
+      throw AppError.fromIo(error)
     }
     return this.open(id)
   }
@@ -281,7 +281,7 @@ export class Workspace {
       try {
         written = await saveCase(folder, next, this.#deps.now(), { expected: onDisk.revision })
       } catch (error) {
-        throw ioError(error)
+        throw AppError.fromIo(error)
       }
       this.#cache.delete(id)
       this.#cases.forget(id)
@@ -321,7 +321,7 @@ export class Workspace {
     try {
       revision = await saveCase(folder, next, this.#deps.now(), { expected: loaded.revision })
     } catch (error) {
-      throw ioError(error)
+      throw AppError.fromIo(error)
     }
     const chain = this.#serviceWrites.get(id) ?? new Map<string, string>()
     chain.set(revision, loaded.revision)
@@ -362,7 +362,7 @@ export class Workspace {
       try {
         restored = await restoreSnapshot(folder, snapshotId, path.join(folder, CASE_FILE), this.#deps.now())
       } catch (error) {
-        throw ioError(error)
+        throw AppError.fromIo(error)
       }
       if (!restored) throw AppError.of('snapshot-not-found')
       // Every window holding the case must reload it now.
@@ -446,7 +446,7 @@ export class Workspace {
     try {
       await this.#serialise(id, () => this.#deps.trash(folder))
     } catch (error) {
-      throw ioError(error)
+      throw AppError.fromIo(error)
     }
     this.#cache.delete(id)
   }
@@ -480,7 +480,7 @@ export class Workspace {
       await rename(partial, target)
     } catch (error) {
       await rm(partial, { recursive: true, force: true })
-      throw ioError(error)
+      throw AppError.fromIo(error)
     }
   }
 
@@ -607,10 +607,4 @@ export function refuseBeyondLimits(c: Case): void {
 function loadError(failure: { reason: string; message: string; messageEn: string }): AppError {
   if (failure.reason === 'not-found') return AppError.of('case-not-found')
   return new AppError('case-invalid', `案件文件无法打开：${failure.message}`, `The case file cannot be opened: ${failure.messageEn}`)
-}
-
-function ioError(error: unknown): AppError {
-  if (error instanceof AppError) return error
-  const code = (error as { code?: unknown } | null)?.code
-  return AppError.of('io', { reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) })
 }
