@@ -7,7 +7,8 @@
  */
 import type { IsoDate } from '../dates/iso-date'
 import { provinceLetter } from '../letter/province-letters'
-import type { Case } from '../model/case'
+import { normaliseResidentId } from '../ids/resident-id'
+import type { Case, Person } from '../model/case'
 import { samePerson } from '../model/people'
 import type { Catalogue, Requirement } from '../rules/catalogue'
 import { buildContext, type RuleContext } from '../rules/context'
@@ -60,6 +61,22 @@ export function siteName(c: Case, i: number): { zh: string; en: string } {
   return { zh: name ? `网站${i + 1}（${name}）` : `网站${i + 1}`, en: name ? `Website ${i + 1} (${name})` : `Website ${i + 1}` }
 }
 
+/** Scans of the same person as website `site`'s manager, added as the principal's or another website's manager's. */
+function sameManagerFiles(c: Case, site: number): string[] {
+  const manager = c.websites[site]?.manager
+  if (!manager) return []
+  const id = manager.idNumber?.trim() ? normaliseResidentId(manager.idNumber) : null
+  const same = (p: Person | undefined) =>
+    p !== undefined && (samePerson(p, manager) || (id !== null && p.idNumber?.trim() ? normaliseResidentId(p.idNumber) === id : false))
+  return c.documents
+    .filter((d) =>
+      d.role === 'principal-id'
+        ? same(c.principal)
+        : d.role === 'manager-id' && d.website !== undefined && same(c.websites[d.website]?.manager),
+    )
+    .map((d) => d.file)
+}
+
 /**
  * The materials of a case, in upload-form order of roles (document-roles.json), each with the files
  * that provide it. `findings` are the case's findings when the caller has them (else checked here).
@@ -94,8 +111,8 @@ export function materialNeeds(c: Case, catalogue: Catalogue, date: IsoDate, find
     }
     c.websites.forEach((site, i) => {
       let files = filesOf(req.role, i)
-      // The principal's ID scan serves a website managed by the same person.
-      if (files.length === 0 && req.role === 'manager-id' && samePerson(c.principal, site.manager)) files = filesOf('principal-id', null)
+      // One scan serves every place a person appears: the principal's, or another website's manager's.
+      if (files.length === 0 && req.role === 'manager-id') files = sameManagerFiles(c, i)
       add(req.role, i, whyOf(req), files)
     })
   }

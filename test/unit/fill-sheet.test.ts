@@ -187,3 +187,21 @@ describe('materialNeeds', () => {
     expect(materialNeeds(parse(raw), defaultCatalogue(), DATE)).toEqual([])
   })
 })
+
+describe('materialNeeds across websites', () => {
+  it('counts one manager’s ID scan for every website that person manages', () => {
+    const raw = sampleCase()
+    const second = structuredClone(raw.websites[0]!)
+    second.name = '云帆文化频道'
+    second.domain = 'yunfan-culture.cn'
+    raw.websites.push(second)
+    raw.documents.push({ file: 'scans/domain-2.jpg', role: 'domain-certificate', website: 1 })
+    const needs = materialNeeds(parse(raw), defaultCatalogue(), DATE).filter((n) => n.role === 'manager-id')
+    expect(needs.map((n) => n.files)).toEqual([['scans/manager-id.jpg'], ['scans/manager-id.jpg']])
+    raw.websites[1]!.manager.idNumber = PRINCIPAL_ID
+    raw.websites[1]!.manager.name = '另一人'
+    expect(materialNeeds(parse(raw), defaultCatalogue(), DATE).filter((n) => n.role === 'manager-id')[1]?.files).toEqual([
+      'scans/principal-id.jpg',
+    ])
+  })
+})
