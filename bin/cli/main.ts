@@ -2,6 +2,7 @@
  * icp-prep: the command-line face of the same services the desktop app uses.
  */
 import { checkCommand } from './commands/check'
+import { checklistCommand } from './commands/checklist'
 import { demoCommand } from './commands/demo'
 import { expiringCommand } from './commands/expiring'
 import { extractCommand } from './commands/extract'
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   statusCommand,
   expiringCommand,
+  checklistCommand,
 ]
 
 function help(): string {

@@ -151,6 +151,15 @@ export const CaseSchema = z.looseObject({
   /** The status history (filing.ts); absent in cases written before it, derived from `exports` then. */
   filing: FilingSchema.optional(),
   // --- end of the filing-status block ---
+
+  // --- The 填报 view's ticks (issue 17 section 5). Kept in its own block: other fields merge above. ---
+  /**
+   * What has been entered in the provider's console: field paths (`websites[0].manager.mobile`)
+   * and upload boxes (`upload:` and the package file's name), ticked 已填 in the 填报 view. Absent
+   * means nothing ticked (read it with `filledOf`), so a case that never used the view is unchanged.
+   */
+  filled: z.array(z.string().min(1).max(300)).max(2000).optional(),
+  // --- end of the 填报 block ---
 })
 export type Case = z.output<typeof CaseSchema>
 /** What a caller may write: the lenient input form (missing keys, numbers for text). */
@@ -188,6 +197,11 @@ function isNewerVersionData(data: unknown): boolean {
 /** An empty case, the starting point of the app's "new case" and of tests. */
 export function emptyCase(): Case {
   return CaseSchema.parse({ schemaVersion: CASE_SCHEMA_VERSION })
+}
+
+/** What is ticked 已填 in the 填报 view (none when the case never used it). */
+export function filledOf(c: Pick<Case, 'filled'>): readonly string[] {
+  return c.filled ?? []
 }
 
 /** `websites[0].manager.mobile` from a zod path. */
