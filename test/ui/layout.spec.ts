@@ -156,6 +156,12 @@ for (const size of SIZES) {
     await page.locator('.scan-card[data-name="主体负责人身份证.jpg"] .scan-select').click()
     await expect(page.locator('.review .review-row').first()).toBeVisible()
     await checkScreen(page, `layout-${tag}-4b-scans-review-id`)
+    // The page preview stays in view while the rows scroll.
+    await page.locator('.review-body').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    const frame = await page.locator('.review .page-frame').boundingBox()
+    const body = await page.locator('.review-body').boundingBox()
+    expect(frame && body && frame.y >= body.y - 1 && frame.y + frame.height <= body.y + body.height, 'the preview is in view').toBe(true)
+    await checkScreen(page, `layout-${tag}-4c-scans-review-scrolled`)
 
     // 广东承诺书
     await page.getByRole('tab', { name: '广东承诺书' }).click()
