@@ -12,6 +12,7 @@ import './styles/scans.css'
 import './styles/review.css'
 import './styles/output.css'
 import './styles/fleet.css'
+import './styles/fit.css'
 
 const root = document.getElementById('root')
 if (root)

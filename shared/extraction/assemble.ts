@@ -164,10 +164,12 @@ export function assembleFields(
 function crossCheckId(out: Assembled): void {
   const id = out.fields.idNumber
   if (!id || id.uncertain) return
+  // The value comes from the number, but its place stays the printed one where it was read (the
+  // review shows each row's own crop: 出生 showed the number's); only a value not read at all points at the number.
   const fromId = (value: string, printed: ExtractedField | undefined): ExtractedField => ({
     value,
     confidence: Math.min(id.confidence, 0.9),
-    ...(id.box ? { box: id.box } : {}),
+    ...(printed?.box ? { box: printed.box } : id.box ? { box: id.box } : {}),
     ...(printed ? { raw: printed.raw ?? printed.value } : {}),
     source: 'idNumber',
   })

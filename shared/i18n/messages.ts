@@ -12,6 +12,7 @@ import { errorMessages } from './messages/errors'
 import { fleetMessages } from './messages/fleet'
 import { menuMessages } from './messages/menu'
 import { outputMessages } from './messages/output'
+import { reviewKeysMessages } from './messages/review-keys'
 import { scanMessages } from './messages/scans'
 
 /** The parts of the catalogue, for the duplicate-key test. */
@@ -25,6 +26,7 @@ export const catalogueParts = {
   scanMessages,
   outputMessages,
   fleetMessages,
+  reviewKeysMessages,
 } as const
 
 /** Every message by key. */
@@ -38,6 +40,7 @@ export const messages = {
   ...scanMessages,
   ...outputMessages,
   ...fleetMessages,
+  ...reviewKeysMessages,
 } as const satisfies Record<string, Message>
 
 /** A key of the catalogue; a typo is a type error. */

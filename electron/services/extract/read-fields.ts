@@ -140,6 +140,12 @@ export function cropBoxes(loc: FieldLocation, scale: number, upright: RawImage, 
   return crops
 }
 
+/** The box around a located value and its further lines, in working-image pixels. */
+export function valueBox(loc: FieldLocation): Box {
+  const lines = loc.more.filter((line) => line.length > 0).map((line) => union(line.map((g) => g.box)))
+  return lines.length === 0 ? loc.box : union([loc.box, ...lines])
+}
+
 /**
  * Readings of every located field: the re-reads of its crop (one per look of its FieldRead, then
  * the second opinions a doubtful name gets), then the page pass. A value on several lines is read
@@ -154,7 +160,9 @@ export async function readFields(
 ): Promise<Map<string, Reading[]>> {
   const out = new Map<string, Reading[]>()
   const jobs = located.map(async (loc) => {
-    const box = scaleBox(loc.box, scale)
+    // The place of the whole value, every line of it: the review's crop and its mark on the page
+    // (a wrapped 营业期限 or 类型 showed only its first line).
+    const box = scaleBox(valueBox(loc), scale)
     const spec: FieldRead | undefined = FIELD_READS[loc.field]
     const h = cropTextHeight(loc, scale, spec)
     const all = [loc.glyphs, ...loc.more]

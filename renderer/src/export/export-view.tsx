@@ -143,37 +143,39 @@ export function ExportView(): ReactElement {
         {plan.files.length === 0 ? (
           <p className="muted">{t('export.empty')}</p>
         ) : (
-          <table className="export-table">
-            <thead>
-              <tr>
-                <th>{t('export.col.file')}</th>
-                <th>{t('export.col.place')}</th>
-                <th>{t('export.col.from')}</th>
-                <th className="num">{t('export.col.size')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.files.map((f) => {
-                const done = sizeOf(f.name)
-                return (
-                  <tr key={f.order} data-file={f.name}>
-                    <td className="file-name">{f.name}</td>
-                    <td>{language === 'en' ? f.placeEn : f.place}</td>
-                    <td className="sources">
-                      {f.sources.map((s) => s.name).join(' + ')}
-                      {f.combine && <span className="tag tag-muted">{t('export.combined')}</span>}
-                      {f.sameAsPrincipal && <span className="tag tag-muted">{t('export.sameAsPrincipal')}</span>}
-                    </td>
-                    <td className="num">
-                      {done !== null
-                        ? t('export.size.done', { size: formatBytes(done) })
-                        : t('export.size.source', { size: formatBytes(f.sourceBytes) })}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll" data-scroll-x="">
+            <table className="export-table">
+              <thead>
+                <tr>
+                  <th>{t('export.col.file')}</th>
+                  <th>{t('export.col.place')}</th>
+                  <th>{t('export.col.from')}</th>
+                  <th className="num">{t('export.col.size')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.files.map((f) => {
+                  const done = sizeOf(f.name)
+                  return (
+                    <tr key={f.order} data-file={f.name}>
+                      <td className="file-name">{f.name}</td>
+                      <td>{language === 'en' ? f.placeEn : f.place}</td>
+                      <td className="sources">
+                        {f.sources.map((s) => s.name).join(' + ')}
+                        {f.combine && <span className="tag tag-muted">{t('export.combined')}</span>}
+                        {f.sameAsPrincipal && <span className="tag tag-muted">{t('export.sameAsPrincipal')}</span>}
+                      </td>
+                      <td className="num">
+                        {done !== null
+                          ? t('export.size.done', { size: formatBytes(done) })
+                          : t('export.size.source', { size: formatBytes(f.sourceBytes) })}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
         {plan.files.length > 0 && <p className="muted small">{t('export.extras', { names: plan.extras.join('、') })}</p>}
       </section>

@@ -19,6 +19,7 @@ import { deleteCase, duplicateCase, revealCase, showCases } from '../state/comma
 import { editorStore, retrySave } from '../state/editor'
 import { settingsStore } from '../state/settings'
 import { useStore } from '../state/store'
+import { useChecksFold } from '../state/layout'
 import { ChecksPanel } from './checks-panel'
 import { CaseViews } from './case-views'
 import { DropZone } from '../scans/drop-zone'
@@ -75,6 +76,7 @@ export function CaseScreen(): ReactElement {
   const { caseId, draft, findings, summary, readOnly } = useStore(editorStore)
   const { info } = useStore(settingsStore)
   const { caseView } = useStore(navigationStore)
+  const fold = useChecksFold()
   if (!caseId || !draft || !summary) return <div className="loading">{t('common.loading')}</div>
 
   const counts = countsBySection(findings)
@@ -127,7 +129,7 @@ export function CaseScreen(): ReactElement {
         <CaseBanner />
       </div>
       <HistoryDialog />
-      <div className="case-body">
+      <div className={`case-body${fold.folded ? ' checks-folded' : ''}${fold.overlay ? ' checks-overlay' : ''}`}>
         <nav className="case-nav" aria-label={t('case.sections')}>
           <ul>
             {sections.map((key) => {

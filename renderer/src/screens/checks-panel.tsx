@@ -11,6 +11,8 @@ import { Icon } from '../components/icons'
 import { bilingual, useLanguage, useT } from '../i18n'
 import { navigationStore, showCaseView } from '../state/navigation'
 import { scansStore, selectScan } from '../state/scans'
+import { setChecksOpen, useChecksFold } from '../state/layout'
+import { ChecksRail, FoldChecksButton } from './checks-rail'
 import { useStore } from '../state/store'
 
 /** Scrolls to a finding's field, focuses it and flashes it. */
@@ -89,8 +91,14 @@ export function ChecksPanel({ findings, date }: { findings: readonly Finding[]; 
   const [showMissing, setShowMissing] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   const { focusChecks } = useStore(navigationStore)
+  const { folded, overlay } = useChecksFold()
+  const asked = useRef(focusChecks)
   useEffect(() => {
-    if (focusChecks > 0) heading.current?.focus()
+    // Asked for (menu, shortcut) after the panel was shown: open it if folded, then focus it.
+    if (focusChecks === asked.current) return
+    asked.current = focusChecks
+    setChecksOpen(true)
+    requestAnimationFrame(() => heading.current?.focus())
   }, [focusChecks])
 
   const errors = findings.filter((f) => f.severity === 'error').length
@@ -98,10 +106,19 @@ export function ChecksPanel({ findings, date }: { findings: readonly Finding[]; 
   const missing = findings.filter(isMissing)
   const groups = groupForPanel(findings.filter((f) => !isMissing(f)))
   if (missing.length > 0 && !groups.some((g) => g.severity === 'error')) groups.unshift({ severity: 'error', findings: [] })
+  if (folded) return <ChecksRail errors={errors} warnings={warnings} />
 
   return (
-    <aside className="checks" aria-labelledby="checks-title">
+    <aside
+      className={`checks${overlay ? ' overlay' : ''}`}
+      data-collapsed="false"
+      aria-labelledby="checks-title"
+      // Over the middle of a narrow window: going to a finding folds it away so the field shows.
+      onClick={(e) => overlay && e.target instanceof Element && e.target.closest('.finding-link') && setChecksOpen(false)}
+      onKeyDown={(e) => overlay && e.key === 'Escape' && setChecksOpen(false)}
+    >
       <header className="checks-header">
+        <FoldChecksButton />
         <h2 id="checks-title" ref={heading} tabIndex={-1}>
           {t('checks.title')}
         </h2>
