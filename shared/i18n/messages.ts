@@ -4,6 +4,7 @@
  * here; a duplicated key is a type error (the spread would silently override it) and a test.
  */
 import { pick, type Language, type Message } from './language'
+import { batchMessages } from './messages/batch'
 import { caseFormMessages } from './messages/case-form'
 import { caseListMessages } from './messages/cases'
 import { checksMessages } from './messages/checks'
@@ -25,6 +26,7 @@ export const catalogueParts = {
   scanMessages,
   outputMessages,
   fleetMessages,
+  batchMessages,
 } as const
 
 /** Every message by key. */
@@ -38,6 +40,7 @@ export const messages = {
   ...scanMessages,
   ...outputMessages,
   ...fleetMessages,
+  ...batchMessages,
 } as const satisfies Record<string, Message>
 
 /** A key of the catalogue; a typo is a type error. */
