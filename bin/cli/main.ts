@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo'
 import { expiringCommand } from './commands/expiring'
 import { extractCommand } from './commands/extract'
 import { historyCommand, restoreCommand } from './commands/history'
+import { importCommand } from './commands/import'
 import { letterCommand } from './commands/letter'
 import { packCommand } from './commands/pack'
 import { statusCommand } from './commands/status'
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   expiringCommand,
   checklistCommand,
+  importCommand,
 ]
 
 function help(): string {

@@ -4,6 +4,7 @@
  * here; a duplicated key is a type error (the spread would silently override it) and a test.
  */
 import { pick, type Language, type Message } from './language'
+import { batchMessages } from './messages/batch'
 import { caseFormMessages } from './messages/case-form'
 import { caseListMessages } from './messages/cases'
 import { checksMessages } from './messages/checks'
@@ -27,6 +28,7 @@ export const catalogueParts = {
   outputMessages,
   fleetMessages,
   reviewKeysMessages,
+  batchMessages,
 } as const
 
 /** Every message by key. */
@@ -41,6 +43,7 @@ export const messages = {
   ...outputMessages,
   ...fleetMessages,
   ...reviewKeysMessages,
+  ...batchMessages,
 } as const satisfies Record<string, Message>
 
 /** A key of the catalogue; a typo is a type error. */

@@ -39,6 +39,13 @@ export const INVOKE_CHANNELS = [
   'filing.catalogue',
   'expiry.list',
   'expiry.export',
+  'import.plan',
+  'import.preview',
+  'import.apply',
+  'import.status',
+  'import.cancel',
+  'import.resume',
+  'import.dismiss',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { EXPIRY_KINDS, EXPIRY_WINDOWS } from '../expiry/expiring'
 import { CaseSchema } from '../model/case'
 import { FilingEventSchema } from '../model/filing'
+import { ImportAppliedSchema, ImportPlanSchema, QueueViewSchema } from './batch-schemas'
 import type { EventChannel, InvokeChannel } from './channels'
 import { ExportPlanSchema, LetterPreviewSchema } from './letter-export-schemas'
 import { DocumentRole, ScanAddInput, ScanId, ScansAddedSchema, ScansChangedSchema } from './scan-schemas'
@@ -196,6 +197,20 @@ export const contract = {
     input: ExpiryQuery.extend({ format: z.enum(['ics', 'csv']) }),
     output: z.object({ saved: z.boolean(), name: z.string().nullable() }),
   },
+  // --- issue 17: batch intake ---
+  /** Shows the native folder picker and plans the import as a job (loose scans are read to group them); its result names the plan. */
+  'import.plan': { input: Nothing, output: z.object({ jobId: JobId.nullable(), cancelled: z.boolean() }) },
+  /** The plan a finished import.plan job made, to preview and edit. */
+  'import.preview': { input: z.strictObject({ planId: ImportPlanSchema.shape.planId }), output: ImportPlanSchema },
+  /** Creates the edited plan's cases, adds their scans and starts the reading queue. */
+  'import.apply': { input: z.strictObject({ plan: ImportPlanSchema }), output: ImportAppliedSchema },
+  /** The reading queue: overall and per case (also after a restart: interrupted). */
+  'import.status': { input: Nothing, output: QueueViewSchema },
+  'import.cancel': { input: Nothing, output: z.object({ cancelled: z.boolean() }) },
+  /** Reads the cases a cancel or a restart left unread. */
+  'import.resume': { input: Nothing, output: z.object({ jobId: JobId.nullable() }) },
+  /** Forgets a finished or stopped queue (the cases stay). */
+  'import.dismiss': { input: Nothing, output: QueueViewSchema },
 } as const satisfies Record<InvokeChannel, ChannelSpec>
 
 /** Events pushed from the main process to the window. */

@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'case-limit',
   'snapshot-not-found',
   'status-refused',
+  'import-folder',
+  'import-too-large',
+  'import-plan-unknown',
+  'import-plan-invalid',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

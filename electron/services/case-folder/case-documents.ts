@@ -233,7 +233,8 @@ export interface ReadSummary {
   readonly proposals: ReadonlyArray<{ readonly document: number } & RoleProposal>
 }
 
-function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
+/** What is stored of one file's extraction (a failure as an unreadable reading), with its SHA-256. */
+export function storedReading(r: FileExtraction, sha: string): ExtractedDocument {
   const readAt = new Date().toISOString()
   if (!r.ok) {
     return {

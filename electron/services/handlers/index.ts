@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/ipc/errors'
 import { caseFileServer, type CaseFileResponse } from '../scans/case-file-server'
 import { ScanImages, type PruneSummary } from '../scans/scan-images'
 import { type AppServices, WorkspaceRegistry } from './app-services'
+import { batchHandlers } from './batch-handlers'
 import { fleetHandlers } from './fleet-handlers'
 import { outputHandlers } from './output-handlers'
 import { scanHandlers } from './scan-handlers'
@@ -63,6 +64,7 @@ export function createBackend(services: AppServices): AppBackend {
       ...scanHandlers(services, workspaces, images),
       ...outputHandlers(services, workspaces),
       ...fleetHandlers(services, workspaces),
+      ...batchHandlers(services, workspaces),
     },
     caseFiles: caseFileServer((caseId) => workspaces.current().folderOf(caseId), images),
     pruned,
@@ -71,7 +73,13 @@ export function createBackend(services: AppServices): AppBackend {
 
 type CoreChannels = Exclude<
   keyof Handlers,
-  `scan.${string}` | `letter.${string}` | `export.${string}` | `expiry.${string}` | 'filing.catalogue' | 'case.setStatus'
+  | `scan.${string}`
+  | `letter.${string}`
+  | `export.${string}`
+  | `expiry.${string}`
+  | `import.${string}`
+  | 'filing.catalogue'
+  | 'case.setStatus'
 >
 
 function coreHandlers(services: AppServices, workspaces: WorkspaceRegistry, images: ScanImages): Pick<Handlers, CoreChannels> {

@@ -4,10 +4,8 @@
  * change, so the window's checks follow a scan exactly as they follow an edit.
  */
 import type { Handlers } from '../../../shared/ipc/contract'
-import { translate } from '../../../shared/i18n/messages'
-import type { ReadResult } from '../../../shared/ipc/letter-export-schemas'
 import { addScanFiles, markMisread, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
-import { readScans } from '../scans/read-scans'
+import { readScansTask } from '../scans/read-scans'
 import type { ScanImages } from '../scans/scan-images'
 import { scanViews } from '../scans/scan-view'
 import type { AppServices, WorkspaceRegistry } from './app-services'
@@ -62,40 +60,11 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
     },
     'scan.read': async ({ caseId }) => {
       const workspace = workspaces.current()
-      const total = (await workspace.open(caseId)).case.documents.length
-      // One reading per case: a second start (another window, a double click) joins the running one.
+      await workspace.open(caseId) // a case that is gone is refused before a job starts
+      // One reading per case: a second start (another window, a double click, the batch queue) joins the running one.
       const jobId = services.jobs.start(
         'ocr',
-        async ({ signal, progress }) => {
-          progress(0, total)
-          const pool = services.ocrPool?.()
-          try {
-            const summary = await readScans(workspace, caseId, {
-              signal,
-              today: services.today(),
-              ...(pool ? { pool } : {}),
-              onProgress: (done, total, file) => {
-                const name = file.split('/').pop() ?? file
-                progress(done, total, {
-                  message: translate('zh-CN', 'scans.readingFile', { name }),
-                  messageEn: translate('en', 'scans.readingFile', { name }),
-                })
-              },
-            })
-            // What was read before a cancellation is kept; the job still ends as cancelled.
-            signal.throwIfAborted()
-            const result: ReadResult = {
-              caseId,
-              read: summary.read,
-              skipped: summary.skipped,
-              failed: summary.failed,
-              cancelled: summary.cancelled,
-            }
-            return result
-          } finally {
-            await pool?.close()
-          }
-        },
+        readScansTask(workspace, caseId, { today: services.today(), pool: () => services.ocrPool?.() }),
         caseId,
       )
       return { jobId }

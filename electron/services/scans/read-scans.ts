@@ -9,7 +9,10 @@
  * (shared/model/documents.ts applyReading) until the person picks one by hand.
  */
 import type { IsoDate } from '../../../shared/dates/iso-date'
+import { translate } from '../../../shared/i18n/messages'
+import type { ReadResult } from '../../../shared/ipc/letter-export-schemas'
 import { readCaseDocuments, type ReadSummary } from '../case-folder/case-documents'
+import type { JobTask } from '../jobs'
 import type { OcrPool } from '../ocr/pool'
 import type { Workspace } from '../workspace/workspace'
 
@@ -33,4 +36,47 @@ export async function readScans(workspace: Workspace, caseId: string, options: R
     ...(options.today ? { today: options.today } : {}),
     commit: (apply) => workspace.update(caseId, apply),
   })
+}
+
+/**
+ * The reading of one case as a job task (kind 'ocr', keyed by the case): what 读取 on the case
+ * screen and the batch queue both start, so a case is never read by two jobs at once. `pool` gives
+ * the OCR pool: a new one per job (closed after it) or, with `shared`, the queue's one pool.
+ */
+export function readScansTask(
+  workspace: Workspace,
+  caseId: string,
+  options: { readonly today: IsoDate; readonly pool?: () => OcrPool | undefined; readonly shared?: boolean },
+): JobTask {
+  return async ({ signal, progress }) => {
+    const total = (await workspace.open(caseId)).case.documents.length
+    progress(0, total)
+    const pool = options.pool?.()
+    try {
+      const summary = await readScans(workspace, caseId, {
+        signal,
+        today: options.today,
+        ...(pool ? { pool } : {}),
+        onProgress: (done, total, file) => {
+          const name = file.split('/').pop() ?? file
+          progress(done, total, {
+            message: translate('zh-CN', 'scans.readingFile', { name }),
+            messageEn: translate('en', 'scans.readingFile', { name }),
+          })
+        },
+      })
+      // What was read before a cancellation is kept; the job still ends as cancelled.
+      signal.throwIfAborted()
+      const result: ReadResult = {
+        caseId,
+        read: summary.read,
+        skipped: summary.skipped,
+        failed: summary.failed,
+        cancelled: summary.cancelled,
+      }
+      return result
+    } finally {
+      if (options.shared !== true) await pool?.close()
+    }
+  }
 }

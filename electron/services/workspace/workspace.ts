@@ -97,11 +97,25 @@ interface CacheEntry {
   readonly workspace: string
 }
 
-/** New case ids sort by creation time and read as a date: 20261129-143005-7f3a. */
-export function newCaseId(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
-  return `${stamp}-${randomBytes(2).toString('hex')}`
+/** The name of a case with no customer yet (新建案件): 新案件-7f3a. */
+export const UNNAMED_CASE = '新案件'
+
+/**
+ * A new case's folder name, after the customer: the sponsor name, then a short id that keeps two
+ * customers of one name apart — 深圳市云帆网络科技有限公司-7f3a. Characters no file system takes are
+ * dropped; with no usable name it is 新案件-7f3a. (Folders were named by a time stamp before; a
+ * person looking in the workspace folder could not tell the customers apart.)
+ */
+export function newCaseId(name?: string | null): string {
+  const cleaned = [...(name ?? '').normalize('NFC')]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && !'\\/<>:"|?*'.includes(ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 100)
+  const id = `${cleaned || UNNAMED_CASE}-${randomBytes(2).toString('hex')}`
+  return isSafeCaseId(id) ? id : `${UNNAMED_CASE}-${randomBytes(2).toString('hex')}`
 }
 
 /** The cases in one workspace folder. */
@@ -213,19 +227,36 @@ export class Workspace {
     return summary
   }
 
-  /** Creates an empty 首次备案 case with one website (every filing has at least one). */
-  async create(): Promise<OpenedCase> {
+  /**
+   * Creates an empty 首次备案 case with one website (every filing has at least one), in a folder named
+   * after `name` (the customer, when known: a batch import) and a short id.
+   */
+  async create(options: { readonly name?: string } = {}): Promise<OpenedCase> {
+    return this.open(await this.createEmpty(options))
+  }
+
+  /** create() without opening (and checking) the new case: the batch import makes many at once. */
+  async createEmpty(options: { readonly name?: string } = {}): Promise<string> {
     await this.#ensureRoot()
-    const id = newCaseId(this.#deps.now())
-    const folder = this.folderOf(id)
     const c = CaseSchema.parse({ schemaVersion: CASE_SCHEMA_VERSION, filingType: '首次备案', websites: [{}] })
-    try {
-      await mkdir(folder)
-      await saveCase(folder, { ...c, updatedAt: this.#deps.now().toISOString() })
-    } catch (error) {
-      throw AppError.fromIo(error)
+    for (let attempt = 0; ; attempt += 1) {
+      const id = newCaseId(options.name)
+      const folder = this.folderOf(id)
+      try {
+        await mkdir(folder)
+      } catch (error) {
+        // Two customers of one name met the same short id: draw another.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 20) continue
+        throw AppError.fromIo(error)
+      }
+      try {
+        await saveCase(folder, { ...c, updatedAt: this.#deps.now().toISOString() })
+      } catch (error) {
+        await rm(folder, { recursive: true, force: true }).catch(() => undefined)
+        throw AppError.fromIo(error)
+      }
+      return id
     }
-    return this.open(id)
   }
 
   /** Opens a case (read-only when a newer version wrote it), sweeping temporary files a killed save left. */
@@ -381,7 +412,7 @@ export class Workspace {
     if (isNewerCase(edited)) throw AppError.of('case-read-only')
     const source = this.folderOf(id)
     const onDisk = await loadCase(source)
-    const newId = newCaseId(this.#deps.now())
+    const newId = newCaseId(edited.sponsor.name)
     const target = this.folderOf(newId)
     const copy: Case = { ...edited, ...(onDisk.ok ? { documents: onDisk.case.documents } : {}), updatedAt: this.#deps.now().toISOString() }
     delete copy.exports
@@ -412,7 +443,7 @@ export class Workspace {
 
   /**
    * The folder name of a copy: 「<主办单位> 副本」 (then 副本 2, 副本 3 …), after the source folder
-   * when the sponsor has no name yet, else a new time-stamped id when no such name is safe.
+   * when the sponsor has no name yet, else a new id after the name when no such name is safe.
    */
   async #copyName(sponsor: string | null, sourceId: string): Promise<string> {
     const cleaned = [...(sponsor ?? '').trim()].filter((ch) => ch.charCodeAt(0) >= 0x20 && !'\\/<>:"|?*'.includes(ch)).join('')
@@ -422,7 +453,7 @@ export class Workspace {
       const name = n === 1 ? `${base} 副本` : `${base} 副本 ${n}`
       if (isSafeCaseId(name) && !taken.has(name) && !taken.has(`.${name}.partial`)) return name
     }
-    return newCaseId(this.#deps.now())
+    return newCaseId(sponsor)
   }
 
   async #allNames(): Promise<string[]> {

@@ -62,4 +62,11 @@ export const errorMessages = {
   ],
   'error.snapshot-not-found': ['找不到这个历史版本，或它不是有效的案件。', 'This saved version was not found, or is not a valid case.'],
   'error.status-refused': ['状态未更改：{reason}', 'The status was not changed: {reason}'],
+  'error.import-folder': ['无法导入这个文件夹。', 'This folder cannot be imported.'],
+  'error.import-too-large': ['要导入的文件或案件太多。', 'Too many files or cases to import at once.'],
+  'error.import-plan-unknown': [
+    '这份导入预览已失效（程序重启过，或文件已变）。请重新选择文件夹。',
+    'This import preview is no longer valid (the app restarted, or the files changed). Choose the folder again.',
+  ],
+  'error.import-plan-invalid': ['导入预览有问题：{reason}', 'The import preview has a problem: {reason}'],
 } as const satisfies Record<string, Message>

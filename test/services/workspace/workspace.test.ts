@@ -39,7 +39,19 @@ describe('the workspace', () => {
     expect(created.summary.status).toBe('incomplete')
     expect(created.findings.some((f) => f.rule === 'field-missing')).toBe(true)
     expect(await readdir(root)).toEqual([created.id])
-    expect(created.id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/)
+    // Named after the customer (none yet), not a time stamp.
+    expect(created.id).toMatch(/^新案件-[0-9a-f]{4}$/)
+  })
+
+  it('names a new case folder after the customer, then a short id, dropping what no file system takes', async () => {
+    const { ws, root } = await workspace()
+    const named = await ws.create({ name: '深圳市云帆网络科技有限公司' })
+    expect(named.id).toMatch(/^深圳市云帆网络科技有限公司-[0-9a-f]{4}$/)
+    const odd = await ws.createEmpty({ name: ' ../客户:A*B?. ' })
+    expect(odd).toMatch(/^客户AB-[0-9a-f]{4}$/)
+    const twice = await Promise.all([ws.createEmpty({ name: '同名' }), ws.createEmpty({ name: '同名' })])
+    expect(new Set(twice).size).toBe(2)
+    expect((await readdir(root)).sort()).toEqual([named.id, odd, ...twice].sort())
   })
 
   it('derives each status from the findings and the export records', async () => {
