@@ -6,13 +6,13 @@
 import type { Handlers } from '../../../shared/ipc/contract'
 import { translate } from '../../../shared/i18n/messages'
 import type { ReadResult } from '../../../shared/ipc/letter-export-schemas'
-import { addScanFiles, markMisread, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
+import { addScanFiles, keepScan, markMisread, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
 import { readScans } from '../scans/read-scans'
 import type { ScanImages } from '../scans/scan-images'
-import { scanViews } from '../scans/scan-view'
+import { scanIdOf, scanViews } from '../scans/scan-view'
 import type { AppServices, WorkspaceRegistry } from './app-services'
 
-type ScanChannels = 'scan.list' | 'scan.add' | 'scan.pick' | 'scan.update' | 'scan.misread' | 'scan.remove' | 'scan.read'
+type ScanChannels = 'scan.list' | 'scan.add' | 'scan.pick' | 'scan.update' | 'scan.misread' | 'scan.keep' | 'scan.remove' | 'scan.read'
 
 /** Builds the scan handlers over the shared workspace registry and image cache. */
 export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistry, images: ScanImages): Pick<Handlers, ScanChannels> {
@@ -56,6 +56,10 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
       await markMisread(workspaces.current(), caseId, scanId, field, misread)
       return changed(caseId)
     },
+    'scan.keep': async ({ caseId, scanId, keep }) => {
+      await keepScan(workspaces.current(), caseId, scanId, keep)
+      return changed(caseId)
+    },
     'scan.remove': async ({ caseId, scanId }) => {
       await removeScan(workspaces.current(), caseId, scanId, { trash: (file) => services.trash(file), images })
       return changed(caseId)
@@ -66,7 +70,7 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
       // One reading per case: a second start (another window, a double click) joins the running one.
       const jobId = services.jobs.start(
         'ocr',
-        async ({ signal, progress }) => {
+        async ({ signal, progress, item }) => {
           progress(0, total)
           const pool = services.ocrPool?.()
           try {
@@ -74,6 +78,8 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
               signal,
               today: services.today(),
               ...(pool ? { pool } : {}),
+              // The card of each scan is refreshed as soon as its reading is stored.
+              onRead: (file) => item(scanIdOf(file)),
               onProgress: (done, total, file) => {
                 const name = file.split('/').pop() ?? file
                 progress(done, total, {

@@ -16,6 +16,8 @@ import type { Workspace } from '../workspace/workspace'
 /** Progress, cancellation, the OCR pool to use and the date validity findings are measured from. */
 export interface ReadScansOptions {
   readonly onProgress?: (done: number, total: number, file: string) => void
+  /** Told each scan's file once its reading is stored. */
+  readonly onRead?: (file: string) => void
   readonly signal?: AbortSignal
   readonly pool?: OcrPool
   readonly today?: IsoDate
@@ -28,6 +30,7 @@ export async function readScans(workspace: Workspace, caseId: string, options: R
   await workspace.change(caseId, async () => undefined)
   return readCaseDocuments(folder, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onRead ? { onRead: options.onRead } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.pool ? { pool: options.pool } : {}),
     ...(options.today ? { today: options.today } : {}),

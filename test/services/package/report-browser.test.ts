@@ -29,7 +29,7 @@ beforeAll(async () => {
     c.sponsor.name = '深圳市云帆网络科技有限公司<img src="https://example.com/x.png">'
     const site = c.websites[0]
     if (site) site.manager = { ...c.principal, idNumber: PRINCIPAL_ID }
-    c.documents.push({ file: 'scans/missing.jpg', role: 'other' })
+    c.documents.push({ file: 'scans/missing.jpg', role: 'other', keep: true })
   })
   await rm(path.join(folder, 'scans', 'missing.jpg')) // listed in case.json, absent on disk
   const out = await scratch('icp-report-')
