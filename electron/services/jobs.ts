@@ -28,6 +28,12 @@ export interface JobContext {
   readonly signal: AbortSignal
   /** Reports `done` of `total` units; cheap to call often (events are throttled). */
   progress(done: number, total: number, step?: StepMessage): void
+  /**
+   * Reports that one unit of the work is finished and its result stored (a scan read): its id goes
+   * with the next progress event, so the window can show that unit at once. Never lost to the
+   * throttle: ids wait in the job until an event carries them.
+   */
+  item(id: string): void
 }
 
 /** A JSON value a job may return to the window. */
@@ -68,6 +74,8 @@ interface Job {
   done: number
   total: number
   step: StepMessage | null
+  /** Units finished since the last progress event (see JobContext.item). */
+  items: string[]
   finishedAt: number | null
   result?: JobResult
   error?: { code: string; message: string; messageEn: string }
@@ -127,6 +135,7 @@ export class JobRunner {
       done: 0,
       total: 0,
       step: null,
+      items: [],
       finishedAt: null,
       lastSentAt: null,
       pending: null,
@@ -136,6 +145,11 @@ export class JobRunner {
     const context: JobContext = {
       signal: controller.signal,
       progress: (done, total, step) => this.#report(job, done, total, step),
+      item: (itemId) => {
+        if (job.state !== 'running') return
+        job.items.push(itemId)
+        this.#report(job, job.done, job.total, undefined)
+      },
     }
     // Deferred so the caller has the id before the first event can arrive.
     void Promise.resolve()
@@ -205,6 +219,8 @@ export class JobRunner {
 
   #sendProgress(job: Job): void {
     job.lastSentAt = this.#now()
+    const items = job.items
+    job.items = []
     this.#sink.progress({
       jobId: job.id,
       kind: job.kind,
@@ -212,6 +228,7 @@ export class JobRunner {
       total: job.total,
       message: job.step?.message ?? null,
       messageEn: job.step?.messageEn ?? null,
+      ...(items.length > 0 ? { items } : {}),
     })
   }
 

@@ -28,6 +28,7 @@ export const INVOKE_CHANNELS = [
   'scan.update',
   'scan.remove',
   'scan.misread',
+  'scan.keep',
   'scan.read',
   'letter.preview',
   'letter.save',

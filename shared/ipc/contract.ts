@@ -165,6 +165,11 @@ export const contract = {
     input: z.strictObject({ caseId: CaseId, scanId: ScanId, field: z.string().min(1).max(60), misread: z.boolean() }),
     output: ScansChangedSchema,
   },
+  /** Keeps (or stops keeping) a scan left as 其他材料 in the package (the card's 保留 tick). */
+  'scan.keep': {
+    input: z.strictObject({ caseId: CaseId, scanId: ScanId, keep: z.boolean() }),
+    output: ScansChangedSchema,
+  },
   /** Moves a scan's file to the system trash and takes it out of the case. */
   'scan.remove': { input: z.strictObject({ caseId: CaseId, scanId: ScanId }), output: ScansChangedSchema },
   /** Reads the case's new or changed scans (OCR) as a job. */

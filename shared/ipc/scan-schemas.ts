@@ -56,6 +56,10 @@ export const ScanViewSchema = z.object({
   website: z.number().int().nonnegative().nullable(),
   /** The role was proposed from the reading, not chosen by a person. */
   roleProposed: z.boolean(),
+  /** A person ticked 保留: goes into the package although its role is 其他材料. */
+  keep: z.boolean(),
+  /** The website the reading points at (the domain it shows, the manager named on it), when one does. */
+  websiteProposal: z.number().int().nonnegative().nullable(),
   /** unread: never read; read: a reading is stored; failed: it could not be read; missing: the file is gone. */
   state: z.enum(['unread', 'read', 'failed', 'missing']),
   kind: z.enum(DOCUMENT_KINDS).nullable(),

@@ -115,6 +115,8 @@ export const JobProgressSchema = z.object({
   total: z.number().nonnegative(),
   message: z.string().nullable(),
   messageEn: z.string().nullable(),
+  /** Units finished and stored since the previous event (the ids of scans just read), to show each at once. */
+  items: z.array(z.string().max(100)).max(1000).optional(),
 })
 export type JobProgress = z.infer<typeof JobProgressSchema>
 

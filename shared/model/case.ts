@@ -124,6 +124,8 @@ export const DocumentSchema = z.looseObject({
   extracted: ExtractedDocumentSchema.optional().catch(undefined),
   /** The role was proposed (from the file name or the reading), not chosen by a person: shown as a suggestion. */
   roleProposed: z.boolean().optional(),
+  /** A person ticked 保留: a scan left as 其他材料 goes into the package all the same (else it stays out). */
+  keep: z.boolean().optional(),
 })
 export type CaseDocument = z.output<typeof DocumentSchema>
 

@@ -7,6 +7,7 @@
 import documentRoles from '../data/document-roles.json' with { type: 'json' }
 import type { Case, CaseDocument } from './case'
 import type { ExtractedDocument } from './extracted'
+import { sameValue } from './scan-fields'
 
 /** A role proposed for a scan from what it turned out to be. */
 export interface RoleProposal {
@@ -82,13 +83,55 @@ export function withRole(doc: CaseDocument, role: string, website: number): Case
   return next
 }
 
-/** Sets the role of document `index` by hand; a website beyond the case's goes to the last one. Null when there is no such document. */
+/**
+ * The website a scan's reading points at, when exactly one does: the domain it shows (a domain
+ * certificate), else the manager whose ID number or name it shows. Null when none or several do.
+ */
+export function websiteFromReading(c: Case, doc: CaseDocument): number | null {
+  const fields = doc.extracted?.fields
+  if (!fields) return null
+  const unique = (hits: number[]): number | null => (hits.length === 1 ? (hits[0] as number) : null)
+  const indexes = (test: (w: Case['websites'][number]) => boolean): number[] => c.websites.flatMap((w, i) => (test(w) ? [i] : []))
+  const domain = fields.domain?.value
+  if (domain) return unique(indexes((w) => sameValue('domain', w.domain, domain)))
+  const id = fields.idNumber?.value
+  const byId = indexes((w) => sameValue('resident-id', w.manager.idNumber, id))
+  if (byId.length > 0) return unique(byId)
+  const name = fields.personName?.value
+  return unique(indexes((w) => sameValue('name', w.manager.name, name)))
+}
+
+/**
+ * Sets the role of document `index` by hand; a website beyond the case's goes to the last one. A
+ * website role without a website takes the one the reading points at, or the only one; else it
+ * stays without one (the card then asks 请选择网站). Null when there is no such document.
+ */
 export function setRole(c: Case, index: number, role: string, website: number | null): Case | null {
   const doc = c.documents[index]
   if (!doc) return null
   const documents = [...c.documents]
-  documents[index] = withRole(doc, role, Math.min(website ?? 0, Math.max(0, c.websites.length - 1)))
+  const chosen = isWebsiteRole(role) ? (website ?? websiteFromReading(c, doc) ?? (c.websites.length === 1 ? 0 : null)) : 0
+  const next = withRole(doc, role, Math.min(chosen ?? 0, Math.max(0, c.websites.length - 1)))
+  if (chosen === null) delete next.website
+  documents[index] = next
   return withDocuments(c, documents)
+}
+
+/** Keeps (or no longer keeps) document `index` in the package while its role is 其他材料. Null when there is no such document. */
+export function setKeep(c: Case, index: number, keep: boolean): Case | null {
+  const doc = c.documents[index]
+  if (!doc) return null
+  const next: CaseDocument = { ...doc }
+  if (keep) next.keep = true
+  else delete next.keep
+  const documents = [...c.documents]
+  documents[index] = next
+  return withDocuments(c, documents)
+}
+
+/** True when a scan goes into the package: any role but 其他材料, and 其他材料 only when a person kept it. */
+export function isExported(doc: CaseDocument): boolean {
+  return doc.role !== 'other' || doc.keep === true
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Case, CaseDocument } from '../model/case'
 import type { ExtractedDocument } from '../model/extracted'
+import { isExported } from '../model/documents'
 import { samePerson } from '../model/people'
 import { foreignCaseDocument } from '../model/scan-fields'
 import { isSafeRelativePath } from '../model/paths'
@@ -111,7 +112,7 @@ function fillName(template: string, values: Record<string, string | null>): stri
 
 /**
  * Plans the package for a case and a provider: every usable document (known or unknown role, safe
- * path, valid website, not another's) lands in exactly one file, in form order.
+ * path, valid website, not another's, not 其他材料 unless kept) lands in exactly one file, in form order.
  */
 export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, provider: ProviderProfile): PlannedFile[] {
   const slotFor = (role: string): SlotDefinition =>
@@ -121,6 +122,8 @@ export function planUpload(c: Case, catalogue: Catalogue, data: PackageData, pro
     .filter(({ doc }) => isSafeRelativePath(doc.file))
     // Another customer's licence or ID card (scan-other-owner) stays out until its role is changed.
     .filter(({ doc }) => foreignCaseDocument(c, doc) === null)
+    // A scan nobody gave a role (其他材料) is not sent unless a person ticked 保留.
+    .filter(({ doc }) => isExported(doc))
     .filter(({ doc }) => {
       const role = catalogue.documentRoles.find((r) => r.role === doc.role)
       return role?.scope !== 'website' || (doc.website !== undefined && doc.website < c.websites.length)

@@ -9,7 +9,7 @@ import type { ExtractedFieldName } from '../model/extracted'
 import { valueAt } from '../model/field-path'
 import { isSure, linkPath, SCAN_FIELDS, sameValue } from '../model/scan-fields'
 import type { Case } from '../model/case'
-import type { Catalogue, Severity } from '../rules/catalogue'
+import { fieldDefinition, type Catalogue, type Severity } from '../rules/catalogue'
 import { findProvince } from '../rules/context'
 import type { Finding } from '../rules/engine'
 import { remindersFor } from '../rules/reminders'
@@ -107,12 +107,32 @@ export interface ReportModel {
   readonly counts: Readonly<Record<Severity, number>>
   readonly summary: ReadonlyArray<{ readonly label: Text2; readonly value: Text2 }>
   readonly files: readonly ReportFile[]
-  readonly findings: readonly Finding[]
+  /** Each finding with the place it is about in words (网站 1 · 网站域名, 扫描件 营业执照.jpg); rule ids stay in manifest.json. */
+  readonly findings: ReadonlyArray<Finding & { readonly place: Text2 | null }>
   readonly humanChecks: readonly Text2[]
   /** What cannot be checked offline (真实性核验, DNS during review, the 备案号 footer): info, never blocking. */
   readonly reminders: ReadonlyArray<{ readonly code: string; readonly text: Text2; readonly source: string }>
   readonly sections: readonly FieldSection[]
   readonly toolVersion: string
+}
+
+/**
+ * The place a finding is about, in words for the person who reads the report: the field's label
+ * (with its website), or the scan's file name. Never the path (`documents[3].file`): that is for tools.
+ */
+export function findingPlace(c: Case, catalogue: Catalogue, path: string | null): Text2 | null {
+  if (path === null || path.trim() === '') return null
+  const doc = /^documents\[(\d+)\]/.exec(path)
+  if (doc) {
+    const file = c.documents[Number(doc[1])]?.file
+    const name = file ? (file.split('/').pop() ?? file) : `${Number(doc[1]) + 1}`
+    return { zh: `扫描件 ${name}`, en: `scan ${name}` }
+  }
+  const def = fieldDefinition(catalogue, path)
+  if (!def) return null
+  const site = /^websites\[(\d+)\]/.exec(path)
+  const n = site ? Number(site[1]) + 1 : null
+  return n === null ? { zh: def.label, en: def.labelEn } : { zh: `网站 ${n} · ${def.label}`, en: `website ${n} · ${def.labelEn}` }
 }
 
 /** Re-exported for the report's tests, which read rows by path. */
@@ -276,7 +296,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       sha256: f.file.sha256,
       notes: fileNotes(input, f),
     })),
-    findings: input.findings,
+    findings: input.findings.map((f) => ({ ...f, place: findingPlace(c, input.catalogue, f.field) })),
     humanChecks: humanChecks(input),
     reminders: remindersFor(c).map((r) => ({ code: r.code, text: { zh: r.message, en: r.messageEn }, source: r.source })),
     sections: fieldSections(input),

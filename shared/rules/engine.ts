@@ -8,6 +8,7 @@
 import { isIsoDate, type IsoDate } from '../dates/iso-date'
 import { LONG_TERM } from '../dates/parse-chinese-date'
 import type { Case } from '../model/case'
+import { chineseValues } from '../i18n/values'
 import { normaliseCase } from '../model/normalise-case'
 import { defaultCatalogue, fieldDefinition, SEVERITIES, type Catalogue, type RuleDefinition, type Severity } from './catalogue'
 import { fieldChecks } from './checks/fields'
@@ -81,7 +82,8 @@ function chineseParams(params: Params): Params {
       if (typeof v !== 'string') return [k, v]
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
       if (m) return [k, `${m[1]}年${m[2]}月${m[3]}日`]
-      return [k, v === LONG_TERM ? '长期' : v]
+      // A value quoted inside a longer parameter too (…（应写作 long-term）).
+      return [k, v === LONG_TERM ? '长期' : chineseValues(v)]
     }),
   )
 }

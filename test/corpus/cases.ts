@@ -141,7 +141,7 @@ export async function writeEscapeCase(parent?: string): Promise<{ folder: string
   symlinkSync('/dev/zero', path.join(folder, 'scans', 'dev-zero.jpg'))
   execFileSync('mkfifo', [path.join(folder, 'scans', 'pipe.jpg')])
   mkdirSync(path.join(folder, 'scans', 'folder.jpg'))
-  data.documents.push(...hostile.map((h) => ({ file: h.file, role: 'other' })))
+  data.documents.push(...hostile.map((h) => ({ file: h.file, role: 'other', keep: true })))
   await writeFile(path.join(folder, 'case.json'), JSON.stringify(data, null, 2))
   return { folder, secret, hostile }
 }

@@ -159,7 +159,7 @@ describe('icp-prep check, letter and pack on broken cases', () => {
     data.documents = data.documents.filter((d) => d.role !== 'principal-id' && d.role !== 'manager-id')
     data.documents.push({ file: `scans/${GOOD_NAME}`, role: 'principal-id' })
     data.documents.push({ file: `scans/${heic?.name ?? GOOD_NAME}`, role: 'manager-id', website: 0 })
-    for (const item of corpus.filter((c) => !c.good)) data.documents.push({ file: `scans/${item.name}`, role: 'other' })
+    for (const item of corpus.filter((c) => !c.good)) data.documents.push({ file: `scans/${item.name}`, role: 'other', keep: true })
     await writeFile(path.join(folder, 'case.json'), JSON.stringify(data))
 
     const zip = path.join(root, 'corpus.zip')

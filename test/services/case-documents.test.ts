@@ -4,6 +4,7 @@
  * each scan's role; and `check` comparing the stored readings with the form, without OCR.
  */
 import { mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +74,7 @@ describe('readCaseDocuments', () => {
   let folder: string
   let first: Awaited<ReturnType<typeof readCaseDocuments>>
   const progress: number[] = []
+  const storedWhenTold: Array<[string, boolean]> = []
 
   beforeAll(async () => {
     folder = await newCase(caseFor(set))
@@ -86,12 +88,25 @@ describe('readCaseDocuments', () => {
     const broken = path.join(src, 'broken.png')
     await writeFile(broken, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))
     await addScans(folder, [...files, broken])
-    first = await readCaseDocuments(folder, { pool, today: TODAY, onProgress: (done) => progress.push(done) })
+    first = await readCaseDocuments(folder, {
+      pool,
+      today: TODAY,
+      onProgress: (done) => progress.push(done),
+      // Told once the reading is on disk: case.json already holds it (issue 14 item 8).
+      onRead: (file) => {
+        const stored = (JSON.parse(readFileSync(path.join(folder, 'case.json'), 'utf8')) as Case).documents.find((d) => d.file === file)
+        storedWhenTold.push([path.basename(file), stored?.extracted?.sourceSha256 !== undefined])
+      },
+    })
   }, 300_000)
 
   it('reads every document, stores the readings and proposes roles', async () => {
     expect(first).toMatchObject({ read: 5, failed: 1, skipped: 0, cancelled: false })
     expect(progress).toEqual([1, 2, 3, 4, 5, 6])
+    expect(storedWhenTold.map(([, stored]) => stored)).toEqual([true, true, true, true, true, true])
+    expect(storedWhenTold.map(([name]) => name).sort()).toEqual(
+      ['broken.png', 'domain-certificate.jpg', 'id-back-manager.jpg', 'id-both.jpg', 'id-front-manager.jpg', 'licence.jpg'].sort(),
+    )
     const c = await load(folder)
     expect(c.documents.map((d) => [path.basename(d.file), d.role, d.website])).toEqual([
       ['licence.jpg', 'sponsor-certificate', undefined],

@@ -128,6 +128,30 @@ describe('jobs', () => {
     expect(rec.finished).toEqual([{ jobId: id, kind: 'ocr', state: 'succeeded', result: { steps: 10 } }])
   })
 
+  it('carries every finished unit (a scan read) with a progress event, none lost to the throttle (issue 14 item 8)', async () => {
+    const time = manualTime()
+    const rec = recorder()
+    const runner = new JobRunner(rec.sink, { throttleMs: 100, now: time.now, schedule: time.schedule })
+    let gate: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (gate = resolve))
+    const id = runner.start('ocr', async ({ progress, item }) => {
+      progress(1, 4)
+      item('s-a') // within the same instant as the first event: waits for the trailing one
+      item('s-b')
+      await held
+      item('s-c') // the job ends before the throttle allows: goes with the final 100 %
+      return null
+    })
+    await settle()
+    expect(rec.progress.map((p) => p.items ?? [])).toEqual([[]])
+    time.advance(100)
+    expect(rec.progress.map((p) => p.items ?? [])).toEqual([[], ['s-a', 's-b']])
+    gate()
+    await runner.wait(id)
+    expect(rec.progress.map((p) => p.items ?? [])).toEqual([[], ['s-a', 's-b'], ['s-c']])
+    expect(rec.progress.at(-1)).toMatchObject({ done: 4, total: 4 })
+  })
+
   it('cancels a running job through its signal', async () => {
     const rec = recorder()
     const runner = new JobRunner(rec.sink)

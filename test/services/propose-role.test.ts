@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { proposeRole } from '../../electron/services/case-folder/case-documents'
 import { parseCase, type Case } from '../../shared/model/case'
 import type { ExtractedDocument } from '../../shared/model/extracted'
-import { MANAGER_ID, sampleCase, type EditableCase } from '../support/sample-case'
+import { MANAGER_ID, PRINCIPAL_ID, sampleCase, type EditableCase } from '../support/sample-case'
 
 function caseWith(edit: (c: EditableCase) => void): Case {
   const data = sampleCase()
@@ -40,5 +40,39 @@ describe('proposeRole', () => {
     const c = caseWith(() => {})
     const id = `${MANAGER_ID.slice(0, 6)} ${MANAGER_ID.slice(6).toLowerCase()}`
     expect(proposeRole(c, read('id-card', { idNumber: id }))).toMatchObject({ role: 'manager-id', website: 0 })
+  })
+
+  it('gives a second card of the principal who is also the manager to the manager slot the first does not fill (issue 14 item 7)', () => {
+    const c = caseWith((d) => {
+      d.websites[0]!.manager = { ...d.principal }
+      d.documents = [
+        {
+          file: 'scans/a.jpg',
+          role: 'principal-id',
+          extracted: { ...read('id-card', { idNumber: PRINCIPAL_ID }), sides: ['front', 'back'] },
+        },
+        { file: 'scans/b.jpg', role: 'other' },
+      ]
+    })
+    const second = { ...read('id-card', { idNumber: PRINCIPAL_ID }), sides: ['front' as const, 'back' as const] }
+    expect(proposeRole(c, second, 1)).toEqual({ role: 'manager-id', website: 0 })
+    // The same card alone (the other scan not yet read as a card) still goes to the principal first.
+    expect(
+      proposeRole(
+        caseWith((d) => (d.websites[0]!.manager = { ...d.principal })),
+        second,
+        0,
+      ),
+    ).toEqual({ role: 'principal-id' })
+  })
+
+  it("finds a card by the name of any website's manager when its number was not read", () => {
+    const c = caseWith((d) => {
+      const second = structuredClone(d.websites[0]!)
+      second.manager.name = '林晓彤'
+      second.manager.idNumber = null
+      d.websites.push(second)
+    })
+    expect(proposeRole(c, read('id-card', { personName: '林晓彤' }))).toEqual({ role: 'manager-id', website: 1 })
   })
 })

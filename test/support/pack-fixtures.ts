@@ -117,7 +117,7 @@ export function tenDocuments(): FixtureDoc[] {
       doc: { file: 'scans/residence.jpg', role: 'residence-permit' },
       scan: { width: 3000, height: 2000, kind: 'id-front', lines: ['居住证'] },
     },
-    { doc: { file: 'scans/other.jpg', role: 'other' }, scan: { ...A4, kind: 'plain', lines: ['其他材料'] } },
+    { doc: { file: 'scans/other.jpg', role: 'other', keep: true }, scan: { ...A4, kind: 'plain', lines: ['其他材料'] } },
   ]
 }
 

@@ -41,7 +41,7 @@ export interface EditableCase {
   sponsor: Record<string, Text>
   principal: EditablePerson
   websites: EditableWebsite[]
-  documents: Array<{ file: string; role: string; website?: number; preApproval?: number; extracted?: unknown }>
+  documents: Array<{ file: string; role: string; website?: number; preApproval?: number; extracted?: unknown; keep?: boolean }>
 }
 
 export function sampleCase(): EditableCase {

@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { CaseSchema } from '../../shared/model/case'
-import { addDocuments, applyReading, markMisread, removeDocument, setRole } from '../../shared/model/documents'
+import {
+  addDocuments,
+  applyReading,
+  isExported,
+  markMisread,
+  removeDocument,
+  setKeep,
+  setRole,
+  websiteFromReading,
+} from '../../shared/model/documents'
 import { pageTurns, type ExtractedDocument } from '../../shared/model/extracted'
 
 const reading = (extra: Partial<ExtractedDocument> = {}): ExtractedDocument => ({
@@ -69,6 +78,30 @@ describe('document changes', () => {
     const c = setRole(addDocuments(base, ['scans/a.jpg']), 0, 'domain-certificate', 7)
     expect(c?.documents[0]).toEqual({ file: 'scans/a.jpg', role: 'domain-certificate', website: 1 })
     expect(setRole(base, 3, 'other', null)).toBeNull()
+  })
+
+  it('gives a website role chosen by hand the website whose domain the scan shows, else none (issue 14 item 6)', () => {
+    const two = CaseSchema.parse({ websites: [{ domain: 'a.cn' }, { domain: 'b.cn', manager: { name: '林晓彤' } }] })
+    const cert = reading({ kind: 'domain-certificate', fields: { domain: { value: 'B.CN.', confidence: 0.9 } } })
+    const c = CaseSchema.parse({ ...two, documents: [{ file: 'scans/d.jpg', role: 'other', roleProposed: true, extracted: cert }] })
+    expect(websiteFromReading(c, c.documents[0]!)).toBe(1)
+    expect(setRole(c, 0, 'domain-certificate', null)?.documents[0]).toMatchObject({ role: 'domain-certificate', website: 1 })
+    // A manager's card by the name on it; nothing read that points at a website: no website, asked for.
+    const card = reading({ fields: { personName: { value: '林晓彤', confidence: 0.9 } } })
+    expect(websiteFromReading(c, { file: 'x', role: 'manager-id', extracted: card })).toBe(1)
+    const unread = setRole(addDocuments(two, ['scans/u.jpg']), 0, 'domain-certificate', null)?.documents[0]
+    expect(unread).toEqual({ file: 'scans/u.jpg', role: 'domain-certificate' })
+    expect(setRole(unread ? { ...two, documents: [unread] } : two, 0, 'domain-certificate', 0)?.documents[0]?.website).toBe(0)
+  })
+
+  it('keeps a 其他材料 scan in the package only when ticked (issue 14 item 7)', () => {
+    const c = addDocuments(base, ['scans/a.jpg'])
+    expect(isExported(c.documents[0]!)).toBe(false)
+    const kept = setKeep(c, 0, true)
+    expect(kept?.documents[0]?.keep).toBe(true)
+    expect(isExported(kept!.documents[0]!)).toBe(true)
+    expect(setKeep(kept!, 0, false)?.documents[0]).not.toHaveProperty('keep')
+    expect(isExported({ file: 'x', role: 'principal-id' })).toBe(true)
   })
 
   it('marks a value as misread and clears it; removes a document', () => {

@@ -127,6 +127,7 @@ describe('planUpload', () => {
         const d = c.documents.find((x) => x.role === 'manager-id')
         if (!d) return
         d.role = role
+        if (role === 'other') d.keep = true // 其他材料 goes only when kept (item 7)
         d.extracted = {
           version: 1,
           kind: 'id-card',
@@ -221,6 +222,16 @@ describe('planUpload', () => {
     expect(all).not.toContain('../outside.jpg')
     expect(all).not.toContain('scans/ghost.jpg')
     expect(files.at(-1)).toMatchObject({ baseName: '06_其他材料', role: 'other' })
+  })
+
+  it('leaves a scan nobody gave a role (其他材料) out unless a person kept it (issue 14 item 7)', () => {
+    const files = plan((c) => {
+      c.documents.push({ file: 'scans/unsorted.jpg', role: 'other' })
+      c.documents.push({ file: 'scans/kept.jpg', role: 'other', keep: true })
+    })
+    const all = files.flatMap((f) => f.sources.map((s) => s.file))
+    expect(all).not.toContain('scans/unsorted.jpg')
+    expect(all).toContain('scans/kept.jpg')
   })
 
   it('makes every value safe in a file name, and falls back when a name part is missing', () => {

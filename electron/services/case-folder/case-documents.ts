@@ -165,9 +165,12 @@ export type { RoleProposal }
 
 /**
  * The role a scan most likely fills, from its kind and, for ID cards and domain certificates, from
- * matching what was read against the form (the ID number, the validity, the domain).
+ * matching what was read against every person and website of the form (the ID number, else the
+ * name, else the validity printed on the emblem side). `self` is the scan's own index: when the ID
+ * matches two slots (the principal is also a website's manager), the one no other scan fills yet
+ * is proposed, so a second card of the same person goes to the manager's slot.
  */
-export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | null {
+export function proposeRole(c: Case, read: ExtractedDocument, self?: number): RoleProposal | null {
   switch (read.kind) {
     case 'business-licence':
       return { role: 'sponsor-certificate' }
@@ -182,21 +185,31 @@ export function proposeRole(c: Case, read: ExtractedDocument): RoleProposal | nu
     case 'id-card': {
       const id = read.fields.idNumber?.value
       const name = read.fields.personName?.value
-      const people = [
-        { person: c.principal, website: undefined as number | undefined },
-        ...c.websites.map((w, i) => ({ person: w.manager, website: i as number | undefined })),
+      const people: Array<{ person: Case['principal']; proposal: RoleProposal }> = [
+        { person: c.principal, proposal: { role: 'principal-id' } },
+        ...c.websites.map((w, i) => ({ person: w.manager, proposal: { role: 'manager-id', website: i } })),
       ]
-      const match =
-        people.find((p) => sameValue('resident-id', p.person.idNumber, id)) ??
-        people.find((p) => sameValue('name', p.person.name, name)) ??
-        // The emblem side alone: the validity printed on it.
-        people.find(
-          (p) =>
-            sameValue('date', p.person.idValidTo, read.fields.validTo?.value) &&
-            (sameValue('date', p.person.idValidFrom, read.fields.validFrom?.value) || (!p.person.idValidFrom && !read.fields.validFrom)),
+      const byId = people.filter((p) => sameValue('resident-id', p.person.idNumber, id))
+      const byName = people.filter((p) => sameValue('name', p.person.name, name))
+      // The emblem side alone: the validity printed on it.
+      const byValidity = people.filter(
+        (p) =>
+          sameValue('date', p.person.idValidTo, read.fields.validTo?.value) &&
+          (sameValue('date', p.person.idValidFrom, read.fields.validFrom?.value) || (!p.person.idValidFrom && !read.fields.validFrom)),
+      )
+      const matches = byId.length > 0 ? byId : byName.length > 0 ? byName : byValidity
+      const sides = new Set(read.sides ?? [])
+      const filled = (p: RoleProposal): boolean =>
+        c.documents.some(
+          (d, i) =>
+            i !== self &&
+            d.role === p.role &&
+            d.website === p.website &&
+            // Another scan of the same side (or of unknown sides) already fills the slot.
+            (sides.size === 0 || (d.extracted?.sides ?? []).length === 0 || (d.extracted?.sides ?? []).some((s) => sides.has(s))),
         )
-      if (!match) return null
-      return match.website === undefined ? { role: 'principal-id' } : { role: 'manager-id', website: match.website }
+      const match = matches.find((p) => !filled(p.proposal)) ?? matches[0]
+      return match ? match.proposal : null
     }
     default:
       return null
@@ -222,6 +235,8 @@ export interface ReadOptions {
    * it. Default: load case.json, apply, saveCase. The app runs it in its per-case save queue.
    */
   readonly commit?: Commit
+  /** Told each document's file once its reading is stored, so a window can show that scan at once. */
+  readonly onRead?: (file: string) => void
 }
 
 export interface ReadSummary {
@@ -291,8 +306,24 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   const c = loaded.case
   const pool = options.pool ?? new OcrPool()
   const today = options.today ?? todayIso()
-  const results = new Map<string, { extracted: ExtractedDocument; proposal: RoleProposal | null }>()
   const proposals: Array<{ document: number } & RoleProposal> = []
+  const commit = options.commit ?? ((apply) => defaultCommit(caseFolder, apply))
+  // Each reading is stored as soon as it is made (the card shows it at once), one write at a time.
+  let writes: Promise<unknown> = Promise.resolve()
+  const store = (file: string, extracted: ExtractedDocument): Promise<unknown> => {
+    const write = writes.then(() =>
+      commit((fresh) => {
+        // Proposed against the freshest case: the form as typed now, and the roles other scans took meanwhile.
+        const index = fresh.documents.findIndex((d) => d.file === file)
+        const doc = fresh.documents[index]
+        const proposal = doc?.roleProposed === true ? proposeRole(fresh, extracted, index) : null
+        if (proposal) proposals.push({ document: index, ...proposal })
+        return applyReadings(fresh, new Map([[file, { extracted, proposal }]]))
+      }),
+    )
+    writes = write.catch(() => undefined)
+    return write
+  }
   let read = 0
   let skipped = 0
   let failed = 0
@@ -301,7 +332,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   const total = c.documents.length
   try {
     await Promise.all(
-      c.documents.map(async (doc: CaseDocument, index) => {
+      c.documents.map(async (doc: CaseDocument) => {
         try {
           // Links out of the case, pipes, devices and folders are never read (check reports them).
           const resolved = resolveDocumentFile(loaded.folder, doc.file)
@@ -335,9 +366,8 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
           const reading = r.ok ? await withLetterAnalysis(c, doc, file, storedReading(r, sha), pool) : storedReading(r, sha)
           if (r.ok) read += 1
           else failed += 1
-          const proposal = doc.roleProposed === true ? proposeRole(c, reading) : null
-          if (proposal) proposals.push({ document: index, ...proposal })
-          results.set(doc.file, { extracted: reading, proposal })
+          await store(doc.file, reading)
+          options.onRead?.(doc.file)
         } finally {
           done += 1
           options.onProgress?.(done, total, doc.file)
@@ -350,7 +380,7 @@ export async function readCaseDocuments(caseFolder: string, options: ReadOptions
   } finally {
     if (!options.pool) await pool.close()
   }
-  // What was read before a cancellation is kept.
-  if (results.size > 0) await (options.commit ?? ((apply) => defaultCommit(caseFolder, apply)))((fresh) => applyReadings(fresh, results))
+  // What was read before a cancellation is kept (each reading was stored as it came).
+  await writes
   return { read, skipped, failed, cancelled, proposals }
 }

@@ -4,13 +4,13 @@
  * change, so the window's checks follow a scan exactly as they follow an edit.
  */
 import type { Handlers } from '../../../shared/ipc/contract'
-import { addScanFiles, markMisread, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
+import { addScanFiles, keepScan, markMisread, removeScan, updateScan, type AddOutcome } from '../scans/case-scans'
 import { readScansTask } from '../scans/read-scans'
 import type { ScanImages } from '../scans/scan-images'
 import { scanViews } from '../scans/scan-view'
 import type { AppServices, WorkspaceRegistry } from './app-services'
 
-type ScanChannels = 'scan.list' | 'scan.add' | 'scan.pick' | 'scan.update' | 'scan.misread' | 'scan.remove' | 'scan.read'
+type ScanChannels = 'scan.list' | 'scan.add' | 'scan.pick' | 'scan.update' | 'scan.misread' | 'scan.keep' | 'scan.remove' | 'scan.read'
 
 /** Builds the scan handlers over the shared workspace registry and image cache. */
 export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistry, images: ScanImages): Pick<Handlers, ScanChannels> {
@@ -52,6 +52,10 @@ export function scanHandlers(services: AppServices, workspaces: WorkspaceRegistr
     },
     'scan.misread': async ({ caseId, scanId, field, misread }) => {
       await markMisread(workspaces.current(), caseId, scanId, field, misread)
+      return changed(caseId)
+    },
+    'scan.keep': async ({ caseId, scanId, keep }) => {
+      await keepScan(workspaces.current(), caseId, scanId, keep)
       return changed(caseId)
     },
     'scan.remove': async ({ caseId, scanId }) => {

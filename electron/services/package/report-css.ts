@@ -60,7 +60,7 @@ ol.findings { list-style: none; margin: 0; padding: 0; }
 .badge.error { background: var(--err); }
 .badge.warning { background: #b37400; }
 .badge.info { background: var(--info); }
-.rule { color: var(--muted); }
+.where { color: var(--muted); }
 .finding p { margin: 4px 0 0; }
 .finding .message { font-weight: 600; }
 .finding .source { color: var(--muted); font-size: 12px; }

@@ -81,9 +81,10 @@ function findingsSection(model: ReportModel, data: PackageData): string {
   const items = model.findings
     .map((f) => {
       const sev = severityLabel(data, f.severity)
-      const where = f.field ? `<code>${e(f.field)}</code>` : ''
+      // In words, not ids: the rule id and the field path are for tools, in manifest.json.
+      const where = f.place ? `<span class="where">${e(f.place.zh)} <span class="en">${e(f.place.en)}</span></span>` : ''
       return `<li class="finding ${f.severity}">
-  <div class="finding-head"><span class="badge ${f.severity}">${e(sev.zh)} ${e(sev.en)}</span><code class="rule">${e(f.rule)}</code>${where}</div>
+  <div class="finding-head"><span class="badge ${f.severity}">${e(sev.zh)} ${e(sev.en)}</span>${where}</div>
   <p class="message">${e(f.message)}</p><p class="en">${e(f.messageEn)}</p>
   <p class="fix"><strong>${e(fix.zh)}</strong> ${e(f.fix)}<br><span class="en">${e(fix.en)}: ${e(f.fixEn)}</span></p>
   <p class="source">${e(source.zh)} ${e(source.en)}: ${e(f.source)}</p>
@@ -104,7 +105,7 @@ function humanSection(model: ReportModel, data: PackageData): string {
   const reminders = model.reminders
     .map(
       (r) => `<li class="finding info">
-  <div class="finding-head"><span class="badge info">${e(sev.zh)} ${e(sev.en)}</span><code class="rule">${e(r.code)}</code></div>
+  <div class="finding-head"><span class="badge info">${e(sev.zh)} ${e(sev.en)}</span></div>
   <p class="message">${e(r.text.zh)}</p><p class="en">${e(r.text.en)}</p>
   <p class="source">${e(source.zh)} ${e(source.en)}: ${e(r.source)}</p>
 </li>`,

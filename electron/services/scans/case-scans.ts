@@ -7,7 +7,7 @@
 import { sha256File } from '../file-hash'
 import { realpath, stat } from 'node:fs/promises'
 import type { Case } from '../../../shared/model/case'
-import { markMisread as markDocumentMisread, removeDocument, setRole } from '../../../shared/model/documents'
+import { markMisread as markDocumentMisread, removeDocument, setKeep, setRole } from '../../../shared/model/documents'
 import { AppError } from '../../../shared/ipc/errors'
 import { addScansReport } from '../case-folder/case-documents'
 import { loadCase } from '../case-folder/case-store'
@@ -108,6 +108,15 @@ export async function updateScan(
     await workspace.update(caseId, (c) => setRole(c, indexOf(c, scanId), role, website) ?? notFound())
   } catch (error) {
     throw AppError.fromIo(error)
+  }
+}
+
+/** Keeps (or stops keeping) a scan left as 其他材料 in the package: a person's deliberate choice. */
+export async function keepScan(workspace: Workspace, caseId: string, scanId: string, keep: boolean): Promise<void> {
+  try {
+    await workspace.update(caseId, (c) => setKeep(c, indexOf(c, scanId), keep) ?? notFound())
+  } catch (error) {
+    throw ioError(error)
   }
 }
 

@@ -15,10 +15,13 @@ import { readCaseDocuments, type ReadSummary } from '../case-folder/case-documen
 import type { JobTask } from '../jobs'
 import type { OcrPool } from '../ocr/pool'
 import type { Workspace } from '../workspace/workspace'
+import { scanIdOf } from './scan-view'
 
 /** Progress, cancellation, the OCR pool to use and the date validity findings are measured from. */
 export interface ReadScansOptions {
   readonly onProgress?: (done: number, total: number, file: string) => void
+  /** Told each scan's file once its reading is stored. */
+  readonly onRead?: (file: string) => void
   readonly signal?: AbortSignal
   readonly pool?: OcrPool
   readonly today?: IsoDate
@@ -31,6 +34,7 @@ export async function readScans(workspace: Workspace, caseId: string, options: R
   await workspace.change(caseId, async () => undefined)
   return readCaseDocuments(folder, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onRead ? { onRead: options.onRead } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.pool ? { pool: options.pool } : {}),
     ...(options.today ? { today: options.today } : {}),
@@ -48,7 +52,7 @@ export function readScansTask(
   caseId: string,
   options: { readonly today: IsoDate; readonly pool?: () => OcrPool | undefined; readonly shared?: boolean },
 ): JobTask {
-  return async ({ signal, progress }) => {
+  return async ({ signal, progress, item }) => {
     const total = (await workspace.open(caseId)).case.documents.length
     progress(0, total)
     const pool = options.pool?.()
@@ -57,6 +61,8 @@ export function readScansTask(
         signal,
         today: options.today,
         ...(pool ? { pool } : {}),
+        // The card of each scan is refreshed as soon as its reading is stored.
+        onRead: (file) => item(scanIdOf(file)),
         onProgress: (done, total, file) => {
           const name = file.split('/').pop() ?? file
           progress(done, total, {

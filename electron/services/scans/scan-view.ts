@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { ScanView } from '../../../shared/ipc/scan-schemas'
 import type { Case, CaseDocument } from '../../../shared/model/case'
 import type { Box, ExtractedDocument } from '../../../shared/model/extracted'
+import { websiteFromReading } from '../../../shared/model/documents'
 import { isSafeRelativePath } from '../../../shared/model/paths'
 
 /** The URL prefix under which the app scheme serves a case's images. */
@@ -52,7 +53,7 @@ function stateOf(exists: boolean, reading: ExtractedDocument | null): ScanView['
 }
 
 /** The scan of one document, or null for a document whose path is unsafe (never shown, never served). */
-async function viewOf(caseId: string, folder: string, doc: CaseDocument, index: number): Promise<ScanView | null> {
+async function viewOf(caseId: string, folder: string, c: Case, doc: CaseDocument, index: number): Promise<ScanView | null> {
   const file = documentFile(folder, doc)
   if (file === null) return null
   const info = await stat(file).catch(() => null)
@@ -75,6 +76,8 @@ async function viewOf(caseId: string, folder: string, doc: CaseDocument, index: 
     role: doc.role,
     website: doc.website ?? null,
     roleProposed: doc.roleProposed === true,
+    keep: doc.keep === true,
+    websiteProposal: websiteFromReading(c, doc),
     state,
     kind: usable ? reading.kind : null,
     sides: usable && reading.sides ? [...reading.sides] : null,
@@ -108,6 +111,6 @@ async function viewOf(caseId: string, folder: string, doc: CaseDocument, index: 
 
 /** Every scan of a case, in case.json order. */
 export async function scanViews(caseId: string, folder: string, c: Case): Promise<ScanView[]> {
-  const views = await Promise.all(c.documents.map((doc, index) => viewOf(caseId, folder, doc, index)))
+  const views = await Promise.all(c.documents.map((doc, index) => viewOf(caseId, folder, c, doc, index)))
   return views.filter((v): v is ScanView => v !== null)
 }

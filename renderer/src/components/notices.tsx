@@ -1,4 +1,4 @@
-/** Notices at the bottom right: what just happened, or what failed and why. */
+/** Notices at the bottom left, clear of the checks panel: what just happened, or what failed and why. */
 import type { ReactElement } from 'react'
 import { bilingual, useLanguage, useT } from '../i18n'
 import { dismiss, noticesStore } from '../state/notices'
@@ -16,6 +16,18 @@ export function Notices(): ReactElement {
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <Icon name={n.kind === 'error' ? 'alert' : 'check'} />
           <span>{bilingual(language, n.message, n.messageEn)}</span>
+          {n.action && (
+            <button
+              type="button"
+              className="button small notice-action"
+              onClick={() => {
+                dismiss(n.id)
+                n.action?.run()
+              }}
+            >
+              {bilingual(language, n.action.label, n.action.labelEn)}
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => dismiss(n.id)}>
             <Icon name="close" />
           </button>

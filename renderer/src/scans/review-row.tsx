@@ -2,16 +2,18 @@
 import type { ReactElement, ReactNode } from 'react'
 import type { ScanField } from '../../../shared/ipc/scan-schemas'
 import { Icon } from '../components/icons'
-import { useT } from '../i18n'
+import { displayValue } from '../../../shared/i18n/values'
+import { useLanguage, useT } from '../i18n'
 import { accept } from '../state/review'
 import { setMisread } from '../state/scans'
 import { formFieldLabel, readFieldLabel } from './field-labels'
 import type { ReviewRow } from './review-values'
 
-/** The value with the characters a check-digit repair changed marked. */
+/** The value with the characters a check-digit repair changed marked; a coded value (male, long-term) in the interface language. */
 function Value({ field }: { field: ScanField }): ReactElement {
+  const language = useLanguage()
   const changed = new Set(field.corrected?.changes.map((c) => c.position) ?? [])
-  if (changed.size === 0) return <span className="read-value">{field.value}</span>
+  if (changed.size === 0) return <span className="read-value">{displayValue(field.value, language)}</span>
   const parts: ReactNode[] = [...field.value].map((ch, i) => (changed.has(i) ? <mark key={i}>{ch}</mark> : ch))
   return <span className="read-value">{parts}</span>
 }
@@ -19,6 +21,7 @@ function Value({ field }: { field: ScanField }): ReactElement {
 /** A row of the review; `onHover` marks its place on the page. */
 export function ReviewRowItem({ scanId, row, onHover }: { scanId: string; row: ReviewRow; onHover: () => void }): ReactElement {
   const t = useT()
+  const language = useLanguage()
   const { field, target } = row
   const differs = target !== null && !row.same && row.form !== ''
   const misread = field.misread && differs
@@ -84,7 +87,7 @@ export function ReviewRowItem({ scanId, row, onHover }: { scanId: string; row: R
         <div className="row-form">
           <span className="muted">{t('review.col.form')}</span>
           <span className={`form-value${code ? ' mono' : ''}${state === 'differs' ? ' differs' : ''}`}>
-            {row.form === '' ? t('review.empty') : row.form}
+            {row.form === '' ? t('review.empty') : displayValue(row.form, language)}
           </span>
         </div>
       ) : (

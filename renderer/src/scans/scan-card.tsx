@@ -9,7 +9,7 @@ import type { Finding } from '../case/findings'
 import { Icon } from '../components/icons'
 import { bilingual, useLanguage, useT } from '../i18n'
 import { editorStore } from '../state/editor'
-import { removeScan, selectScan, setScanRole } from '../state/scans'
+import { keepScan, removeScan, selectScan, setScanRole } from '../state/scans'
 import { useStore } from '../state/store'
 import { isWebsiteRole, roleOptions } from './roles'
 
@@ -40,6 +40,7 @@ export function ScanCard({ scan, findings, selected }: { scan: ScanView; finding
   const side = sidesKey(scan.sides)
   const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : null
   const websiteRole = isWebsiteRole(scan.role)
+  const proposal = scan.websiteProposal !== null && scan.websiteProposal < websites.length ? scan.websiteProposal : null
 
   return (
     <li
@@ -85,7 +86,8 @@ export function ScanCard({ scan, findings, selected }: { scan: ScanView; finding
             className="input small"
             value={scan.role}
             aria-label={`${t('scans.role')} ${scan.name}`}
-            onChange={(e) => void setScanRole(scan.scanId, e.target.value, isWebsiteRole(e.target.value) ? (scan.website ?? 0) : null)}
+            // A website role keeps its website, else takes the one the reading points at (decided by the main process).
+            onChange={(e) => void setScanRole(scan.scanId, e.target.value, isWebsiteRole(e.target.value) ? scan.website : null)}
           >
             {roleOptions(language).map((r) => (
               <option key={r.value} value={r.value}>
@@ -97,16 +99,36 @@ export function ScanCard({ scan, findings, selected }: { scan: ScanView; finding
         {websiteRole && (
           <select
             className="input small website-select"
-            value={scan.website ?? 0}
+            value={scan.website ?? ''}
             aria-label={`${t('scans.website')} ${scan.name}`}
-            onChange={(e) => void setScanRole(scan.scanId, scan.role, Number(e.target.value))}
+            onChange={(e) => e.target.value !== '' && void setScanRole(scan.scanId, scan.role, Number(e.target.value))}
           >
+            {/* Never shown as 网站 1 while it points at no website: that option would do nothing when picked. */}
+            {scan.website === null && (
+              <option value="" disabled>
+                {t('scans.websitePick')}
+              </option>
+            )}
             {websites.map((w, i) => (
               <option key={i} value={i} title={w.domain ?? undefined}>
                 {t('scans.websiteN', { n: i + 1 })}
               </option>
             ))}
           </select>
+        )}
+        {websiteRole && scan.website === null && proposal !== null && (
+          <span className="proposed website-proposal">
+            {t('scans.websiteProposal', { n: proposal + 1, domain: websites[proposal]?.domain ?? '' })}
+            <button type="button" className="link-button" onClick={() => void setScanRole(scan.scanId, scan.role, proposal)}>
+              {t('scans.websiteProposalApply', { n: proposal + 1 })}
+            </button>
+          </span>
+        )}
+        {scan.role === 'other' && (
+          <label className="keep-scan" title={t('scans.notExported')}>
+            <input type="checkbox" checked={scan.keep} onChange={(e) => void keepScan(scan.scanId, e.target.checked)} />
+            {t('scans.keep')}
+          </label>
         )}
         {scan.roleProposed && scan.role !== 'other' && <span className="proposed">{t('scans.roleProposed')}</span>}
         {scan.roleProposed && scan.role === 'other' && scan.state === 'unread' && (

@@ -5,6 +5,7 @@
 import type { JobSnapshot } from '../../../shared/ipc/schemas'
 import { call, subscribe } from '../api'
 import { notify } from './notices'
+import { readScans } from './scans'
 import { createStore } from './store'
 import { translate } from '../../../shared/i18n/messages'
 
@@ -48,10 +49,16 @@ export async function followJobs(): Promise<() => void> {
       ...(f.error ? { error: f.error } : {}),
     }))
     if (f.state === 'failed' && f.error) {
+      // A reading that failed has something to do about it (read again): that notice stays until done or closed.
+      const retry =
+        f.kind === 'ocr'
+          ? { label: translate('zh-CN', 'jobs.retry'), labelEn: translate('en', 'jobs.retry'), run: () => void readScans() }
+          : undefined
       notify(
         'error',
         translate('zh-CN', 'jobs.failed', { message: f.error.message }),
         translate('en', 'jobs.failed', { message: f.error.messageEn }),
+        retry ? { action: retry } : {},
       )
     } else if (f.state === 'cancelled') {
       notify('info', translate('zh-CN', 'jobs.cancelled'), translate('en', 'jobs.cancelled'))

@@ -122,6 +122,17 @@ export async function setScanRole(scanId: string, role: string, website: number 
   }
 }
 
+/** Keeps (or stops keeping) a scan left as 其他材料 in the package: the card's 保留 tick. */
+export async function keepScan(scanId: string, keep: boolean): Promise<void> {
+  const { caseId } = scansStore.get()
+  if (!caseId) return
+  try {
+    apply(caseId, await call('scan.keep', { caseId, scanId, keep }))
+  } catch (error) {
+    fail(error)
+  }
+}
+
 /** Marks one value read from a scan as misread (the person checked the scan; the form stands), or clears the mark. */
 export async function setMisread(scanId: string, field: string, misread: boolean): Promise<void> {
   const { caseId } = scansStore.get()
@@ -170,9 +181,44 @@ export function selectScan(scanId: string): void {
   scansStore.set({ selected: scanId })
 }
 
-/** Refreshes the scans when this case's reading job ends (however it ends). */
+/**
+ * Refreshes the list while a reading runs, each time the job says scans were read and stored: one
+ * refresh at a time, and one more if scans were read while it ran, so the cards follow the job.
+ */
+function refresher(): (caseId: string) => void {
+  let running = false
+  let again: string | null = null
+  const run = (caseId: string): void => {
+    running = true
+    void call('scan.list', { caseId })
+      .then(
+        // One that comes back after the job ended is older than the job's last refresh: dropped.
+        (result) => {
+          if (scansStore.get().readJob !== null) apply(caseId, result)
+        },
+        () => undefined, // the refresh at the job's end reports failures
+      )
+      .finally(() => {
+        running = false
+        const next = again
+        again = null
+        if (next !== null) run(next)
+      })
+  }
+  return (caseId) => {
+    if (running) again = caseId
+    else run(caseId)
+  }
+}
+
+/** Refreshes the scans as each is read, and when this case's reading job ends (however it ends). */
 export function followReading(): () => void {
-  return subscribe('job.finished', (event) => {
+  const refresh = refresher()
+  const stopProgress = subscribe('job.progress', (event) => {
+    const { caseId, readJob } = scansStore.get()
+    if (caseId && event.jobId === readJob && (event.items?.length ?? 0) > 0) refresh(caseId)
+  })
+  const stopFinished = subscribe('job.finished', (event) => {
     const { caseId, readJob } = scansStore.get()
     if (!caseId || event.jobId !== readJob) return
     scansStore.set({ readJob: null })
@@ -188,4 +234,8 @@ export function followReading(): () => void {
       else notify('info', translate('zh-CN', 'scans.readDone', params), translate('en', 'scans.readDone', params))
     }
   })
+  return () => {
+    stopProgress()
+    stopFinished()
+  }
 }

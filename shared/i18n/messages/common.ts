@@ -32,6 +32,7 @@ export const commonMessages = {
   'jobs.kind.export': ['导出材料包', 'Exporting the package'],
   'jobs.failed': ['任务失败：{message}', 'The job failed: {message}'],
   'jobs.cancelled': ['任务已取消', 'The job was cancelled'],
+  'jobs.retry': ['重新识别', 'Read again'],
   'jobs.done': ['任务已完成', 'The job has finished'],
   'language.zh-CN': ['中文', '中文'],
   'language.en': ['English', 'English'],

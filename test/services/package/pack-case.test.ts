@@ -259,8 +259,8 @@ describe('packCase refusals and packaging problems', () => {
     const data = JSON.parse(await readFile(path.join(folder2, 'case.json'), 'utf8'))
     data.documents.push(
       { file: 'scans/tiny.jpg', role: 'residence-permit' },
-      { file: 'scans/broken.jpg', role: 'other' },
-      { file: 'scans/photo.heic', role: 'other' },
+      { file: 'scans/broken.jpg', role: 'other', keep: true },
+      { file: 'scans/photo.heic', role: 'other', keep: true },
       { file: 'scans/pages.tif', role: 'authorisation-letter' },
     )
     await writeFile(path.join(folder2, 'case.json'), JSON.stringify(data))

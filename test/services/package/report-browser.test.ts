@@ -29,7 +29,7 @@ beforeAll(async () => {
     c.sponsor.name = '深圳市云帆网络科技有限公司<img src="https://example.com/x.png">'
     const site = c.websites[0]
     if (site) site.manager = { ...c.principal, idNumber: PRINCIPAL_ID }
-    c.documents.push({ file: 'scans/missing.jpg', role: 'other' })
+    c.documents.push({ file: 'scans/missing.jpg', role: 'other', keep: true })
   })
   await rm(path.join(folder, 'scans', 'missing.jpg')) // listed in case.json, absent on disk
   const out = await scratch('icp-report-')
@@ -76,13 +76,17 @@ describe.skipIf(!existsSync(CHROMIUM))('报告.html in Chromium', () => {
     await page.goto(pathToFileURL(report).href)
     expect(await page.locator('header.banner h1').innerText()).toMatch(/^未就绪：有 \d+ 个错误需要修改$/)
     expect(await page.locator('.summary dd').first().innerText()).toContain('<img src="https://example.com/x.png">')
-    expect(await page.locator('.finding.error code.rule').allInnerTexts()).toContain('document-file-missing')
+    // In words (the scan's name), never the rule id or the field path: those are in manifest.json (issue 14 item 12).
+    const missing = page.locator('.finding.error').filter({ hasText: 'scans/missing.jpg' })
+    expect(await missing.locator('.where').innerText()).toBe('扫描件 missing.jpg scan missing.jpg')
     expect(await page.locator('.file-name').allInnerTexts()).toContain('03_网站1_负责人_身份证.jpg')
     expect(await page.locator('.notes').nth(2).innerText()).toContain('网站负责人与主体负责人为同一人')
     expect(await page.locator('table.fields td.scan.match').count()).toBeGreaterThan(5)
     expect(await page.locator('ul.checks li').count()).toBeGreaterThanOrEqual(8)
     await page.close()
     const html = await readFile(report, 'utf8')
+    expect(html).not.toContain('document-file-missing')
+    expect(html).not.toMatch(/documents\[\d+\]|principal\.|websites\[\d+\]\./)
     expect(html).not.toMatch(/(src|href)="https?:/)
     expect(html).toContain("default-src 'none'")
   })

@@ -162,7 +162,7 @@ describe('pixel work off the main thread', () => {
       // Through the case reader: the stored reading is scan-unreadable with the reason, the card is read.
       const data = sampleCase()
       const docs = data.documents.length
-      data.documents.push({ file: 'scans/bomb.bmp', role: 'other' })
+      data.documents.push({ file: 'scans/bomb.bmp', role: 'other', keep: true })
       const folder = await writeCaseFolder(data, dir)
       await writeFile(path.join(folder, 'scans', 'bomb.bmp'), bitmapBomb())
       const summary = await readCaseDocuments(folder, { pool: ocr, today: TODAY, pixels })
