@@ -104,6 +104,14 @@ export const WebsiteSchema = z.looseObject({
   manager: PersonSchema.optional().default(emptyPerson),
   domainCertificate: DomainCertificateSchema.optional().default(emptyDomainCertificate),
   preApprovals: z.array(PreApprovalSchema).max(50).optional().default([]),
+  /**
+   * What the consoles ask for each website besides the above, in their order (website-fields.json):
+   * 网站服务内容 (the console's content categories — not the 前置审批 industries of serviceContent),
+   * 网站语言, and 网站备注. Absent in cases written before them: they load as empty.
+   */
+  serviceCategories: z.array(z.string().max(50)).max(50).optional().default([]),
+  languages: z.array(z.string().max(50)).max(50).optional().default([]),
+  remark: AddedText,
 })
 export type Website = z.output<typeof WebsiteSchema>
 

@@ -214,6 +214,11 @@ function scanReadings(input: ReportInput): Map<string, ScanReading> {
 }
 
 function displayValue(data: PackageData, value: unknown): string | null {
+  // A list (网站服务内容, 网站语言) is shown as the console lists it, joined by 、.
+  if (Array.isArray(value)) {
+    const items = value.filter((v): v is string => typeof v === 'string' && !isBlank(v)).map((v) => v.trim())
+    return items.length > 0 ? items.join('、') : null
+  }
   if (typeof value !== 'string' || isBlank(value)) return null
   if (value.trim() === 'long-term') return `${label(data, 'longTerm').zh} long-term`
   return value.trim()

@@ -30,6 +30,10 @@ export interface EditableWebsite {
   manager: EditablePerson
   domainCertificate: { owner: Text; registeredOn: Text; expiresOn: Text; realNameVerifiedOn?: Text }
   preApprovals: Array<{ category: Text; certificateNumber: Text; validTo: Text }>
+  /** 网站服务内容, 网站语言 and 网站备注 (issue 14.15); absent in the sample, as in cases written before them. */
+  serviceCategories?: string[]
+  languages?: string[]
+  remark?: Text
 }
 /** The sample as plain, fully present objects, so tests can break one field without ceremony. */
 export interface EditableCase {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { emptyCase, formatPath, parseCase } from '../../shared/model/case'
 import { isSafeRelativePath } from '../../shared/model/paths'
@@ -22,6 +23,26 @@ describe('case model', () => {
     expect(r.case.websites).toEqual([])
     expect(parseCase({}).ok).toBe(true)
     expect(emptyCase().schemaVersion).toBe(1)
+  })
+
+  it('loads a case written before 网站服务内容, 网站语言 and 网站备注 with empty ones, and keeps them once set (issue 14.15)', () => {
+    const old = parseCase(JSON.parse(readFileSync('resources/sample-case/case.json', 'utf8')))
+    expect(old.ok).toBe(true)
+    if (!old.ok) return
+    expect(old.case.websites[0]).toMatchObject({ serviceCategories: [], languages: [] })
+    expect(old.case.websites[0]?.remark ?? null).toBeNull()
+    const data = sampleCase()
+    Object.assign(data.websites[0] as object, { serviceCategories: ['单位门户网站'], languages: ['中文简体', '英语'], remark: '企业官网' })
+    const first = parseCase(data)
+    const again = parseCase(JSON.parse(JSON.stringify(first.ok ? first.case : null)))
+    expect(again.ok && again.case.websites[0]).toMatchObject({
+      serviceCategories: ['单位门户网站'],
+      languages: ['中文简体', '英语'],
+      remark: '企业官网',
+    })
+    // A list of the wrong shape is refused with its path, like every other field.
+    const bad = parseCase({ websites: [{ languages: '中文简体' }] })
+    expect(bad.ok ? [] : bad.problems.join(' ')).toContain('websites[0].languages')
   })
 
   it('turns numbers typed into text fields into text', () => {

@@ -108,6 +108,17 @@ const CASES: Record<string, RuleCase> = {
     field: 'sponsor.mailingAddress',
     pass: (c) => void (c.sponsor.mailingAddress = '广东省广州市天河区北京路1号'),
   },
+  'mailing-address-city-mismatch': {
+    fail: (c) => {
+      inProvince('河南', '河南省郑州市金水区花园路12号3栋1201室')(c)
+      c.sponsor.mailingAddress = '河南省南阳市卧龙区建设路8号'
+    },
+    field: 'sponsor.mailingAddress',
+    pass: (c) => {
+      inProvince('河南', '河南省郑州市金水区花园路12号3栋1201室')(c)
+      c.sponsor.mailingAddress = '郑州市中原区建设路8号2单元501室'
+    },
+  },
   'office-phone-area-mismatch': {
     fail: (c) => Object.assign(c.principal, { officePhone: '020-12345678' }),
     field: 'principal.officePhone',
@@ -136,6 +147,18 @@ const CASES: Record<string, RuleCase> = {
     field: 'websites[0].domainCertificate.holderIdType',
     severity: 'warning',
     pass: (c) => Object.assign(site(c).domainCertificate, { holderIdType: '营业执照' }),
+  },
+  'website-service-content-individual': {
+    fail: (c) => {
+      asIndividualSponsor(c)
+      site(c).serviceCategories = ['博客/个人空间', '网络游戏']
+    },
+    field: 'websites[0].serviceCategories',
+    pass: (c) => {
+      asIndividualSponsor(c)
+      site(c).serviceCategories = ['其他']
+      site(c).remark = '个人摄影作品展示，不含企业信息'
+    },
   },
   'province-letter-missing': {
     fail: inProvince('上海', '上海市浦东新区世纪大道100号1201室'),
@@ -189,9 +212,10 @@ const CASES: Record<string, RuleCase> = {
 describe('filing rules catalogue', () => {
   it('cites provider pages by title and an address known to be theirs, never a guessed province page', () => {
     const all = JSON.stringify(defaultCatalogue().rules)
-    // icp_02_0005 is Huawei's 各地区管局备案要求 index, icp_02_0013 its 上海管局要求 page; no other page number is known here.
+    // icp_02_0005 is Huawei's 各地区管局备案要求 index, icp_02_0013 its 上海管局要求, icp_02_0023 its 海南管局要求 (page
+    // text read) and icp_02_0036 its 四川管局要求 (named by Huawei's knowledge base); no other page number is known here.
     const pages = new Set([...all.matchAll(/prepare-icp\/(icp_\d+_\d+)\.html/g)].map((m) => m[1]))
-    expect([...pages].sort()).toEqual(['icp_02_0005', 'icp_02_0013'])
+    expect([...pages].sort()).toEqual(['icp_02_0005', 'icp_02_0013', 'icp_02_0023', 'icp_02_0036'])
   })
 
   it('has a failing and a passing test here for every rule in rules/filing.json', () => {
@@ -407,10 +431,35 @@ describe('主体负责人 = 法定代表人 by province', () => {
     expect(sh[0]?.source).toContain('「上海管局要求」 (https://support.huaweicloud.com/prepare-icp/icp_02_0013.html)')
     expect(sh[0]?.source).not.toContain('未核实')
     const hn = rules(run(notLegalRep('海南', '海南省海口市龙华区国贸大道1号')), 'legal-rep-mismatch')
-    // The index page's address: the 海南 page's own address is not known here.
-    expect(hn[0]?.source).toContain('support.huaweicloud.com/prepare-icp/icp_02_0005.html')
-    expect(hn[0]?.source).toContain('「海南管局要求」')
+    // Huawei's own 海南管局要求 page, whose text was read.
+    expect(hn[0]?.source).toContain('「海南管局要求」 (https://support.huaweicloud.com/prepare-icp/icp_02_0023.html)')
     expect(hn[0]?.source).not.toContain('未核实')
+  })
+
+  it('refuses another principal in the provinces whose pages were read since (河北, 浙江, 重庆 …), not in 北京 (no quote)', () => {
+    for (const [province, address] of [
+      ['河北', '河北省石家庄市长安区中山东路1号'],
+      ['浙江', '浙江省杭州市西湖区文三路1号'],
+      ['重庆', '重庆市渝中区解放碑1号'],
+      ['西藏', '西藏自治区拉萨市城关区北京中路1号'],
+    ] as const) {
+      const found = rules(run(notLegalRep(province, address)), 'legal-rep-mismatch')
+      expect(
+        found.map((f) => f.severity),
+        province,
+      ).toEqual(['error'])
+      expect(found[0]?.source, province).toContain(`「${province}管局要求」`)
+      expect(found[0]?.source, province).not.toContain('未核实')
+    }
+    // 天津's wording is the knowledge base's condensed one: the finding says it is not verified.
+    const tj = rules(run(notLegalRep('天津', '天津市和平区南京路1号')), 'legal-rep-mismatch')
+    expect(tj[0]?.source).toContain('未核实')
+    expect(rules(run(notLegalRep('北京', '北京市海淀区中关村大街1号')), 'legal-rep-mismatch')).toEqual([])
+  })
+
+  it('accepts another principal in Jiangsu only with the 法人授权书', () => {
+    const js = rules(run(notLegalRep('江苏', '江苏省南京市玄武区中山路1号')), 'legal-rep-mismatch')
+    expect(js.map((f) => f.message)).toEqual([expect.stringContaining('授权书')])
   })
 
   it('accepts another principal in Sichuan with the 法人授权书, and asks for it without', () => {

@@ -57,6 +57,36 @@ describe('report model', () => {
     expect(row(model, 'remark')).toBeUndefined() // optional and empty
   })
 
+  it('prints 网站服务内容 and 网站语言 after the homepage and 网站备注 last, as the console asks for them (issue 14.15)', () => {
+    const model = buildReportModel(
+      input((c) =>
+        Object.assign(c.websites[0] as object, {
+          serviceCategories: ['单位门户网站', '网站建设'],
+          languages: ['中文简体', '英语'],
+          remark: '企业官网',
+        }),
+      ),
+    )
+    const site = model.sections.find((s) => s.title.zh.startsWith('网站1'))
+    const paths = site?.rows.map((r) => r.path) ?? []
+    expect(paths.slice(0, 5)).toEqual([
+      'websites[0].name',
+      'websites[0].domain',
+      'websites[0].homepage',
+      'websites[0].serviceCategories',
+      'websites[0].languages',
+    ])
+    expect(paths.at(-1)).toBe('websites[0].remark')
+    expect(row(model, 'websites[0].serviceCategories')?.value).toBe('单位门户网站、网站建设')
+    expect(row(model, 'websites[0].languages')?.label.zh).toBe('网站语言')
+    expect(row(model, 'websites[0].remark')?.value).toBe('企业官网')
+    const html = renderReportHtml(model, packageData())
+    expect(html).toContain('中文简体、英语')
+    expect(html).toContain('网站服务内容')
+    // Left empty, they are optional and not printed.
+    expect(row(buildReportModel(input()), 'websites[0].languages')).toBeUndefined()
+  })
+
   it('puts the value read from the scan beside the form value: matching, differing, uncertain or stale', () => {
     const model = buildReportModel(
       input(

@@ -139,10 +139,11 @@ const CASES: Record<string, RuleCase> = {
     fail: (c) => void (c.sponsor.legalRepresentative = '王大明'),
     field: 'principal.name',
     pass: (c) => {
-      // 浙江 is not among the provinces whose pages were read as requiring the legal representative.
-      c.province = '浙江'
+      // 北京 is not among the provinces whose pages were read as requiring the legal representative (浙江 now is).
+      c.province = '北京'
       c.sponsor.legalRepresentative = '王大明'
-      c.sponsor.certificateAddress = '浙江省杭州市西湖区文三路100号'
+      c.sponsor.certificateAddress = '北京市海淀区中关村大街100号'
+      c.sponsor.mailingAddress = '北京市海淀区中关村大街100号'
     },
   },
   'phone-invalid': {

@@ -4,6 +4,7 @@
  */
 import { useMemo, type ReactElement } from 'react'
 import type { Case } from '../../../shared/model/case'
+import { WEBSITE_FIELDS } from '../../../shared/model/website-fields'
 import { byField, type Finding } from '../case/findings'
 import { isUnitType } from '../case/options'
 import { Icon } from '../components/icons'
@@ -39,6 +40,9 @@ export function addWebsite(): void {
         },
         domainCertificate: { owner: null, registeredOn: null, expiresOn: null, realNameVerifiedOn: null },
         preApprovals: [],
+        serviceCategories: [],
+        // The consoles tick 中文简体 for a new website; the user may change it.
+        languages: [...WEBSITE_FIELDS.defaultLanguages],
       },
     ],
   }))

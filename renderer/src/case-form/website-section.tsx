@@ -1,6 +1,6 @@
 /**
- * One website: its name, domain and homepage; its 前置审批; its 负责人 (with the "same person as the
- * principal" shortcut); and its domain certificate.
+ * One website: its name, domain and homepage; its 服务内容 and 语言; its 前置审批; its 负责人 (with the "same person as the
+ * principal" shortcut); its domain certificate; and its 网站备注 — the consoles' order.
  */
 import type { ReactElement } from 'react'
 import type { Person } from '../../../shared/model/case'
@@ -13,6 +13,7 @@ import { useForm } from './form-context'
 import { PersonFields } from './person-fields'
 import { PreApprovals } from './pre-approvals'
 import { Section, SubSection } from './section'
+import { WebsiteContent } from './website-content'
 
 function emptyPerson(): Person {
   return { name: null, idType: null, idNumber: null, idValidFrom: null, idValidTo: null, mobile: null, emergencyPhone: null, email: null }
@@ -80,6 +81,7 @@ export function WebsiteSection({ index }: { index: number }): ReactElement {
           help={t('field.website.previousFilingDate.help')}
         />
       </div>
+      <WebsiteContent index={index} />
       <PreApprovals index={index} />
       <SubSection
         title={t('section.website.manager')}
@@ -117,6 +119,9 @@ export function WebsiteSection({ index }: { index: number }): ReactElement {
           />
         </div>
       </SubSection>
+      <div className="grid">
+        <Field path={[...base, 'remark']} label={t('field.website.remark')} kind="textarea" wide help={t('field.website.remark.help')} />
+      </div>
     </Section>
   )
 }

@@ -142,6 +142,17 @@ export const caseFormMessages = {
   'field.website.previousFilingDate': ['原备案日期', 'Previous filing date'],
   'field.website.previousFilingDate.help': ['新增接入或变更备案时填写。', 'For 新增接入 or 变更备案.'],
   'field.website.serviceContent': ['网站内容涉及', 'Content includes'],
+  'field.website.serviceCategories': ['网站服务内容', 'Service content'],
+  'field.website.serviceCategories.help': [
+    '与接入商备案系统的“网站服务内容”一致；个人网站只能选“博客/个人空间”或“其他”。',
+    'As the provider console’s 网站服务内容; a personal website may only choose 博客/个人空间 or 其他.',
+  ],
+  'field.website.languages': ['网站语言', 'Website language'],
+  'field.website.remark': ['网站备注', 'Website remark'],
+  'field.website.remark.help': [
+    '随备案提交给管局的说明，如选择“其他”服务内容时写明网站内容。',
+    'Sent to the 管局 with the filing, e.g. what the site offers when 其他 is chosen.',
+  ],
   'field.domain.owner': ['域名所有者', 'Domain owner'],
   'field.domain.registeredOn': ['注册日期', 'Registered on'],
   'field.domain.expiresOn': ['到期日期', 'Expires on'],

@@ -1,8 +1,9 @@
 /**
  * Filing rules that differ by province or reach beyond one field (rules/filing.json): other ID
- * documents' number formats, 法人授权书 for website managers, the 通信地址, the 办公电话's area code,
- * 前置审批 certificates by province, the domain holder's real-name identity, Guangdong's extra
- * materials, and the rules across the cases of a workspace.
+ * documents' number formats, 法人授权书 for website managers, the 通信地址 (and its city where the
+ * province asks), the 办公电话's area code, 前置审批 certificates by province, the domain holder's
+ * real-name identity, a personal website's 网站服务内容, Guangdong's extra materials, and the
+ * rules across the cases of a workspace.
  */
 import areaCodes from '../../data/phone-area-codes.json' with { type: 'json' }
 import { isOpenCase } from '../../filing/status'
@@ -13,6 +14,7 @@ import { normaliseUscc } from '../../ids/uscc'
 import type { Case, Person } from '../../model/case'
 import { provinceOfAddress } from '../../text/address'
 import { nameKey, stripSpaces, toHalfWidth } from '../../text/normalise'
+import { ruleList } from '../catalogue'
 import { present, type Check, type Hit, type RuleContext } from '../context'
 
 const CODES: Readonly<Record<string, string>> = areaCodes.codes
@@ -101,15 +103,34 @@ const mailingAddressProvinceMismatch: Check = (ctx) => {
   return [{ field: 'sponsor.mailingAddress', params: { address, found: name, province: ctx.province.short } }]
 }
 
-/** The first city of the area-code table that an address names (earliest in the text). */
-function cityOf(address: string): string | null {
+/** The first of `cities` that the address names (earliest in the text), or null. */
+function firstCity(address: string, cities: readonly string[]): string | null {
   const text = stripSpaces(toHalfWidth(address))
   let best: { index: number; city: string } | null = null
-  for (const city of new Set(Object.values(CODES))) {
+  for (const city of cities) {
     const index = text.indexOf(city)
     if (index >= 0 && (best === null || index < best.index)) best = { index, city }
   }
   return best?.city ?? null
+}
+
+/** In 河北, 河南 and 贵州 the 通信地址 must be in the city of the 证件住所 (the rule's lists name each province's cities). */
+const mailingAddressCityMismatch: Check = (ctx) => {
+  const mailing = present(ctx.case.sponsor.mailingAddress)
+  const registered = present(ctx.case.sponsor.certificateAddress)
+  if (mailing === null || registered === null || ctx.province === null) return []
+  const cities = ruleList(ctx.catalogue, 'mailing-address-city-mismatch', ctx.province.short)
+  const found = firstCity(mailing, cities)
+  const city = firstCity(registered, cities)
+  if (found === null || city === null || found === city) return []
+  return [{ field: 'sponsor.mailingAddress', params: { address: mailing, found, city, province: ctx.province.short } }]
+}
+
+const AREA_CITIES = [...new Set(Object.values(CODES))]
+
+/** The first city of the area-code table that an address names (earliest in the text). */
+function cityOf(address: string): string | null {
+  return firstCity(address, AREA_CITIES)
 }
 
 const officePhoneAreaMismatch: Check = (ctx) => {
@@ -182,6 +203,19 @@ const domainHolderTypeMismatch: Check = (ctx) => {
     if (holderType === null || stripSpaces(holderType) === stripSpaces(type)) return []
     // A unit's licence is often shown as 统一社会信用代码 / 组织机构代码 by registrars: the number decides, so only warn.
     return [{ field: `websites[${i}].domainCertificate.holderIdType`, params: { ...ctx.siteLabel(i), value: holderType, type } }]
+  })
+}
+
+/** A personal website may only take the console's 博客/个人空间 or 其他; 其他 wants the content in the 网站备注. */
+const websiteServiceContentIndividual: Check = (ctx) => {
+  const allowed = ruleList(ctx.catalogue, 'website-service-content-individual', 'individualCategories')
+  return ctx.case.websites.flatMap((w, i): Hit[] => {
+    const chosen = w.serviceCategories.map((c) => c.trim()).filter((c) => c !== '')
+    const wrong = chosen.filter((c) => !allowed.includes(c))
+    const field = `websites[${i}].serviceCategories`
+    if (wrong.length > 0) return [{ field, params: { ...ctx.siteLabel(i), chosen: wrong.join('、') } }]
+    if (chosen.includes('其他') && present(w.remark) === null) return [{ field, params: ctx.siteLabel(i), variant: 'other-no-remark' }]
+    return []
   })
 }
 
@@ -276,10 +310,12 @@ export const filingChecks: Record<string, Check> = {
   'manager-authorisation-missing': managerAuthorisationMissing,
   'mailing-address-incomplete': mailingAddressIncomplete,
   'mailing-address-province-mismatch': mailingAddressProvinceMismatch,
+  'mailing-address-city-mismatch': mailingAddressCityMismatch,
   'office-phone-area-mismatch': officePhoneAreaMismatch,
   'preapproval-certificate-province': preApprovalCertificateProvince,
   'domain-holder-mismatch': domainHolderMismatch,
   'domain-holder-type-mismatch': domainHolderTypeMismatch,
+  'website-service-content-individual': websiteServiceContentIndividual,
   'gd-many-websites-materials': gdManyWebsitesMaterials,
   'gd-finance-letter-missing': gdFinanceLetterMissing,
   'workspace-sponsor-in-flight': workspaceSponsorInFlight,
