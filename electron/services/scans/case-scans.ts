@@ -116,7 +116,7 @@ export async function keepScan(workspace: Workspace, caseId: string, scanId: str
   try {
     await workspace.update(caseId, (c) => setKeep(c, indexOf(c, scanId), keep) ?? notFound())
   } catch (error) {
-    throw ioError(error)
+    throw AppError.fromIo(error)
   }
 }
 
