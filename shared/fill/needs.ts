@@ -11,8 +11,9 @@ import { normaliseResidentId } from '../ids/resident-id'
 import type { Case, Person } from '../model/case'
 import { samePerson } from '../model/people'
 import type { Catalogue, Requirement } from '../rules/catalogue'
-import { buildContext, type RuleContext } from '../rules/context'
+import { buildContext } from '../rules/context'
 import { checkCase, type Finding } from '../rules/engine'
+import { requirementApplies } from '../rules/checks/materials'
 
 /** One material to collect. */
 export interface MaterialNeed {
@@ -35,15 +36,6 @@ const RULE_MATERIALS: Readonly<Record<string, string>> = {
   'manager-authorisation-missing': 'authorisation-letter',
   'finance-keyword': 'finance-licence',
   'gd-finance-letter-missing': 'finance-commitment',
-}
-
-function applies(ctx: RuleContext, req: Requirement): boolean {
-  const when = req.when
-  if (!when) return true
-  if (when.unit !== undefined && when.unit !== ctx.isUnit) return false
-  if (when.sponsorTypes && !when.sponsorTypes.includes(ctx.sponsorType?.name ?? '')) return false
-  if (when.provinces && !when.provinces.includes(ctx.province?.short ?? '')) return false
-  return true
 }
 
 function whyOf(req: Requirement): { why: string; whyEn: string } {
@@ -103,7 +95,7 @@ export function materialNeeds(c: Case, catalogue: Catalogue, date: IsoDate, find
     })
   }
 
-  for (const req of catalogue.requirements.filter((r) => applies(ctx, r))) {
+  for (const req of catalogue.requirements.filter((r) => requirementApplies(ctx, r))) {
     if (req.rule === 'gd-letter-missing' && date < catalogue.limits.gdLetterRequiredSince.value) continue
     if (req.scope === 'case') {
       add(req.role, null, whyOf(req), filesOf(req.role, null))

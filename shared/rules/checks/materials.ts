@@ -8,7 +8,8 @@ import { normaliseResidentId } from '../../ids/resident-id'
 import { present, type Check, type Hit, type RuleContext } from '../context'
 import type { Requirement } from '../catalogue'
 
-function applies(ctx: RuleContext, req: Requirement): boolean {
+/** Whether a material requirement applies to this case (unit or person, sponsor type, province). */
+export function requirementApplies(ctx: RuleContext, req: Requirement): boolean {
   const when = req.when
   if (!when) return true
   if (when.unit !== undefined && when.unit !== ctx.isUnit) return false
@@ -57,7 +58,7 @@ function missing(rule: string): Check {
     if (ctx.filingType !== null && !ctx.filingType.needsMaterials) return []
     const variant = rule === 'material-missing' && ctx.filingType?.name === '变更备案' ? { variant: 'change' } : {}
     const hits: Hit[] = []
-    for (const req of ctx.catalogue.requirements.filter((r) => r.rule === rule && applies(ctx, r))) {
+    for (const req of ctx.catalogue.requirements.filter((r) => r.rule === rule && requirementApplies(ctx, r))) {
       if (rule === 'gd-letter-missing' && ctx.date < ctx.catalogue.limits.gdLetterRequiredSince.value) continue
       const params = {
         ...roleLabel(ctx, req.role),
