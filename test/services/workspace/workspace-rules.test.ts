@@ -4,6 +4,7 @@
  * `icp-prep check --workspace DIR` does the same — a second open case of the same sponsor, and one
  * person's ID number under another name in another case, are said; a case alone is quiet.
  */
+import remindersData from '../../../shared/data/reminders.json'
 import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -106,9 +107,17 @@ describe('the workspace passes its other cases to the rules', () => {
     expect(outcome.output).toBe(path.join(out, 'p.zip'))
     // 报告.html says it too, and carries the offline reminders (issue 15 item 15).
     const report = execFileSync('unzip', ['-p', path.join(out, 'p.zip'), '报告.html'], { encoding: 'utf8' })
-    expect(report).toContain('workspace-sponsor-in-flight')
-    for (const code of ['reminder-identity-verification', 'reminder-stop-dns', 'reminder-filing-number-footer'])
-      expect(report).toContain(code)
+    // In words there (rule ids stay in manifest.json, issue 14 item 12).
+    expect(report).toContain(outcome.findings[0]?.message ?? '—')
+    expect(report).not.toContain('workspace-sponsor-in-flight')
+    const manifest = execFileSync('unzip', ['-p', path.join(out, 'p.zip'), 'manifest.json'], { encoding: 'utf8' })
+    expect(manifest).toContain('workspace-sponsor-in-flight')
+    // The offline reminders, by their text (their codes are not shown to a person).
+    for (const code of ['reminder-identity-verification', 'reminder-stop-dns', 'reminder-filing-number-footer']) {
+      const reminder = remindersData.reminders.find((r) => r.code === code)
+      expect(reminder, code).toBeDefined()
+      expect(report).toContain(reminder?.message ?? code)
+    }
   }, 60_000)
 })
 
