@@ -7,24 +7,28 @@
  * inside the workspace; the window never hands in a path. Deleting moves the folder to the trash
  * through an injected function (the system trash in the app, a temporary folder in tests).
  */
-import { randomBytes } from 'node:crypto'
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { IsoDate } from '../../../shared/dates/iso-date'
 import { AppError } from '../../../shared/ipc/errors'
-import { isSafeCaseId, type CaseStatus, type CaseSummary, type FilingStatus } from '../../../shared/ipc/schemas'
+import { isSafeCaseId, type CaseSummary } from '../../../shared/ipc/schemas'
 import { checkStatusChange, withFilingEvent, type StatusChange } from '../../../shared/filing/status'
 import { packageData } from '../../../shared/package/package-data'
-import { CASE_LIMITS, CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
+import { CASE_SCHEMA_VERSION, CaseSchema, isNewerCase, parseCase, type Case } from '../../../shared/model/case'
 import { deepParts, withDeepParts, withoutDeepParts } from '../../../shared/model/case-json'
 import type { WorkspaceCase } from '../../../shared/rules/context'
 import { checkCase, type Finding } from '../../../shared/rules/engine'
 import { isTempName, sweepStaleTemps } from '../case-folder/atomic-file'
 import { describeHistory, historyFolder, restoreSnapshot, type HistoryItem } from '../case-folder/case-history'
 import { CASE_FILE, caseFileFacts, loadCase, saveCase, type LoadResult } from '../case-folder/case-store'
-import { readListCache, writeListCache, type ListCacheEntry } from './list-cache'
-import { brokenSummary, countByFiling, countByStatus, fold, matchesQuery, searchValues, summarise } from './case-summary'
+import { summarise } from './case-summary'
+import { refuseBeyondLimits } from './case-limits'
+import { newCaseId } from './case-names'
+import { CaseRows, listRows, loadedCases, type CaseFilter, type CaseList, type ListedCase } from './case-rows'
 import { WorkspaceCases, type WorkspaceSnapshot } from './workspace-cases'
+
+export type { CaseList, ListedCase } from './case-rows'
+export { newCaseId, UNNAMED_CASE } from './case-names'
 
 /** What the workspace needs from the outside world. */
 export interface WorkspaceDeps {
@@ -60,69 +64,17 @@ export interface Updated {
   readonly revision: string
 }
 
-/** The list screen's data: rows plus the counts the filter chips show. */
-export interface CaseList {
-  readonly cases: CaseSummary[]
-  /** Cases in the workspace, before search and filter. */
-  readonly total: number
-  /** Per status, after the search and before the status filter (the numbers on the filter chips). */
-  readonly byStatus: Record<CaseStatus, number>
-  /** Per filing status, after the search and the status filter, before the filing filter. */
-  readonly byFiling: Record<FilingStatus, number>
-}
-
-/** A loaded case with its id, for views across cases (the expiry watch). */
-export interface ListedCase {
-  readonly id: string
-  readonly case: Case
-  readonly summary: CaseSummary
-}
-
 /**
  * Keys of case.json the window never writes: scans and exports are added by their own services
  * (intake, packaging), so a window holding an older copy of the case can never drop one by saving.
  */
 export const MAIN_OWNED_KEYS = ['documents', 'exports', 'filing'] as const
 
-interface CacheEntry {
-  readonly mtimeMs: number
-  readonly size: number
-  readonly summary: CaseSummary
-  readonly today: IsoDate
-  /** Folded search values (case-summary.ts searchValues): kept here, never sent to the window. */
-  readonly search: readonly string[]
-  /** The parsed case, for views across cases; null for a damaged one. */
-  readonly case: Case | null
-  /** What the rules across cases read of the workspace's cases when this summary was made. */
-  readonly workspace: string
-}
-
-/** The name of a case with no customer yet (新建案件): 新案件-7f3a. */
-export const UNNAMED_CASE = '新案件'
-
-/**
- * A new case's folder name, after the customer: the sponsor name, then a short id that keeps two
- * customers of one name apart — 深圳市云帆网络科技有限公司-7f3a. Characters no file system takes are
- * dropped; with no usable name it is 新案件-7f3a. (Folders were named by a time stamp before; a
- * person looking in the workspace folder could not tell the customers apart.)
- */
-export function newCaseId(name?: string | null): string {
-  const cleaned = [...(name ?? '').normalize('NFC')]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && !'\\/<>:"|?*'.includes(ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 100)
-  const id = `${cleaned || UNNAMED_CASE}-${randomBytes(2).toString('hex')}`
-  return isSafeCaseId(id) ? id : `${UNNAMED_CASE}-${randomBytes(2).toString('hex')}`
-}
-
 /** The cases in one workspace folder. */
 export class Workspace {
   readonly root: string
   readonly #deps: WorkspaceDeps
-  readonly #cache = new Map<string, CacheEntry>()
+  readonly #rows: CaseRows
   /** The workspace's cases, for the rules across cases (one sponsor in flight, one person per number). */
   readonly #cases: WorkspaceCases
   readonly #writes = new Map<string, Promise<unknown>>()
@@ -132,15 +84,32 @@ export class Workspace {
    * ancestor through such writes alone may still save; any other change on disk refuses its save.
    */
   readonly #serviceWrites = new Map<string, Map<string, string>>()
-  /** The rows of the last run (list-cache.ts), read once; and whether a row was made since. */
-  #persisted: Promise<Map<string, ListCacheEntry>> | null = null
-  #dirty = false
-  #cacheWrite: Promise<void> = Promise.resolve()
 
   constructor(root: string, deps: WorkspaceDeps) {
     this.root = path.resolve(root)
     this.#deps = deps
     this.#cases = new WorkspaceCases(this.root)
+    this.#rows = new CaseRows(this.root, {
+      today: () => deps.today(),
+      keepBetweenRuns: deps.listCache === true,
+      check: (id, folder, c, all) => this.#check(id, folder, c, all),
+    })
+  }
+
+  /** Every case folder, searched and filtered, most recently changed first. */
+  async list(filter: CaseFilter = {}): Promise<CaseList> {
+    return listRows(await this.#rows.all(await this.#caseIds(), await this.#cases.snapshot()), filter)
+  }
+
+  /** Every case that loads, with its row: what views across cases (the expiry watch) read. */
+  async cases(): Promise<ListedCase[]> {
+    const all = await this.#cases.snapshot()
+    return loadedCases(await this.#rows.all(await this.#caseIds(), all), all)
+  }
+
+  /** Resolves when the list's rows of this run are on disk (tests, the benchmark and the CLI wait for it). */
+  async flushListCache(): Promise<void> {
+    await this.#rows.flush()
   }
 
   /** The folder of a case, refusing any id that could resolve outside the workspace. */
@@ -149,60 +118,6 @@ export class Workspace {
     const folder = path.join(this.root, id)
     if (path.dirname(folder) !== this.root) throw AppError.of('case-not-found')
     return folder
-  }
-
-  /** Every case folder, searched and filtered, most recently changed first. */
-  async list(filter: { query?: string; status?: CaseStatus; filing?: FilingStatus } = {}): Promise<CaseList> {
-    const entries = await this.#entries(await this.#cases.snapshot())
-    // Cases sharing a credit code are flagged on each row (a duplicate, or the same customer twice).
-    const byCode = new Map<string, number>()
-    for (const e of entries) {
-      const code = e.summary.creditCode ? fold(e.summary.creditCode) : null
-      if (code) byCode.set(code, (byCode.get(code) ?? 0) + 1)
-    }
-    const all = entries.map((e) => {
-      const same = e.summary.creditCode ? (byCode.get(fold(e.summary.creditCode)) ?? 1) - 1 : 0
-      return { row: same === e.summary.sameCreditCode ? e.summary : { ...e.summary, sameCreditCode: same }, search: e.search }
-    })
-    const found = all.filter((r) => matchesQuery(r.search, filter.query)).map((r) => r.row)
-    const byStatusFiltered = found.filter((r) => filter.status === undefined || r.status === filter.status)
-    const cases = byStatusFiltered
-      .filter((r) => filter.filing === undefined || r.filing.status === filter.filing)
-      .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || a.id.localeCompare(b.id))
-    return { cases, total: all.length, byStatus: countByStatus(found), byFiling: countByFiling(byStatusFiltered) }
-  }
-
-  /** Every case that loads, with its row: what views across cases (the expiry watch) read. */
-  async cases(): Promise<ListedCase[]> {
-    const all = await this.#cases.snapshot()
-    const entries = await this.#entries(all)
-    return entries.flatMap((e) => {
-      // A row reused from the last run has no parsed case of its own: the snapshot read it.
-      const c = e.case ?? all.cases.get(e.summary.id) ?? null
-      return c === null ? [] : [{ id: e.summary.id, case: c, summary: e.summary }]
-    })
-  }
-
-  async #entries(all: WorkspaceSnapshot): Promise<CacheEntry[]> {
-    const ids = await this.#caseIds()
-    const rows = await Promise.all(ids.map((id) => this.#entry(id, all)))
-    const entries = rows.filter((r): r is CacheEntry => r !== null)
-    if (this.#deps.listCache && this.#dirty) {
-      this.#dirty = false
-      const keep = new Map(
-        entries.map((e) => [
-          e.summary.id,
-          { mtimeMs: e.mtimeMs, size: e.size, today: e.today, workspace: e.workspace, summary: e.summary, search: [...e.search] },
-        ]),
-      )
-      this.#cacheWrite = this.#cacheWrite.then(() => writeListCache(this.root, keep))
-    }
-    return entries
-  }
-
-  /** Resolves when the list's rows of this run are on disk (tests, the benchmark and the CLI wait for it). */
-  async flushListCache(): Promise<void> {
-    await this.#cacheWrite
   }
 
   /**
@@ -222,7 +137,7 @@ export class Workspace {
         )
       return withFilingEvent(fresh, checked.event)
     })
-    const summary = await this.#summary(id)
+    const summary = (await this.#rows.row(id, await this.#cases.snapshot()))?.summary ?? null
     if (!summary) throw AppError.of('case-not-found')
     return summary
   }
@@ -314,7 +229,7 @@ export class Workspace {
       } catch (error) {
         throw AppError.fromIo(error)
       }
-      this.#cache.delete(id)
+      this.#rows.forget(id)
       this.#cases.forget(id)
       const findings = await this.#check(id, folder, next)
       return { summary: summarise(id, next, findings, null), findings, revision: written }
@@ -329,7 +244,7 @@ export class Workspace {
   async update(id: string, change: CaseChange): Promise<Updated> {
     const folder = this.folderOf(id)
     const result = await this.#serialise(id, () => this.#commit(id, folder, change))
-    this.#cache.delete(id)
+    this.#rows.forget(id)
     this.#cases.forget(id)
     return result
   }
@@ -399,7 +314,7 @@ export class Workspace {
       // Every window holding the case must reload it now.
       this.#serviceWrites.delete(id)
     })
-    this.#cache.delete(id)
+    this.#rows.forget(id)
     return this.open(id)
   }
 
@@ -479,7 +394,7 @@ export class Workspace {
     } catch (error) {
       throw AppError.fromIo(error)
     }
-    this.#cache.delete(id)
+    this.#rows.forget(id)
   }
 
   /**
@@ -489,7 +404,7 @@ export class Workspace {
   async change<T>(id: string, work: (folder: string, update: (change: CaseChange) => Promise<Updated>) => Promise<T>): Promise<T> {
     const folder = this.folderOf(id)
     const result = await this.#serialise(id, () => work(folder, (change) => this.#commit(id, folder, change)))
-    this.#cache.delete(id)
+    this.#rows.forget(id)
     return result
   }
 
@@ -561,60 +476,6 @@ export class Workspace {
     }
   }
 
-  async #summary(id: string, all?: WorkspaceSnapshot): Promise<CaseSummary | null> {
-    return (await this.#entry(id, all ?? (await this.#cases.snapshot())))?.summary ?? null
-  }
-
-  /** A row for the list, reusing the last one while case.json, the date and the other cases' numbers are unchanged. */
-  async #entry(id: string, all: WorkspaceSnapshot): Promise<CacheEntry | null> {
-    const folder = path.join(this.root, id)
-    let info
-    try {
-      info = await stat(path.join(folder, CASE_FILE))
-    } catch {
-      return null // a folder without case.json is not a case
-    }
-    const today = this.#deps.today()
-    const workspace = all.key
-    const cached = this.#cache.get(id)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.today === today && cached.workspace === workspace)
-      return cached
-    if (this.#deps.listCache) {
-      this.#persisted ??= readListCache(this.root)
-      const kept = (await this.#persisted).get(id)
-      if (
-        kept &&
-        kept.mtimeMs === info.mtimeMs &&
-        kept.size === info.size &&
-        kept.today === today &&
-        kept.workspace === workspace &&
-        kept.summary.id === id
-      ) {
-        const entry: CacheEntry = { ...kept, case: all.cases.get(id) ?? null }
-        this.#cache.set(id, entry)
-        return entry
-      }
-    }
-    this.#dirty = true
-    // The snapshot just read this case.json; only a broken one is read again, for its message.
-    const known = all.mtimes.get(id) === info.mtimeMs ? all.cases.get(id) : undefined
-    const loaded = known ? ({ ok: true, case: known } as const) : await loadCase(folder)
-    const summary = loaded.ok
-      ? summarise(id, loaded.case, await this.#check(id, folder, loaded.case, all), info.mtime)
-      : brokenSummary(id, loaded.message, loaded.messageEn, info.mtime)
-    const entry: CacheEntry = {
-      mtimeMs: info.mtimeMs,
-      size: info.size,
-      summary,
-      today,
-      workspace,
-      search: searchValues(id, loaded.ok ? loaded.case : null),
-      case: loaded.ok ? loaded.case : null,
-    }
-    this.#cache.set(id, entry)
-    return entry
-  }
-
   #serialise<T>(id: string, work: () => Promise<T>): Promise<T> {
     const previous = this.#writes.get(id) ?? Promise.resolve()
     const next = previous.then(work, work)
@@ -625,14 +486,6 @@ export class Workspace {
     })
     return next
   }
-}
-
-/** Refuses a case past a list limit of the schema with a message that names the list. */
-export function refuseBeyondLimits(c: Case): void {
-  if (c.documents.length > CASE_LIMITS.documents) throw AppError.limit(CASE_LIMITS.documents, c.documents.length, '扫描件', 'scans')
-  if ((c.exports?.length ?? 0) > CASE_LIMITS.exports)
-    throw AppError.limit(CASE_LIMITS.exports, c.exports?.length ?? 0, '导出记录', 'export records')
-  if (c.websites.length > CASE_LIMITS.websites) throw AppError.limit(CASE_LIMITS.websites, c.websites.length, '网站', 'websites')
 }
 
 function loadError(failure: { reason: string; message: string; messageEn: string }): AppError {
