@@ -7,15 +7,13 @@
  * Exit 1 when something is missing or expired (the list says what), 0 when all is here, 2 for bad
  * usage or an unreadable case.
  */
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../../../electron/services/case-folder/atomic-file'
 import { loadCase } from '../../../electron/services/case-folder/case-store'
 import { checklistPdf } from '../../../electron/services/checklist/checklist-pdf'
 import { todayIso } from '../../../electron/services/clock'
-import { FontUnavailableError, loadLetterFonts } from '../../../electron/services/letter/fonts'
-import { checkOutputFolder, outputFolderProblem, outputReasonOf } from '../../../electron/services/output-folder'
+import { checkOutputFolder } from '../../../electron/services/output-folder'
 import { dateOption, EXIT, parseOptions, UsageError, type Command } from '../io'
+import { fontsOrSay, writePdfOrSay } from '../pdf-output'
 
 export const checklistCommand: Command = {
   name: 'checklist',
@@ -37,14 +35,8 @@ export const checklistCommand: Command = {
       io.stderr(`${loaded.message}\n${loaded.messageEn}\n`)
       return EXIT.usage
     }
-    let fonts
-    try {
-      fonts = await loadLetterFonts()
-    } catch (error) {
-      if (!(error instanceof FontUnavailableError)) throw error
-      io.stderr(`${error.message}\n`)
-      return EXIT.internal
-    }
+    const fonts = await fontsOrSay(io)
+    if (fonts === null) return EXIT.internal
     const result = await checklistPdf(loaded.case, { today, fonts })
     const output = path.resolve(values.output ?? result.name)
     const problem = await checkOutputFolder(path.dirname(output), { create: true })
@@ -52,16 +44,7 @@ export const checklistCommand: Command = {
       io.stderr(`${problem.message}\n${problem.messageEn}\n`)
       return EXIT.usage
     }
-    try {
-      await mkdir(path.dirname(output), { recursive: true })
-      await writeFileAtomic(output, result.pdf)
-    } catch (error) {
-      const reason = outputReasonOf(error)
-      if (reason === null) throw error
-      const p = outputFolderProblem(reason, path.dirname(output))
-      io.stderr(`未能写入材料清单 The checklist was not written: ${output}\n${p.message}\n${p.messageEn}\n`)
-      return EXIT.usage
-    }
+    if (!(await writePdfOrSay(io, output, result.pdf, ['材料清单', 'The checklist']))) return EXIT.usage
     const c = result.checklist
     const missing = c.collect.filter((r) => r.status === 'missing')
     const expired = c.collect.filter((r) => r.status === 'expired').length + c.expiring.filter((r) => r.expired).length

@@ -6,17 +6,15 @@
  * Exit 1 with the findings (and no file) when the case cannot produce a correct letter; exit 2
  * for bad usage, an unreadable case or an invalid template file.
  */
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../../../electron/services/case-folder/atomic-file'
 import { loadCase } from '../../../electron/services/case-folder/case-store'
 import { todayIso } from '../../../electron/services/clock'
-import { FontUnavailableError, loadLetterFonts } from '../../../electron/services/letter/fonts'
 import { generateLetter } from '../../../electron/services/letter/generate'
 import { loadTemplateFile } from '../../../electron/services/letter/templates'
-import { checkOutputFolder, outputFolderProblem, outputReasonOf } from '../../../electron/services/output-folder'
+import { checkOutputFolder } from '../../../electron/services/output-folder'
 import { hasErrors } from '../../../shared/rules/engine'
 import { dateOption, EXIT, parseOptions, UsageError, type Command } from '../io'
+import { fontsOrSay, writePdfOrSay } from '../pdf-output'
 import { printFindings } from './check'
 
 export const letterCommand: Command = {
@@ -53,14 +51,8 @@ export const letterCommand: Command = {
       io.stderr(`${loaded.message}\n${loaded.messageEn}\n`)
       return EXIT.usage
     }
-    let fonts
-    try {
-      fonts = await loadLetterFonts()
-    } catch (error) {
-      if (!(error instanceof FontUnavailableError)) throw error
-      io.stderr(`${error.message}\n`)
-      return EXIT.internal
-    }
+    const fonts = await fontsOrSay(io)
+    if (fonts === null) return EXIT.internal
     let template
     if (values.template !== undefined) {
       const t = await loadTemplateFile(values.template, fonts.metrics)
@@ -78,19 +70,8 @@ export const letterCommand: Command = {
       ...(date ? { date } : {}),
       ...(template ? { template } : {}),
     })
-    if (result.pdf) {
-      try {
-        await mkdir(path.dirname(output), { recursive: true })
-        await writeFileAtomic(output, result.pdf)
-      } catch (error) {
-        // Still possible after the check (a full disk, a folder changed meanwhile): name the output, not the temp file.
-        const reason = outputReasonOf(error)
-        if (reason === null) throw error
-        const p = outputFolderProblem(reason, path.dirname(output))
-        io.stderr(`未能写入承诺书 The letter was not written: ${output}\n${p.message}\n${p.messageEn}\n`)
-        return EXIT.usage
-      }
-    }
+    // Still possible after the check (a full disk, a folder changed meanwhile): name the output, not the temp file.
+    if (result.pdf && !(await writePdfOrSay(io, output, result.pdf, ['承诺书', 'The letter']))) return EXIT.usage
     const ok = result.pdf !== null && !hasErrors(result.findings)
     if (values.json) {
       const out = {
